@@ -1,14 +1,156 @@
 package io.ferry.deployment;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ferry.catalog.CatalogRecorder;
+import io.ferry.catalog.DeployedProcesses;
+import io.ferry.config.FerryBuildTimeConfig;
+import io.ferry.definition.Node;
+import io.ferry.definition.NodeKind;
+import io.ferry.definition.ProcessDefinition;
+import io.ferry.deployment.bpmn.BpmnReadResult;
+import io.ferry.deployment.bpmn.BpmnReader;
+import io.ferry.embedded.EmbeddedPostgresConfigBuilder;
+import io.ferry.service.ServiceTask;
+import io.ferry.service.ServiceTaskHandler;
+import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
+import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
+import io.quarkus.deployment.ApplicationArchive;
+import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.annotations.ExecutionTime;
+import io.quarkus.deployment.annotations.Record;
+import io.quarkus.deployment.builditem.ApplicationArchivesBuildItem;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.GeneratedResourceBuildItem;
+import io.quarkus.deployment.builditem.HotDeploymentWatchedFileBuildItem;
+import io.quarkus.deployment.builditem.IndexDependencyBuildItem;
+import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.DotName;
 
+/**
+ * Build-time half of Ferry: finds the application's BPMN files, parses and checks them all
+ * (reporting every problem together), records the executable model for the runtime, and wires the
+ * embedded database.
+ */
 class FerryProcessor {
 
     private static final String FEATURE = "ferry";
+    private static final DotName SERVICE_TASK = DotName.createSimple(ServiceTask.class);
+    private static final List<String> BPMN_SUFFIXES = List.of(".bpmn", ".bpmn2", ".bpmn20.xml");
 
     @BuildStep
     FeatureBuildItem feature() {
         return new FeatureBuildItem(FEATURE);
+    }
+
+    /** The runtime jar holds beans, REST resources and entities: index it like application code. */
+    @BuildStep
+    IndexDependencyBuildItem indexRuntime() {
+        return new IndexDependencyBuildItem("io.ferry", "ferry");
+    }
+
+    @BuildStep
+    void discoverProcesses(ApplicationArchivesBuildItem archives, FerryBuildTimeConfig config,
+            BuildProducer<BpmnFileBuildItem> files, BuildProducer<HotDeploymentWatchedFileBuildItem> watched) {
+        String folder = config.processesLocation().replaceAll("^/+|/+$", "");
+        ApplicationArchive root = archives.getRootArchive();
+        root.accept(tree -> tree.walkIfContains(folder, visit -> {
+            String resource = visit.getRelativePath("/");
+            if (resource.startsWith(folder + "/") && isBpmn(resource)) {
+                files.produce(new BpmnFileBuildItem(resource, read(visit.getPath())));
+            }
+        }));
+        watched.produce(HotDeploymentWatchedFileBuildItem.builder()
+                .setLocationPredicate(path -> path.startsWith(folder + "/") && isBpmn(path))
+                .build());
+    }
+
+    @BuildStep
+    ProcessDefinitionsBuildItem readProcesses(List<BpmnFileBuildItem> files, CombinedIndexBuildItem index) {
+        List<String> problems = new ArrayList<>();
+        List<ProcessDefinition> definitions = new ArrayList<>();
+        files.stream().sorted((a, b) -> a.resource().compareTo(b.resource())).forEach(file -> {
+            BpmnReadResult result = BpmnReader.read(file.resource(), file.content());
+            result.problems().forEach(problem -> problems.add(problem.toString()));
+            definitions.addAll(result.definitions());
+        });
+        problems.addAll(DeploymentChecks.duplicateProcessIds(definitions));
+        problems.addAll(DeploymentChecks.missingHandlers(definitions, handlerNames(index)));
+        if (!problems.isEmpty()) {
+            throw new FerryBuildException("the process definitions", problems);
+        }
+        return new ProcessDefinitionsBuildItem(definitions);
+    }
+
+    @BuildStep
+    void recordModel(ProcessDefinitionsBuildItem definitions, List<BpmnFileBuildItem> files,
+            BuildProducer<GeneratedResourceBuildItem> generated, BuildProducer<NativeImageResourceBuildItem> nativeResources) {
+        try {
+            byte[] json = new ObjectMapper().writeValueAsBytes(definitions.definitions());
+            generated.produce(new GeneratedResourceBuildItem(DeployedProcesses.RESOURCE, json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot record the process model", e);
+        }
+        List<String> resources = new ArrayList<>(List.of(DeployedProcesses.RESOURCE));
+        files.forEach(file -> resources.add(file.resource()));
+        nativeResources.produce(new NativeImageResourceBuildItem(resources));
+    }
+
+    @BuildStep
+    @Record(ExecutionTime.RUNTIME_INIT)
+    SyntheticBeanBuildItem catalog(CatalogRecorder recorder, ProcessDefinitionsBuildItem definitions) {
+        return SyntheticBeanBuildItem.configure(DeployedProcesses.class)
+                .scope(Singleton.class)
+                .setRuntimeInit()
+                .unremovable()
+                .supplier(recorder.deployedProcesses())
+                .done();
+    }
+
+    /** Starts an embedded PostgreSQL at run time when no datasource URL is configured (see the config builder). */
+    @BuildStep
+    RunTimeConfigBuilderBuildItem embeddedPostgres() {
+        return new RunTimeConfigBuilderBuildItem(EmbeddedPostgresConfigBuilder.class);
+    }
+
+    /** Handlers are looked up by name at run time, so the container must not remove them as unused. */
+    @BuildStep
+    UnremovableBeanBuildItem keepHandlers() {
+        return UnremovableBeanBuildItem.beanTypes(ServiceTaskHandler.class);
+    }
+
+    private static Set<String> handlerNames(CombinedIndexBuildItem index) {
+        return index.getIndex().getAnnotations(SERVICE_TASK).stream()
+                .map(AnnotationInstance::value)
+                .filter(value -> value != null)
+                .map(value -> value.asString())
+                .collect(Collectors.toSet());
+    }
+
+    private static boolean isBpmn(String resource) {
+        return BPMN_SUFFIXES.stream().anyMatch(resource::endsWith);
+    }
+
+    private static byte[] read(java.nio.file.Path path) {
+        try {
+            return Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + path, e);
+        }
     }
 }

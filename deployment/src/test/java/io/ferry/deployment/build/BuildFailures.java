@@ -1,0 +1,39 @@
+package io.ferry.deployment.build;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ferry.deployment.FerryBuildException;
+import java.util.function.Consumer;
+
+/** Shared assertion of build-failure tests: the build failed with Ferry's report, worded exactly. */
+final class BuildFailures {
+
+    private BuildFailures() {
+    }
+
+    static Consumer<Throwable> failsWith(String expectedMessage) {
+        return thrown -> {
+            Throwable cause = thrown;
+            while (cause != null && !(cause instanceof FerryBuildException)) {
+                cause = cause.getCause();
+            }
+            assertThat(cause).as("a FerryBuildException in %s", thrown).isNotNull();
+            assertThat(cause.getMessage()).isEqualTo(expectedMessage);
+        };
+    }
+
+    /** A minimal valid process with the given id and version, for tests that need a second file. */
+    static String process(String id, String version) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                             xmlns:ferry="https://ferry.io/schema/1.0/bpmn" targetNamespace="test">
+                  <process id="%s" isExecutable="true" ferry:version="%s">
+                    <startEvent id="start"/>
+                    <sequenceFlow id="f1" sourceRef="start" targetRef="end"/>
+                    <endEvent id="end"/>
+                  </process>
+                </definitions>
+                """.formatted(id, version);
+    }
+}

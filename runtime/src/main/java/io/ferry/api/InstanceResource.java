@@ -1,0 +1,149 @@
+package io.ferry.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ferry.api.Views.HistoryEventView;
+import io.ferry.api.Views.InstancePage;
+import io.ferry.api.Views.InstanceSummary;
+import io.ferry.api.Views.InstanceView;
+import io.ferry.api.Views.TaskView;
+import io.ferry.instance.Command;
+import io.ferry.instance.InstanceOperations;
+import io.ferry.instance.InstanceQueries;
+import io.ferry.instance.Problems;
+import io.ferry.persistence.InstanceRecord;
+import io.ferry.problem.Problem;
+import io.ferry.problem.ProblemType;
+import io.ferry.state.InstanceStatus;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+@Path("/instances")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Instances", description = "Running and finished process instances")
+public class InstanceResource {
+
+    static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final int MAX_PAGE_SIZE = 200;
+
+    @Inject
+    InstanceOperations operations;
+    @Inject
+    InstanceQueries queries;
+    @Inject
+    InstanceViews views;
+
+    @GET
+    @Operation(summary = "Find instances", description = "Filters combine; pages start at 0.")
+    public Uni<InstancePage> list(@QueryParam("processId") String processId, @QueryParam("version") String version,
+            @QueryParam("status") String status, @QueryParam("businessKey") String businessKey,
+            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw invalid("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE + "; got page=" + page + ", size=" + size + ".");
+        }
+        var filter = new InstanceQueries.Filter(processId, version, status(status), businessKey);
+        return queries.instances(filter, page, size).map(found -> new InstancePage(
+                found.items().stream().map(InstanceSummary::of).toList(), found.page(), found.size(), found.total()));
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "An instance: status, variables, active nodes, open tasks and incidents")
+    public Uni<RestResponse<InstanceView>> get(@PathParam("id") String id) {
+        return queries.instance(uuid(id)).chain(this::respond);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Operation(summary = "The instance's history, oldest first, with correlation and causation ids")
+    public Uni<List<HistoryEventView>> history(@PathParam("id") String id) {
+        return queries.history(uuid(id)).map(events -> events.stream().map(HistoryEventView::of).toList());
+    }
+
+    @GET
+    @Path("/{id}/tasks")
+    @Operation(summary = "The instance's open user tasks")
+    public Uni<List<TaskView>> tasks(@PathParam("id") String id) {
+        return queries.instance(uuid(id)).chain(views::of).map(InstanceView::tasks);
+    }
+
+    @POST
+    @Path("/{id}/tasks/{taskId}/complete")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Complete a user task", description = "taskId is the task's id from GET /instances/{id}/tasks, "
+            + "or the user task's node id when exactly one task is open there. Send If-Match with the ETag to refuse "
+            + "the completion if the instance changed since you read it.")
+    public Uni<RestResponse<InstanceView>> completeTask(@PathParam("id") String id, @PathParam("taskId") String taskId,
+            CompleteTaskRequest request, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam("X-Request-Id") String requestId) {
+        var variables = request == null ? null : request.variables();
+        return operations.completeTask(uuid(id), taskId, variables, InstanceViews.revision(ifMatch), Command.of(requestId, null))
+                .chain(this::respond);
+    }
+
+    @PATCH
+    @Path("/{id}/variables")
+    @Consumes({MERGE_PATCH, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Amend the instance's data with a JSON merge patch (RFC 7386)",
+            description = "Fields set to null are removed; fields not named are kept as they are.")
+    public Uni<RestResponse<InstanceView>> updateVariables(@PathParam("id") String id, JsonNode patch,
+            @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Request-Id") String requestId) {
+        if (patch == null || !patch.isObject()) {
+            throw invalid("The body must be a JSON object (a merge patch of the variables), like {\"amount\": 120}.");
+        }
+        return operations.updateVariables(uuid(id), patch, InstanceViews.revision(ifMatch), Command.of(requestId, null))
+                .chain(this::respond);
+    }
+
+    @POST
+    @Path("/{id}/cancel")
+    @Operation(summary = "Cancel the instance: its tokens are removed and it accepts no further operations")
+    public Uni<RestResponse<InstanceView>> cancel(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
+            @HeaderParam("X-Request-Id") String requestId) {
+        return operations.cancel(uuid(id), InstanceViews.revision(ifMatch), Command.of(requestId, null)).chain(this::respond);
+    }
+
+    private Uni<RestResponse<InstanceView>> respond(InstanceRecord instance) {
+        return views.of(instance).map(view -> RestResponse.ResponseBuilder.ok(view)
+                .header("ETag", InstanceViews.etag(view.revision())).build());
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw Problems.unknownInstance(id).exception();
+        }
+    }
+
+    private static String status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return InstanceStatus.valueOf(status.strip().toUpperCase()).name();
+        } catch (IllegalArgumentException e) {
+            throw invalid("status must be one of " + Arrays.toString(InstanceStatus.values()) + "; got '" + status + "'.");
+        }
+    }
+
+    private static RuntimeException invalid(String detail) {
+        return Problem.of(ProblemType.INVALID_REQUEST, detail).exception();
+    }
+}

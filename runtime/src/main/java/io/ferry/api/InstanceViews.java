@@ -1,0 +1,62 @@
+package io.ferry.api;
+
+import io.ferry.api.Views.IncidentView;
+import io.ferry.api.Views.InstanceView;
+import io.ferry.catalog.DeployedProcesses;
+import io.ferry.definition.ProcessDefinition;
+import io.ferry.execution.ExecutableProcess;
+import io.ferry.instance.InstanceQueries;
+import io.ferry.persistence.InstanceMarshaller;
+import io.ferry.persistence.InstanceRecord;
+import io.ferry.state.InstanceState;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Builds the instance view a client sees from a stored instance. */
+@ApplicationScoped
+public class InstanceViews {
+
+    @Inject
+    InstanceMarshaller marshaller;
+    @Inject
+    InstanceQueries queries;
+    @Inject
+    DeployedProcesses processes;
+
+    public Uni<InstanceView> of(InstanceRecord instance) {
+        InstanceState state = marshaller.unmarshal(instance);
+        ProcessDefinition definition = processes.find(state.processId())
+                .map(ExecutableProcess::definition)
+                .filter(found -> found.version().equals(state.version()))
+                .orElse(null);
+        return queries.openIncidents(instance.id).map(incidents -> new InstanceView(instance.id, state.processId(),
+                state.version(), state.status().name(), instance.businessKey, instance.revision, state.variables(),
+                Views.activeNodeIds(state), Views.tasks(state, definition),
+                incidents.stream().map(IncidentView::of).toList(), instance.createdAt, instance.updatedAt));
+    }
+
+    /** The instance's revision as an HTTP entity tag, for If-Match on the next write. */
+    static String etag(long revision) {
+        return "\"" + revision + "\"";
+    }
+
+    /** Reads an If-Match header: {@code "3"}, {@code 3} or absent. */
+    static Long revision(String ifMatch) {
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            return null;
+        }
+        String value = ifMatch.strip();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        value = value.replace("\"", "");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw io.ferry.problem.Problem.of(io.ferry.problem.ProblemType.INVALID_REQUEST,
+                    "If-Match must be the instance's revision as its ETag gives it, like \"3\"; got " + ifMatch + ".")
+                    .exception();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.ferry.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.ferry.problem.Problem;
+import io.ferry.problem.ProblemException;
+import io.ferry.problem.ProblemType;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Every error leaves as RFC 9457 problem+json. Input a client can send never yields a 500; a 500
+ * means a bug, and is logged with its stack trace.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException exception, UriInfo uri) {
+        return respond(exception.problem(), uri);
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response badJson(JsonProcessingException exception, UriInfo uri) {
+        return respond(Problem.of(ProblemType.INVALID_REQUEST, describe(exception)), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException exception, UriInfo uri) {
+        int status = exception.getResponse().getStatus();
+        if (exception.getCause() instanceof JsonProcessingException json) {
+            return badJson(json, uri);
+        }
+        ProblemType type = switch (status) {
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            default -> status < 500 ? ProblemType.INVALID_REQUEST : ProblemType.INTERNAL;
+        };
+        String detail = switch (exception) {
+            case NotAllowedException notAllowed -> "This path does not accept " + "that method; allowed: "
+                    + notAllowed.getResponse().getAllowedMethods() + ".";
+            case NotSupportedException unsupported -> "Send the body as application/json.";
+            default -> exception.getMessage();
+        };
+        Problem problem = Problem.of(type, detail);
+        return respond(new Problem(problem.type(), problem.title(), status, detail, null, problem.extensions()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable failure, UriInfo uri) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return respond(problem.problem(), uri);
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        LOG.error("Unexpected failure serving " + uri.getPath(), failure);
+        return respond(Problem.of(ProblemType.INTERNAL,
+                "Ferry failed unexpectedly; the server log has the details. Nothing of this request was applied."), uri);
+    }
+
+    private static Response respond(Problem problem, UriInfo uri) {
+        Problem located = problem.instance() == null && uri != null ? problem.at(uri.getPath()) : problem;
+        return Response.status(located.status()).type(Problem.MEDIA_TYPE).entity(located).build();
+    }
+
+    /** Names where in the body the problem is: {@code variables: expected an object}. */
+    private static String describe(JsonProcessingException exception) {
+        String where = "";
+        if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            where = " at '" + mapping.getPath().stream()
+                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                    .collect(Collectors.joining(".")) + "'";
+        }
+        String location = exception.getLocation() == null ? ""
+                : " (line " + exception.getLocation().getLineNr() + ", column " + exception.getLocation().getColumnNr() + ")";
+        return "The request body is not valid" + where + location + ": " + exception.getOriginalMessage();
+    }
+}

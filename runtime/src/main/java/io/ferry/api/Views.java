@@ -1,0 +1,101 @@
+package io.ferry.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ferry.definition.Node;
+import io.ferry.definition.ProcessDefinition;
+import io.ferry.definition.SequenceFlow;
+import io.ferry.persistence.HistoryEventRecord;
+import io.ferry.persistence.IncidentRecord;
+import io.ferry.persistence.InstanceRecord;
+import io.ferry.state.InstanceState;
+import io.ferry.state.TokenState;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What the REST API returns. Records, so the OpenAPI document shows their exact shape. */
+public final class Views {
+
+    private Views() {
+    }
+
+    public record ProcessSummary(String id, String name, String version, String resource) {
+        static ProcessSummary of(ProcessDefinition definition) {
+            return new ProcessSummary(definition.id(), definition.name(), definition.version(), definition.resource());
+        }
+    }
+
+    public record ProcessDetail(String id, String name, String version, String resource, List<NodeView> nodes,
+            List<FlowView> flows) {
+        static ProcessDetail of(ProcessDefinition definition) {
+            return new ProcessDetail(definition.id(), definition.name(), definition.version(), definition.resource(),
+                    definition.nodes().stream().map(NodeView::of).toList(),
+                    definition.flows().stream().map(FlowView::of).toList());
+        }
+    }
+
+    public record NodeView(String id, String name, String type, String scopeId, List<String> incoming,
+            List<String> outgoing, String defaultFlow, String handler) {
+        static NodeView of(Node node) {
+            return new NodeView(node.id(), node.name(), node.kind().bpmnElement(), node.scopeId(), node.incoming(),
+                    node.outgoing(), node.defaultFlowId(), node.handler());
+        }
+    }
+
+    public record FlowView(String id, String name, String source, String target, String condition) {
+        static FlowView of(SequenceFlow flow) {
+            return new FlowView(flow.id(), flow.name(), flow.sourceId(), flow.targetId(), flow.condition());
+        }
+    }
+
+    public record TaskView(String id, String nodeId, String name, String scopeId) {
+    }
+
+    public record IncidentView(UUID id, String type, String message, JsonNode nodeIds, Instant createdAt) {
+        static IncidentView of(IncidentRecord incident) {
+            return new IncidentView(incident.id, incident.type, incident.message, incident.nodeIds, incident.createdAt);
+        }
+    }
+
+    public record InstanceView(UUID id, String processId, String version, String status, String businessKey,
+            long revision, ObjectNode variables, List<String> activeNodeIds, List<TaskView> tasks,
+            List<IncidentView> incidents, Instant createdAt, Instant updatedAt) {
+    }
+
+    public record InstanceSummary(UUID id, String processId, String version, String status, String businessKey,
+            long revision, Instant createdAt, Instant updatedAt) {
+        static InstanceSummary of(InstanceRecord instance) {
+            return new InstanceSummary(instance.id, instance.processId, instance.processVersion, instance.status,
+                    instance.businessKey, instance.revision, instance.createdAt, instance.updatedAt);
+        }
+    }
+
+    public record InstancePage(List<InstanceSummary> items, int page, int size, long total) {
+    }
+
+    public record HistoryEventView(long sequence, UUID id, String type, String nodeId, String tokenId, JsonNode data,
+            Instant occurredAt, String correlationId, String causationId) {
+        static HistoryEventView of(HistoryEventRecord event) {
+            return new HistoryEventView(event.sequence, event.id, event.type, event.nodeId, event.tokenId, event.data,
+                    event.occurredAt, event.correlationId, event.causationId);
+        }
+    }
+
+    static List<TaskView> tasks(InstanceState state, ProcessDefinition definition) {
+        return state.tokens().stream()
+                .filter(token -> token.state() == TokenState.WAITING)
+                .map(token -> new TaskView(token.id(), token.nodeId(),
+                        definition == null ? null : definition.node(token.nodeId()).map(Node::name).orElse(null),
+                        token.scopeId()))
+                .toList();
+    }
+
+    static List<String> activeNodeIds(InstanceState state) {
+        return java.util.stream.Stream.concat(
+                        state.scopes().stream().map(io.ferry.state.Scope::nodeId),
+                        state.tokens().stream().map(io.ferry.state.Token::nodeId))
+                .distinct()
+                .toList();
+    }
+}

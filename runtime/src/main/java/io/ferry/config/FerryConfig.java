@@ -1,0 +1,39 @@
+package io.ferry.config;
+
+import io.quarkus.runtime.annotations.ConfigPhase;
+import io.quarkus.runtime.annotations.ConfigRoot;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Ferry's run-time settings. */
+@ConfigMapping(prefix = "quarkus.ferry")
+@ConfigRoot(phase = ConfigPhase.RUN_TIME)
+public interface FerryConfig {
+
+    /** The embedded PostgreSQL Ferry starts when no datasource URL is configured. */
+    EmbeddedPostgresConfig embeddedPostgres();
+
+    interface EmbeddedPostgresConfig {
+
+        /**
+         * Whether to start an embedded PostgreSQL when neither {@code quarkus.datasource.reactive.url}
+         * nor {@code quarkus.datasource.jdbc.url} is set. With a URL set, nothing is started.
+         */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * Where the embedded cluster keeps its data, relative to the working directory. A restarted
+         * (or newer) build of the application pointed at the same directory finds the same instances.
+         */
+        @WithDefault("ferry-data/postgres")
+        String dataDir();
+
+        /**
+         * Whether the cluster is private to this JVM: a fresh directory next to {@code data-dir},
+         * deleted when the JVM exits. On by default in the test profile.
+         */
+        @WithDefault("false")
+        boolean ephemeral();
+    }
+}

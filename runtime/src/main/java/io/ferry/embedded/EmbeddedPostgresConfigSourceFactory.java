@@ -1,0 +1,62 @@
+package io.ferry.embedded;
+
+import io.smallrye.config.ConfigSourceContext;
+import io.smallrye.config.ConfigSourceFactory;
+import io.smallrye.config.ConfigValue;
+import io.smallrye.config.PropertiesConfigSource;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.eclipse.microprofile.config.spi.ConfigSource;
+
+/**
+ * Starts (or adopts) the embedded PostgreSQL while the run-time configuration is built, before any
+ * datasource exists, and hands its URLs to the datasources. Does nothing when the operator has
+ * configured a datasource URL: production points at a real server and starts nothing here.
+ */
+public final class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFactory {
+
+    static final String REACTIVE_URL = "quarkus.datasource.reactive.url";
+    static final String JDBC_URL = "quarkus.datasource.jdbc.url";
+    private static final String PREFIX = "quarkus.ferry.embedded-postgres.";
+    /** Above application.properties (250), below environment variables (300). */
+    private static final int ORDINAL = 275;
+
+    @Override
+    public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
+        if (isSet(context, REACTIVE_URL) || isSet(context, JDBC_URL) || !flag(context, "enabled", true)) {
+            return List.of();
+        }
+        String dataDir = value(context, "data-dir", "ferry-data/postgres");
+        Path directory = Path.of(dataDir).toAbsolutePath();
+        EmbeddedPostgres postgres = flag(context, "ephemeral", false)
+                ? EmbeddedPostgres.startEphemeral(directory)
+                : EmbeddedPostgres.start(directory);
+        Map<String, String> properties = Map.of(
+                REACTIVE_URL, postgres.reactiveUrl(),
+                JDBC_URL, postgres.jdbcUrl(),
+                "quarkus.datasource.username", postgres.username(),
+                "quarkus.datasource.password", postgres.password());
+        return List.of(new PropertiesConfigSource(properties, "Ferry embedded PostgreSQL", ORDINAL));
+    }
+
+    @Override
+    public OptionalInt getPriority() {
+        return OptionalInt.of(ORDINAL);
+    }
+
+    private static boolean isSet(ConfigSourceContext context, String name) {
+        ConfigValue value = context.getValue(name);
+        return value != null && value.getValue() != null && !value.getValue().isBlank();
+    }
+
+    private static String value(ConfigSourceContext context, String key, String fallback) {
+        ConfigValue value = context.getValue(PREFIX + key);
+        return value == null || value.getValue() == null ? fallback : value.getValue();
+    }
+
+    private static boolean flag(ConfigSourceContext context, String key, boolean fallback) {
+        return Boolean.parseBoolean(value(context, key, Boolean.toString(fallback)));
+    }
+}

@@ -1,0 +1,31 @@
+package io.ferry.instance;
+
+import io.vertx.pgclient.PgException;
+import jakarta.persistence.OptimisticLockException;
+import org.hibernate.StaleStateException;
+
+/** Recognises the ways PostgreSQL and Hibernate report that two operations raced on one instance. */
+final class Conflicts {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+    private static final String SERIALIZATION_FAILURE = "40001";
+
+    private Conflicts() {
+    }
+
+    static boolean isConcurrentUpdate(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return true;
+            }
+            if (cause instanceof PgException pg
+                    && (UNIQUE_VIOLATION.equals(pg.getSqlState()) || SERIALIZATION_FAILURE.equals(pg.getSqlState()))) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,58 @@
+package io.ferry.instance;
+
+import io.ferry.problem.Problem;
+import io.ferry.problem.ProblemType;
+import java.util.UUID;
+
+/** The problems an instance operation reports, worded in one place. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static Problem unknownProcess(String processId) {
+        return Problem.of(ProblemType.UNKNOWN_PROCESS,
+                "No process '" + processId + "' is deployed; GET /processes lists the deployed ones.")
+                .with("processId", processId);
+    }
+
+    public static Problem unknownInstance(UUID instanceId) {
+        return Problem.of(ProblemType.UNKNOWN_INSTANCE, "No instance " + instanceId + " exists.")
+                .with("instanceId", instanceId.toString());
+    }
+
+    public static Problem unknownInstance(String rawId) {
+        return Problem.of(ProblemType.UNKNOWN_INSTANCE, "No instance '" + rawId + "' exists: instance ids are UUIDs.")
+                .with("instanceId", rawId);
+    }
+
+    public static Problem staleRevision(UUID instanceId, long expected, long actual) {
+        return Problem.of(ProblemType.VERSION_CONFLICT, "Instance " + instanceId + " is at revision " + actual
+                + ", not " + expected + " as the If-Match header says: someone else changed it. Reload it and retry.")
+                .with("instanceId", instanceId.toString())
+                .with("revision", actual);
+    }
+
+    public static Problem concurrentUpdate(String instanceId) {
+        return Problem.of(ProblemType.VERSION_CONFLICT, "Instance " + instanceId
+                + " was changed by another operation at the same time; nothing of this request was applied. Reload it and retry.")
+                .with("instanceId", instanceId);
+    }
+
+    public static Problem processGone(UUID instanceId, String processId) {
+        return Problem.of(ProblemType.VERSION_NOT_DEPLOYED, "Instance " + instanceId + " belongs to process '" + processId
+                + "', which this deployment does not contain.")
+                .with("instanceId", instanceId.toString())
+                .with("processId", processId);
+    }
+
+    public static Problem versionNotDeployed(UUID instanceId, String processId, String stored, String deployed) {
+        return Problem.of(ProblemType.VERSION_NOT_DEPLOYED, "Instance " + instanceId + " is at version " + stored
+                + " of process '" + processId + "', but this deployment runs version " + deployed
+                + " and has no migration plan from " + stored + ".")
+                .with("instanceId", instanceId.toString())
+                .with("processId", processId)
+                .with("storedVersion", stored)
+                .with("deployedVersion", deployed);
+    }
+}

@@ -1,0 +1,63 @@
+package io.ferry.persistence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * Something an operator must look at. Kept apart from the snapshot so that recording an incident
+ * never touches the instance's stored state.
+ */
+@Entity
+@Table(name = "ferry_incident")
+@IdClass(IncidentRecord.Key.class)
+public class IncidentRecord extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "instance_id")
+    public UUID instanceId;
+
+    @Id
+    public UUID id;
+
+    @Column(nullable = false)
+    public String type;
+
+    @Column(nullable = false)
+    public String message;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "node_ids", nullable = false, columnDefinition = "jsonb")
+    public JsonNode nodeIds;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    /** The composite primary key. */
+    public static class Key implements Serializable {
+        public UUID instanceId;
+        public UUID id;
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && java.util.Objects.equals(instanceId, key.instanceId) && java.util.Objects.equals(id, key.id);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(instanceId, id);
+        }
+    }
+}

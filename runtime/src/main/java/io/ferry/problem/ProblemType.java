@@ -1,0 +1,42 @@
+package io.ferry.problem;
+
+/** Every kind of problem Ferry reports, with its HTTP status. */
+public enum ProblemType {
+    UNKNOWN_PROCESS("unknown-process", "Unknown process", 404),
+    UNKNOWN_INSTANCE("unknown-instance", "Unknown instance", 404),
+    UNKNOWN_TASK("unknown-task", "Unknown task", 404),
+    NOT_FOUND("not-found", "Not found", 404),
+    AMBIGUOUS_TASK("ambiguous-task", "Ambiguous task", 409),
+    INSTANCE_NOT_ACTIVE("instance-not-active", "Instance is not active", 409),
+    VERSION_CONFLICT("version-conflict", "Conflicting update", 409),
+    VERSION_NOT_DEPLOYED("version-not-deployed", "Instance version is not deployed here", 409),
+    INVALID_REQUEST("invalid-request", "Invalid request", 400),
+    UNPROCESSABLE("cannot-advance", "The instance cannot advance with this data", 422),
+    SERVICE_TASK_FAILED("service-task-failed", "Service task failed", 502),
+    METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
+    PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
+    INTERNAL("internal-error", "Internal error", 500);
+
+    private final String slug;
+    private final String title;
+    private final int status;
+
+    ProblemType(String slug, String title, int status) {
+        this.slug = slug;
+        this.title = title;
+        this.status = status;
+    }
+
+    public String slug() {
+        return slug;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int status() {
+        return status;
+    }
+}
