@@ -1,9 +1,12 @@
 package io.ferry.execution;
 
 import io.ferry.definition.Node;
+import io.ferry.state.Scope;
 import io.ferry.state.Token;
 import io.ferry.state.TokenState;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -34,8 +37,33 @@ final class InclusiveGatewayProcessor implements NodeProcessor {
 
     // Tokens already at the gateway never hold it up, even when the gateway lies on a loop.
     private static boolean anotherTokenCanArrive(Node node, String scopeId, Run run) {
-        return run.positionsSeenFrom(scopeId).stream()
+        return positionsSeenFrom(scopeId, run).stream()
                 .filter(position -> !position.equals(node.id()))
                 .anyMatch(position -> run.process().canReach(position, node.id()));
+    }
+
+    private static List<String> positionsSeenFrom(String scopeId, Run run) {
+        List<String> positions = new ArrayList<>();
+        run.resting().forEach(token -> positionSeenFrom(token.nodeId(), token.scopeId(), scopeId, run).ifPresent(positions::add));
+        run.inMotion().forEach(token -> positionSeenFrom(token.nodeId(), token.scopeId(), scopeId, run).ifPresent(positions::add));
+        return positions;
+    }
+
+    /**
+     * Where a token is, seen from the gateway's scope: its node when it runs in that scope, the
+     * sub-process node that contains it when it runs deeper, or empty when it runs elsewhere.
+     */
+    private static Optional<String> positionSeenFrom(String nodeId, String tokenScopeId, String scopeId, Run run) {
+        String position = nodeId;
+        String current = tokenScopeId;
+        while (!Objects.equals(current, scopeId)) {
+            if (current == null) {
+                return Optional.empty();
+            }
+            Scope scope = run.scope(current).orElseThrow();
+            position = scope.nodeId();
+            current = scope.parentScopeId();
+        }
+        return Optional.of(position);
     }
 }

@@ -12,11 +12,11 @@ import io.ferry.state.InstanceState;
 import io.ferry.state.InstanceStatus;
 import io.ferry.state.Token;
 import io.ferry.state.TokenState;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Advances process instances. Pure: each operation takes a definition, a state and a command,
@@ -151,18 +151,22 @@ public final class ProcessEngine {
     }
 
     private Optional<Refusal> offerJoins(Run run) {
-        Map<String, Token> firstJoiningPerGatewayAndScope = new LinkedHashMap<>();
+        Set<JoinPlace> places = new LinkedHashSet<>();
         run.resting().stream()
                 .filter(token -> token.state() == TokenState.JOINING)
-                .forEach(token -> firstJoiningPerGatewayAndScope.putIfAbsent(token.nodeId() + "@" + token.scopeId(), token));
-        for (Token joining : firstJoiningPerGatewayAndScope.values()) {
-            Node gateway = run.process().node(joining.nodeId());
-            Optional<Refusal> refusal = processorFor(gateway.kind()).onQuiet(gateway, joining.scopeId(), run);
+                .forEach(token -> places.add(new JoinPlace(token.nodeId(), token.scopeId())));
+        for (JoinPlace place : places) {
+            Node gateway = run.process().node(place.nodeId());
+            Optional<Refusal> refusal = processorFor(gateway.kind()).onQuiet(gateway, place.scopeId(), run);
             if (refusal.isPresent()) {
                 return refusal;
             }
         }
         return Optional.empty();
+    }
+
+    /** A gateway in one scope: tokens join only with tokens of the same scope. */
+    private record JoinPlace(String nodeId, String scopeId) {
     }
 
     private NodeProcessor processorFor(NodeKind kind) {

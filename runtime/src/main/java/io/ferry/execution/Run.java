@@ -107,6 +107,10 @@ final class Run {
         return Optional.ofNullable(inMotion.poll());
     }
 
+    List<MovingToken> inMotion() {
+        return List.copyOf(inMotion);
+    }
+
     /** Counts one step against the operation's limit and returns how many were taken. */
     int takeStep() {
         return ++steps;
@@ -206,31 +210,6 @@ final class Run {
     private boolean hasTokensIn(String scopeId) {
         return resting.stream().anyMatch(token -> scopeId.equals(token.scopeId()))
                 || inMotion.stream().anyMatch(token -> scopeId.equals(token.scopeId()));
-    }
-
-    /**
-     * Where a token (resting or moving) is, seen from the given scope: its node when it runs in
-     * that scope, the sub-process node that contains it when it runs deeper, or empty when elsewhere.
-     */
-    List<String> positionsSeenFrom(String scopeId) {
-        List<String> positions = new ArrayList<>();
-        resting.forEach(token -> positionSeenFrom(token.nodeId(), token.scopeId(), scopeId).ifPresent(positions::add));
-        inMotion.forEach(token -> positionSeenFrom(token.nodeId(), token.scopeId(), scopeId).ifPresent(positions::add));
-        return positions;
-    }
-
-    private Optional<String> positionSeenFrom(String nodeId, String tokenScopeId, String scopeId) {
-        String position = nodeId;
-        String current = tokenScopeId;
-        while (!Objects.equals(current, scopeId)) {
-            if (current == null) {
-                return Optional.empty();
-            }
-            Scope scope = scope(current).orElseThrow();
-            position = scope.nodeId();
-            current = scope.parentScopeId();
-        }
-        return Optional.of(position);
     }
 
     // --- the instance

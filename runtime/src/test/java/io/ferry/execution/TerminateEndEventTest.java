@@ -84,4 +84,37 @@ class TerminateEndEventTest {
         assertThat(state.scopes()).isEmpty();
         assertThat(state.tokens()).containsExactly(new Token("t3", "invoice", null, TokenState.WAITING));
     }
+
+    @Test
+    void insideASubProcessItAlsoEndsTheSubProcessesNestedInIt() {
+        // given
+        ExecutableProcess process = ProcessBuilder.process("order")
+                .start("start")
+                .subProcess("packing", sub -> sub.start("packStart").parallel("packFork")
+                        .subProcess("wrapping", wrapping -> wrapping.start("wrapStart").userTask("wrap")
+                                .chain("wrapStart", "wrap"))
+                        .terminateEnd("outOfStock")
+                        .chain("packStart", "packFork")
+                        .chain("packFork", "wrapping").chain("packFork", "outOfStock"))
+                .end("packed")
+                .chain("start", "packing", "packed")
+                .build();
+
+        // when
+        Outcome outcome = engine().start(process, noVariables(), CONTEXT);
+
+        // then
+        assertThat(history(outcome)).containsExactly(
+                "InstanceStarted",
+                "NodeEntered start", "NodeCompleted start",
+                "NodeEntered packing",
+                "NodeEntered packStart", "NodeCompleted packStart",
+                "NodeEntered packFork", "NodeCompleted packFork",
+                "NodeEntered wrapping",
+                "NodeEntered outOfStock", "NodeCompleted outOfStock",
+                "NodeCompleted packing",
+                "NodeEntered packed", "NodeCompleted packed",
+                "InstanceCompleted");
+        assertThat(stateAfter(outcome).scopes()).isEmpty();
+    }
 }
