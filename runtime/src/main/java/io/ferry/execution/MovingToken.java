@@ -1,0 +1,16 @@
+package io.ferry.execution;
+
+import io.ferry.state.Token;
+import io.ferry.state.TokenState;
+
+/** A token in motion inside one operation: it has arrived at a node that has not dealt with it yet. */
+record MovingToken(String id, String nodeId, String scopeId) {
+
+    static MovingToken from(Token resting) {
+        return new MovingToken(resting.id(), resting.nodeId(), resting.scopeId());
+    }
+
+    Token rest(TokenState state) {
+        return new Token(id, nodeId, scopeId, state);
+    }
+}

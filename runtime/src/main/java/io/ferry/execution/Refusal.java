@@ -1,0 +1,105 @@
+package io.ferry.execution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ferry.definition.Node;
+import io.ferry.definition.SequenceFlow;
+import io.ferry.expression.ConditionFailedException;
+import io.ferry.state.InstanceStatus;
+import io.ferry.state.Token;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/**
+ * Why an operation was refused, in words meant for the person who sent it. All messages live
+ * here, as format strings, so tests and documentation can quote them.
+ */
+public record Refusal(RefusalReason reason, String message) {
+
+    static final String INSTANCE_NOT_ACTIVE =
+            "instance %s is %s and accepts no more operations; start a new instance if the work must go on";
+    static final String TASK_NOT_FOUND =
+            "instance %s has no open task '%s'; open tasks: %s. Complete one of them by its task id,"
+                    + " or by its user-task node id when only one task waits there";
+    static final String TASK_AMBIGUOUS =
+            "instance %s has %d open tasks at user task '%s' (%s); complete one of them by its task id";
+    static final String CONDITION_FAILED =
+            "condition of flow '%s' ('%s') could not be evaluated: %s;"
+                    + " set or correct the variables it uses with PATCH /instances/%s/variables or in the request";
+    static final String NO_OUTGOING_FLOW_TAKEN =
+            "no outgoing flow of %s '%s' can be taken: none of its conditions is true (%s) and it has no default flow;"
+                    + " set the variables so that one holds, or give '%s' a default flow in the BPMN";
+    static final String HANDLER_NOT_FOUND =
+            "service task '%s' calls handler '%s', but no bean is annotated @ServiceTask(\"%s\");"
+                    + " deploy one, or correct the handler name in the BPMN";
+    static final String HANDLER_NOT_NAMED =
+            "service task '%s' names no handler; name one in the BPMN and annotate its bean with @ServiceTask(\"name\")";
+    static final String SERVICE_TASK_FAILED =
+            "service task '%s' (handler '%s') failed: %s; nothing of this operation was kept, retry it once the cause is fixed";
+    static final String SERVICE_TASK_OUTPUT_NOT_JSON =
+            "service task '%s' (handler '%s') returned output that cannot be stored as JSON: %s;"
+                    + " return only strings, numbers, booleans, lists and maps of them";
+    static final String STEP_LIMIT_EXCEEDED =
+            "instance %s took more than %d steps in one operation (the last at node '%s'): the process loops"
+                    + " without reaching a task that waits; check the conditions that should end the loop";
+    static final String VARIABLES_NOT_AN_OBJECT =
+            "the variables patch for instance %s must be a JSON object, not %s;"
+                    + " send {\"name\": value}, with null as the value to remove a variable";
+
+    static Refusal instanceNotActive(String instanceId, InstanceStatus status) {
+        return new Refusal(RefusalReason.INSTANCE_NOT_ACTIVE, INSTANCE_NOT_ACTIVE.formatted(instanceId, status));
+    }
+
+    static Refusal taskNotFound(String instanceId, String taskRef, List<Token> openTasks) {
+        String listed = openTasks.isEmpty()
+                ? "none"
+                : openTasks.stream().map(task -> task.id() + " at '" + task.nodeId() + "'").collect(Collectors.joining(", "));
+        return new Refusal(RefusalReason.TASK_NOT_FOUND, TASK_NOT_FOUND.formatted(instanceId, taskRef, listed));
+    }
+
+    static Refusal taskAmbiguous(String instanceId, String nodeId, List<Token> tasks) {
+        String ids = tasks.stream().map(Token::id).collect(Collectors.joining(", "));
+        return new Refusal(RefusalReason.TASK_AMBIGUOUS, TASK_AMBIGUOUS.formatted(instanceId, tasks.size(), nodeId, ids));
+    }
+
+    static Refusal conditionFailed(String instanceId, SequenceFlow flow, ConditionFailedException failure) {
+        return new Refusal(RefusalReason.CONDITION_FAILED,
+                CONDITION_FAILED.formatted(flow.id(), failure.condition(), failure.reason(), instanceId));
+    }
+
+    static Refusal noOutgoingFlowTaken(Node node, List<SequenceFlow> conditionalFlows) {
+        String conditions = conditionalFlows.stream()
+                .map(flow -> "'" + flow.id() + "': " + flow.condition())
+                .collect(Collectors.joining(", "));
+        return new Refusal(RefusalReason.NO_OUTGOING_FLOW_TAKEN,
+                NO_OUTGOING_FLOW_TAKEN.formatted(node.kind().bpmnElement(), node.id(), conditions, node.id()));
+    }
+
+    static Refusal handlerNotFound(Node serviceTask) {
+        if (serviceTask.handler() == null || serviceTask.handler().isBlank()) {
+            return new Refusal(RefusalReason.HANDLER_NOT_FOUND, HANDLER_NOT_NAMED.formatted(serviceTask.id()));
+        }
+        return new Refusal(RefusalReason.HANDLER_NOT_FOUND,
+                HANDLER_NOT_FOUND.formatted(serviceTask.id(), serviceTask.handler(), serviceTask.handler()));
+    }
+
+    static Refusal serviceTaskFailed(Node serviceTask, Exception failure) {
+        String cause = failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage();
+        return new Refusal(RefusalReason.SERVICE_TASK_FAILED,
+                SERVICE_TASK_FAILED.formatted(serviceTask.id(), serviceTask.handler(), cause));
+    }
+
+    static Refusal serviceTaskOutputNotJson(Node serviceTask, IllegalArgumentException failure) {
+        return new Refusal(RefusalReason.SERVICE_TASK_FAILED,
+                SERVICE_TASK_OUTPUT_NOT_JSON.formatted(serviceTask.id(), serviceTask.handler(), failure.getMessage()));
+    }
+
+    static Refusal stepLimitExceeded(String instanceId, int stepLimit, String nodeId) {
+        return new Refusal(RefusalReason.STEP_LIMIT_EXCEEDED, STEP_LIMIT_EXCEEDED.formatted(instanceId, stepLimit, nodeId));
+    }
+
+    static Refusal variablesNotAnObject(String instanceId, JsonNode patch) {
+        String type = patch == null ? "nothing" : patch.getNodeType().name().toLowerCase(Locale.ROOT);
+        return new Refusal(RefusalReason.VARIABLES_NOT_AN_OBJECT, VARIABLES_NOT_AN_OBJECT.formatted(instanceId, type));
+    }
+}

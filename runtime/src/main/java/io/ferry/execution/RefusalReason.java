@@ -1,0 +1,23 @@
+package io.ferry.execution;
+
+/** Why an operation was refused; the message of the {@link Refusal} says what to do about it. */
+public enum RefusalReason {
+    /** The instance is completed or cancelled. */
+    INSTANCE_NOT_ACTIVE,
+    /** No open task has the given task id or user-task node id. */
+    TASK_NOT_FOUND,
+    /** A user-task node id was given, but several tasks wait at that node. */
+    TASK_AMBIGUOUS,
+    /** A sequence-flow condition could not be evaluated (a variable is missing, or it is not a boolean). */
+    CONDITION_FAILED,
+    /** No condition of a node's outgoing flows is true and the node has no default flow. */
+    NO_OUTGOING_FLOW_TAKEN,
+    /** A service task names no handler, or one that no bean provides. */
+    HANDLER_NOT_FOUND,
+    /** A service-task handler threw, or returned output that is not JSON. */
+    SERVICE_TASK_FAILED,
+    /** The operation took more steps than allowed: the process most likely loops without waiting. */
+    STEP_LIMIT_EXCEEDED,
+    /** A variables patch that is not a JSON object. */
+    VARIABLES_NOT_AN_OBJECT
+}

@@ -1,0 +1,250 @@
+package io.ferry.execution;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ferry.definition.Node;
+import io.ferry.definition.SequenceFlow;
+import io.ferry.state.InstanceState;
+import io.ferry.state.InstanceStatus;
+import io.ferry.state.Scope;
+import io.ferry.state.Token;
+import io.ferry.state.TokenState;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The working copy of one instance during one operation, and the moves processors make on it.
+ * It starts from copies of the stored state, so a refused operation leaves that state untouched;
+ * every change is recorded as an event.
+ */
+final class Run {
+
+    private final ExecutableProcess process;
+    private final OperationContext context;
+    private final ObjectNode variables;
+    private final List<Token> resting;
+    private final List<Scope> scopes;
+    private final Deque<MovingToken> inMotion = new ArrayDeque<>();
+    private final List<EngineEvent> events = new ArrayList<>();
+    private final OutgoingFlows outgoingFlows;
+    private InstanceStatus status;
+    private long lastIdNumber;
+    private int steps;
+
+    private Run(ExecutableProcess process, OperationContext context, InstanceState state) {
+        this.process = process;
+        this.context = context;
+        this.variables = state.variables() == null ? JsonNodeFactory.instance.objectNode() : state.variables().deepCopy();
+        this.resting = new ArrayList<>(state.tokens());
+        this.scopes = new ArrayList<>(state.scopes());
+        this.status = state.status();
+        this.lastIdNumber = state.lastIdNumber();
+        this.outgoingFlows = new OutgoingFlows(process, variables, context.instanceId());
+    }
+
+    static Run of(ExecutableProcess process, OperationContext context, InstanceState state) {
+        return new Run(process, context, state);
+    }
+
+    static Run starting(ExecutableProcess process, OperationContext context) {
+        InstanceState empty = new InstanceState(process.id(), process.version(), InstanceStatus.ACTIVE,
+                List.of(), List.of(), JsonNodeFactory.instance.objectNode(), 0);
+        return new Run(process, context, empty);
+    }
+
+    ExecutableProcess process() {
+        return process;
+    }
+
+    String instanceId() {
+        return context.instanceId();
+    }
+
+    ObjectNode variables() {
+        return variables;
+    }
+
+    OutgoingFlows outgoingFlows() {
+        return outgoingFlows;
+    }
+
+    void mergeVariables(ObjectNode topLevelFields) {
+        variables.setAll(topLevelFields.deepCopy());
+    }
+
+    // --- history
+
+    void record(String type, String nodeId, String tokenId) {
+        record(type, nodeId, tokenId, JsonNodeFactory.instance.objectNode());
+    }
+
+    void record(String type, String nodeId, String tokenId, ObjectNode data) {
+        events.add(new EngineEvent(type, nodeId, tokenId, data));
+    }
+
+    int eventCount() {
+        return events.size();
+    }
+
+    List<EngineEvent> events() {
+        return events;
+    }
+
+    // --- tokens in motion
+
+    /** Puts a new token in motion towards a node; it joins the end of the queue. */
+    MovingToken arrive(String nodeId, String scopeId) {
+        MovingToken token = new MovingToken("t" + nextIdNumber(), nodeId, scopeId);
+        inMotion.add(token);
+        return token;
+    }
+
+    Optional<MovingToken> nextInMotion() {
+        return Optional.ofNullable(inMotion.poll());
+    }
+
+    List<MovingToken> inMotion() {
+        return List.copyOf(inMotion);
+    }
+
+    /** Counts one step against the operation's limit and returns how many were taken. */
+    int takeStep() {
+        return ++steps;
+    }
+
+    // --- tokens at rest
+
+    List<Token> resting() {
+        return List.copyOf(resting);
+    }
+
+    void rest(MovingToken token, TokenState state) {
+        resting.add(token.rest(state));
+    }
+
+    /** Takes a resting token back into motion, e.g. when its task is completed. */
+    MovingToken wake(Token token) {
+        resting.remove(token);
+        return MovingToken.from(token);
+    }
+
+    List<Token> joiningAt(String nodeId, String scopeId) {
+        return resting.stream()
+                .filter(token -> token.state() == TokenState.JOINING)
+                .filter(token -> token.nodeId().equals(nodeId) && Objects.equals(token.scopeId(), scopeId))
+                .toList();
+    }
+
+    void consume(List<Token> tokens) {
+        resting.removeAll(tokens);
+    }
+
+    // --- leaving nodes
+
+    /** Completes the node and sends the token on along the flows; no flow means the token ends here. */
+    Optional<Refusal> leave(Node node, String tokenId, String scopeId, List<SequenceFlow> flows) {
+        return leave(node, tokenId, scopeId, flows, JsonNodeFactory.instance.objectNode());
+    }
+
+    Optional<Refusal> leave(Node node, String tokenId, String scopeId, List<SequenceFlow> flows, ObjectNode data) {
+        record(EngineEvent.NODE_COMPLETED, node.id(), tokenId, data);
+        flows.forEach(flow -> arrive(flow.targetId(), scopeId));
+        return flows.isEmpty() ? completeScopeIfEmpty(scopeId) : Optional.empty();
+    }
+
+    /** Leaves an activity or event: its true and unconditional flows, else its default flow. */
+    Optional<Refusal> leaveActivity(Node node, MovingToken token) {
+        return outgoingFlows.allMet(node).then(flows -> leave(node, token.id(), token.scopeId(), flows));
+    }
+
+    // --- scopes
+
+    Scope openScope(Node subProcess, MovingToken token) {
+        Scope scope = new Scope("s" + nextIdNumber(), subProcess.id(), token.scopeId());
+        scopes.add(scope);
+        return scope;
+    }
+
+    Optional<Scope> scope(String scopeId) {
+        return scopes.stream().filter(scope -> scope.id().equals(scopeId)).findFirst();
+    }
+
+    /** Ends every token and nested scope inside the scope; the scope itself stays until it is completed. */
+    void clearScope(String scopeId) {
+        resting.removeIf(token -> isWithin(token.scopeId(), scopeId));
+        inMotion.removeIf(token -> isWithin(token.scopeId(), scopeId));
+        List<Scope> nested = scopes.stream()
+                .filter(scope -> !scope.id().equals(scopeId) && isWithin(scope.id(), scopeId))
+                .toList();
+        scopes.removeAll(nested);
+    }
+
+    /** Once a scope has no tokens and no nested scope left, its sub-process completes and is left. */
+    Optional<Refusal> completeScopeIfEmpty(String scopeId) {
+        if (scopeId == null || hasTokensIn(scopeId) || scopes.stream().anyMatch(s -> scopeId.equals(s.parentScopeId()))) {
+            return Optional.empty();
+        }
+        Scope scope = scope(scopeId).orElseThrow();
+        scopes.remove(scope);
+        Node subProcess = process.node(scope.nodeId());
+        return outgoingFlows.allMet(subProcess)
+                .then(flows -> leave(subProcess, scope.id(), scope.parentScopeId(), flows));
+    }
+
+    /** Whether a scope (or null for process level) is the given scope or lies inside it. */
+    boolean isWithin(String scopeId, String outerScopeId) {
+        String current = scopeId;
+        while (current != null) {
+            if (current.equals(outerScopeId)) {
+                return true;
+            }
+            current = scope(current).map(Scope::parentScopeId).orElse(null);
+        }
+        return false;
+    }
+
+    private boolean hasTokensIn(String scopeId) {
+        return resting.stream().anyMatch(token -> scopeId.equals(token.scopeId()))
+                || inMotion.stream().anyMatch(token -> scopeId.equals(token.scopeId()));
+    }
+
+    // --- the instance
+
+    InstanceStatus status() {
+        return status;
+    }
+
+    /** Ends the instance at once: every token and scope is removed. */
+    void end(InstanceStatus finalStatus, String eventType, ObjectNode data) {
+        resting.clear();
+        inMotion.clear();
+        scopes.clear();
+        status = finalStatus;
+        record(eventType, null, null, data);
+    }
+
+    void completeIfNothingLeft() {
+        if (status == InstanceStatus.ACTIVE && resting.isEmpty() && inMotion.isEmpty() && scopes.isEmpty()) {
+            end(InstanceStatus.COMPLETED, EngineEvent.INSTANCE_COMPLETED, JsonNodeFactory.instance.objectNode());
+        }
+    }
+
+    List<String> activeNodeIds() {
+        List<String> active = new ArrayList<>();
+        scopes.forEach(scope -> active.add(scope.nodeId()));
+        resting.forEach(token -> active.add(token.nodeId()));
+        return process.definition().nodes().stream().map(Node::id).filter(active::contains).toList();
+    }
+
+    InstanceState toState() {
+        return new InstanceState(process.id(), process.version(), status, resting, scopes, variables, lastIdNumber);
+    }
+
+    private long nextIdNumber() {
+        return ++lastIdNumber;
+    }
+}

@@ -1,0 +1,98 @@
+package io.ferry.execution;
+
+import io.ferry.definition.Node;
+import io.ferry.definition.NodeKind;
+import io.ferry.definition.ProcessDefinition;
+import io.ferry.definition.SequenceFlow;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Builds small process definitions for tests, nodes and flows in document order:
+ * {@code process("order").start("start").userTask("approve").end("end").chain("start", "approve", "end").build()}.
+ */
+final class ProcessBuilder {
+
+    private record PendingNode(String id, NodeKind kind, String scopeId, String handler) {
+    }
+
+    private final String id;
+    private final Map<String, PendingNode> nodes = new LinkedHashMap<>();
+    private final List<SequenceFlow> flows = new ArrayList<>();
+    private final Map<String, String> defaultFlows = new LinkedHashMap<>();
+    private String currentScope;
+
+    private ProcessBuilder(String id) {
+        this.id = id;
+    }
+
+    static ProcessBuilder process(String id) {
+        return new ProcessBuilder(id);
+    }
+
+    ProcessBuilder start(String nodeId) { return node(nodeId, NodeKind.START_EVENT, null); }
+    ProcessBuilder end(String nodeId) { return node(nodeId, NodeKind.END_EVENT, null); }
+    ProcessBuilder terminateEnd(String nodeId) { return node(nodeId, NodeKind.TERMINATE_END_EVENT, null); }
+    ProcessBuilder task(String nodeId) { return node(nodeId, NodeKind.TASK, null); }
+    ProcessBuilder manualTask(String nodeId) { return node(nodeId, NodeKind.MANUAL_TASK, null); }
+    ProcessBuilder userTask(String nodeId) { return node(nodeId, NodeKind.USER_TASK, null); }
+    ProcessBuilder serviceTask(String nodeId, String handler) { return node(nodeId, NodeKind.SERVICE_TASK, handler); }
+    ProcessBuilder exclusive(String nodeId) { return node(nodeId, NodeKind.EXCLUSIVE_GATEWAY, null); }
+    ProcessBuilder parallel(String nodeId) { return node(nodeId, NodeKind.PARALLEL_GATEWAY, null); }
+    ProcessBuilder inclusive(String nodeId) { return node(nodeId, NodeKind.INCLUSIVE_GATEWAY, null); }
+
+    /** An embedded sub-process; nodes added inside {@code content} belong to it. */
+    ProcessBuilder subProcess(String nodeId, Consumer<ProcessBuilder> content) {
+        node(nodeId, NodeKind.SUB_PROCESS, null);
+        String outer = currentScope;
+        currentScope = nodeId;
+        content.accept(this);
+        currentScope = outer;
+        return this;
+    }
+
+    /** Unconditional flows between consecutive nodes, named "source-target". */
+    ProcessBuilder chain(String... nodeIds) {
+        for (int i = 0; i + 1 < nodeIds.length; i++) {
+            flow(nodeIds[i], nodeIds[i + 1]);
+        }
+        return this;
+    }
+
+    ProcessBuilder flow(String sourceId, String targetId) {
+        return flow(sourceId + "-" + targetId, sourceId, targetId, null);
+    }
+
+    ProcessBuilder flow(String flowId, String sourceId, String targetId, String condition) {
+        flows.add(new SequenceFlow(flowId, null, sourceId, targetId, condition));
+        return this;
+    }
+
+    ProcessBuilder defaultFlow(String flowId, String sourceId, String targetId) {
+        defaultFlows.put(sourceId, flowId);
+        return flow(flowId, sourceId, targetId, null);
+    }
+
+    ProcessDefinition definition() {
+        List<Node> built = nodes.values().stream().map(this::toNode).toList();
+        return new ProcessDefinition(id, null, "1", id + ".bpmn", built, flows);
+    }
+
+    ExecutableProcess build() {
+        return ExecutableProcess.of(definition());
+    }
+
+    private ProcessBuilder node(String nodeId, NodeKind kind, String handler) {
+        nodes.put(nodeId, new PendingNode(nodeId, kind, currentScope, handler));
+        return this;
+    }
+
+    private Node toNode(PendingNode node) {
+        List<String> incoming = flows.stream().filter(f -> f.targetId().equals(node.id())).map(SequenceFlow::id).toList();
+        List<String> outgoing = flows.stream().filter(f -> f.sourceId().equals(node.id())).map(SequenceFlow::id).toList();
+        return new Node(node.id(), null, node.kind(), node.scopeId(), incoming, outgoing, defaultFlows.get(node.id()), node.handler());
+    }
+}
