@@ -1,6 +1,7 @@
 package io.ferry.deployment.bpmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.ferry.definition.Node;
 import io.ferry.definition.NodeKind;
@@ -84,5 +85,30 @@ class ProcessReadTest {
     @Test
     void reportsNoProblem() {
         assertThat(BpmnFiles.problems(ORDER)).isEmpty();
+    }
+
+    @Test
+    void nestedSubProcessesScopeTheirNodes() {
+        ProcessDefinition order = BpmnFiles.read("""
+                <definitions>
+                  <process id="order" ferry:version="1">
+                    <startEvent id="start" />
+                    <subProcess id="outer">
+                      <startEvent id="outerStart" />
+                      <subProcess id="inner">
+                        <startEvent id="innerStart" />
+                        <sequenceFlow id="toInnerTask" sourceRef="innerStart" targetRef="innerTask" />
+                        <manualTask id="innerTask" />
+                      </subProcess>
+                      <sequenceFlow id="toInner" sourceRef="outerStart" targetRef="inner" />
+                    </subProcess>
+                  </process>
+                </definitions>
+                """).definitions().get(0);
+
+        assertThat(order.nodes()).extracting(Node::id, Node::scopeId).containsExactly(
+                tuple("start", null), tuple("outer", null), tuple("outerStart", "outer"),
+                tuple("inner", "outer"), tuple("innerStart", "inner"), tuple("innerTask", "inner"));
+        assertThat(order.requireNode("inner").incoming()).containsExactly("toInner");
     }
 }
