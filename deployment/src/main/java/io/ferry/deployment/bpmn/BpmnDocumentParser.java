@@ -1,0 +1,222 @@
+package io.ferry.deployment.bpmn;
+
+import io.ferry.definition.NodeKind;
+import java.util.ArrayList;
+import java.util.List;
+import javax.xml.stream.XMLStreamException;
+
+/**
+ * Walks one BPMN document once and turns each executable process into a {@link ParsedProcess},
+ * reporting unsupported elements as it meets them. Checks that need the whole process come later,
+ * in {@link ProcessChecker}.
+ */
+final class BpmnDocumentParser {
+
+    private final String resource;
+    private final XmlCursor xml;
+    private final List<BpmnProblem> fileProblems = new ArrayList<>();
+    private final List<ParsedProcess> processes = new ArrayList<>();
+
+    BpmnDocumentParser(String resource, XmlCursor xml) {
+        this.resource = resource;
+        this.xml = xml;
+    }
+
+    List<BpmnProblem> fileProblems() {
+        return fileProblems;
+    }
+
+    List<ParsedProcess> processes() {
+        return processes;
+    }
+
+    void parse() throws XMLStreamException {
+        xml.toRootElement();
+        if (!xml.is(BpmnNamespaces.BPMN, "definitions")) {
+            String message = String.format(BpmnMessages.NOT_BPMN, xml.localName(), xml.namespace());
+            fileProblems.add(new BpmnProblem(resource, xml.line(), null, message));
+            return;
+        }
+        while (xml.nextChild()) {
+            if (xml.is(BpmnNamespaces.BPMN, "process")) {
+                readProcess();
+            } else {
+                xml.skipElement(); // collaborations, messages, errors, diagrams: nothing Ferry executes
+            }
+        }
+    }
+
+    private void readProcess() throws XMLStreamException {
+        XmlCursor.Attributes attributes = xml.attributes();
+        String executable = attributes.get("isExecutable");
+        if ("false".equals(executable) || "0".equals(executable)) {
+            xml.skipElement(); // a documentation pool
+            return;
+        }
+        ParsedProcess process = new ParsedProcess(
+                resource, attributes.get("id"), attributes.get("name"), ProcessVersion.of(attributes), xml.line());
+        if (process.id() == null) {
+            process.problem(process.line(), null, String.format(BpmnMessages.MISSING_ID, "process"));
+        }
+        if (process.version() == null) {
+            process.problem(process.line(), process.id(), BpmnMessages.NO_VERSION);
+        }
+        while (xml.nextChild()) {
+            readScopeChild(process, null);
+        }
+        processes.add(process);
+    }
+
+    /** Reads one child of a process or sub-process. */
+    private void readScopeChild(ParsedProcess process, String scopeId) throws XMLStreamException {
+        if (!xml.isBpmn()) {
+            xml.skipElement(); // a vendor extension outside extensionElements
+            return;
+        }
+        String element = xml.localName();
+        NodeKind kind = BpmnElements.NODE_KINDS.get(element);
+        if (element.equals("sequenceFlow")) {
+            readSequenceFlow(process);
+        } else if (kind != null) {
+            readFlowNode(process, scopeId, kind);
+        } else if (BpmnElements.IGNORED_IN_SCOPE.contains(element)) {
+            xml.skipElement();
+        } else {
+            String reason = BpmnMessages.unsupportedReason(element);
+            reject(process, scopeId, reason == null ? BpmnMessages.UNKNOWN_ELEMENT : reason);
+        }
+    }
+
+    /** Reports the current element as unsupported and skips it, with anything inside. */
+    private void reject(ParsedProcess process, String scopeId, String reason) throws XMLStreamException {
+        String id = xml.attributes().get("id");
+        int line = xml.line();
+        String element = xml.localName();
+        process.problem(line, id, String.format(BpmnMessages.UNSUPPORTED_ELEMENT, element, reason));
+        if (id != null) {
+            process.checkUniqueId(id, line);
+            process.rejected().add(new RejectedElement(id, element, scopeId));
+        }
+        xml.skipElement();
+    }
+
+    private void readSequenceFlow(ParsedProcess process) throws XMLStreamException {
+        XmlCursor.Attributes attributes = xml.attributes();
+        int line = xml.line();
+        String condition = null;
+        String language = null;
+        int conditionLine = line;
+        while (xml.nextChild()) {
+            if (xml.is(BpmnNamespaces.BPMN, "conditionExpression")) {
+                language = xml.attributes().get("language");
+                conditionLine = xml.line();
+                condition = xml.text();
+            } else {
+                xml.skipElement();
+            }
+        }
+        String id = attributes.get("id");
+        if (id == null) {
+            process.problem(line, null, String.format(BpmnMessages.MISSING_ID, "sequenceFlow"));
+        } else {
+            process.checkUniqueId(id, line);
+            process.flows().add(new ParsedFlow(
+                    id, attributes.get("name"), attributes.get("sourceRef"), attributes.get("targetRef"),
+                    condition, language, line, conditionLine));
+        }
+    }
+
+    private void readFlowNode(ParsedProcess process, String scopeId, NodeKind kind) throws XMLStreamException {
+        XmlCursor.Attributes attributes = xml.attributes();
+        int line = xml.line();
+        String id = attributes.get("id");
+        if (id == null) {
+            process.problem(line, null, String.format(BpmnMessages.MISSING_ID, xml.localName()));
+            xml.skipElement();
+            return;
+        }
+        if (kind == NodeKind.SUB_PROCESS && "true".equals(attributes.get("triggeredByEvent"))) {
+            reject(process, scopeId, BpmnMessages.EVENT_SUB_PROCESS);
+            return;
+        }
+        process.checkUniqueId(id, line);
+        int position = process.nodes().size(); // a sub-process comes before the nodes inside it
+        NodeContent content = new NodeContent(xml.localName(), kind);
+        while (xml.nextChild()) {
+            readNodeChild(process, id, content);
+        }
+        if (content.rejected) {
+            process.rejected().add(new RejectedElement(id, content.element, scopeId));
+            return;
+        }
+        String handler = null;
+        if (kind == NodeKind.SERVICE_TASK) {
+            handler = ServiceTaskHandler.of(attributes, content.zeebeTaskType);
+            if (handler == null) {
+                process.problem(line, id, BpmnMessages.NO_HANDLER);
+            }
+        }
+        String defaultFlowId = attributes.get("default");
+        process.nodes().add(position, new ParsedNode(id, attributes.get("name"), content.kind, scopeId, defaultFlowId, handler, line));
+    }
+
+    private void readNodeChild(ParsedProcess process, String nodeId, NodeContent content) throws XMLStreamException {
+        if (!xml.isBpmn()) {
+            xml.skipElement();
+            return;
+        }
+        String child = xml.localName();
+        if (child.equals("extensionElements")) {
+            readExtensionElements(content);
+        } else if (BpmnElements.LOOP_CHARACTERISTICS.contains(child)) {
+            unsupportedChild(process, nodeId, BpmnMessages.unsupportedReason(child));
+        } else if (BpmnElements.isEventDefinition(child) && content.kind == NodeKind.START_EVENT) {
+            unsupportedChild(process, nodeId, BpmnMessages.START_EVENT_DEFINITION);
+            content.rejected = true;
+        } else if (child.equals(BpmnElements.TERMINATE_EVENT_DEFINITION) && content.kind == NodeKind.END_EVENT) {
+            content.kind = NodeKind.TERMINATE_END_EVENT;
+            xml.skipElement();
+        } else if (BpmnElements.isEventDefinition(child) && isEndEvent(content.kind)) {
+            unsupportedChild(process, nodeId, BpmnMessages.END_EVENT_DEFINITION);
+            content.rejected = true;
+        } else if (BpmnElements.IGNORED_IN_NODE.contains(child)) {
+            xml.skipElement();
+        } else if (content.kind == NodeKind.SUB_PROCESS) {
+            readScopeChild(process, nodeId);
+        } else {
+            unsupportedChild(process, nodeId, BpmnMessages.UNKNOWN_ELEMENT);
+        }
+    }
+
+    private static boolean isEndEvent(NodeKind kind) {
+        return kind == NodeKind.END_EVENT || kind == NodeKind.TERMINATE_END_EVENT;
+    }
+
+    private void unsupportedChild(ParsedProcess process, String nodeId, String reason) throws XMLStreamException {
+        process.problem(xml.line(), nodeId, String.format(BpmnMessages.UNSUPPORTED_ELEMENT, xml.localName(), reason));
+        xml.skipElement();
+    }
+
+    /** Only a Camunda 8 task definition matters here: it names a service task's handler. */
+    private void readExtensionElements(NodeContent content) throws XMLStreamException {
+        while (xml.nextChild()) {
+            if (xml.is(BpmnNamespaces.ZEEBE, "taskDefinition")) {
+                content.zeebeTaskType = xml.attributes().get("type");
+            }
+            xml.skipElement();
+        }
+    }
+
+    /** What a flow node's children change about it. */
+    private static final class NodeContent {
+        final String element;
+        NodeKind kind;
+        boolean rejected;
+        String zeebeTaskType;
+
+        NodeContent(String element, NodeKind kind) {
+            this.element = element;
+            this.kind = kind;
+        }
+    }
+}

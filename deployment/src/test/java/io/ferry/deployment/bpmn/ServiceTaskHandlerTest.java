@@ -1,0 +1,50 @@
+package io.ferry.deployment.bpmn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ServiceTaskHandlerTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            ferry:handler="archive" | | archive
+            | <zeebe:taskDefinition type="archive-job" /> | archive-job
+            camunda:type="external" camunda:topic="archiver" | | archiver
+            camunda:delegateExpression="${archiveService}" | | archiveService
+            camunda:delegateExpression="#{archiveService}" | | archiveService
+            camunda:class="com.acme.ArchiveDelegate" | | com.acme.ArchiveDelegate
+            drools:serviceinterface="com.acme.Archive" drools:serviceoperation="store" | | com.acme.Archive#store
+            ferry:handler="archive" camunda:class="com.acme.ArchiveDelegate" | <zeebe:taskDefinition type="archive-job" /> | archive
+            camunda:topic="archiver" camunda:class="com.acme.ArchiveDelegate" | <zeebe:taskDefinition type="archive-job" /> | archive-job
+            camunda:delegateExpression="${archiveService}" camunda:class="com.acme.A" | | archiveService
+            """)
+    void readsTheFirstHandlerFound(String attributes, String extension, String handler) {
+        BpmnReadResult result = BpmnFiles.read("""
+                <definitions>
+                  <process id="order" ferry:version="1">
+                    <startEvent id="start" />
+                    <serviceTask id="archive" %s><extensionElements>%s</extensionElements></serviceTask>
+                  </process>
+                </definitions>
+                """.formatted(attributes == null ? "" : attributes, extension == null ? "" : extension));
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.definitions().get(0).requireNode("archive").handler()).isEqualTo(handler);
+    }
+
+    @Test
+    void aServiceTaskWithoutHandlerIsAnError() {
+        assertThat(BpmnFiles.problems("""
+                <definitions>
+                  <process id="order" ferry:version="1">
+                    <startEvent id="start" />
+                    <serviceTask id="archive" camunda:expression="${archiver.store()}" drools:serviceinterface="com.acme.Archive" />
+                  </process>
+                </definitions>
+                """)).containsExactly(
+                "order.bpmn:4 [archive] serviceTask names no handler: add ferry:handler=\"name\" and a @ServiceTask(\"name\") bean");
+    }
+}
