@@ -45,12 +45,12 @@ public class ProblemMappers {
             case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
             default -> status < 500 ? ProblemType.INVALID_REQUEST : ProblemType.INTERNAL;
         };
-        String detail = switch (exception) {
-            case NotAllowedException notAllowed -> "This path does not accept " + "that method; allowed: "
-                    + notAllowed.getResponse().getAllowedMethods() + ".";
-            case NotSupportedException unsupported -> "Send the body as application/json.";
-            default -> exception.getMessage();
-        };
+        String detail = exception.getMessage();
+        if (exception instanceof NotAllowedException notAllowed) {
+            detail = "This path does not accept that method; allowed: " + notAllowed.getResponse().getAllowedMethods() + ".";
+        } else if (exception instanceof NotSupportedException) {
+            detail = "Send the body as application/json.";
+        }
         Problem problem = Problem.of(type, detail);
         return respond(new Problem(problem.type(), problem.title(), status, detail, null, problem.extensions()), uri);
     }

@@ -30,9 +30,8 @@ public final class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFa
         }
         String dataDir = value(context, "data-dir", "ferry-data/postgres");
         Path directory = Path.of(dataDir).toAbsolutePath();
-        EmbeddedPostgres postgres = flag(context, "ephemeral", false)
-                ? EmbeddedPostgres.startEphemeral(directory)
-                : EmbeddedPostgres.start(directory);
+        EmbeddedPostgres postgres = EmbeddedPostgres.start(
+                flag(context, "ephemeral", false) ? EphemeralDirectories.forThisJvm(directory) : directory);
         Map<String, String> properties = Map.of(
                 REACTIVE_URL, postgres.reactiveUrl(),
                 JDBC_URL, postgres.jdbcUrl(),

@@ -1,5 +1,6 @@
 package io.ferry.instance;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ferry.execution.ProcessEngine;
 import io.ferry.service.ServiceTask;
 import io.ferry.service.ServiceTaskHandler;
@@ -15,10 +16,10 @@ public class EngineProducer {
 
     @Produces
     @ApplicationScoped
-    ProcessEngine engine(@Any Instance<ServiceTaskHandler> handlers) {
+    ProcessEngine engine(@Any Instance<ServiceTaskHandler> handlers, ObjectMapper json) {
         return new ProcessEngine(name -> {
-            Instance<ServiceTaskHandler> found = handlers.select(new ServiceTask.Literal(name));
+            Instance<ServiceTaskHandler> found = handlers.select(ServiceTask.Literal.of(name));
             return found.isResolvable() ? Optional.of(found.get()) : Optional.empty();
-        });
+        }, json, ProcessEngine.DEFAULT_STEP_LIMIT);
     }
 }
