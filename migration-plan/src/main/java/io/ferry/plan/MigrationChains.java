@@ -6,6 +6,7 @@ import io.ferry.definition.ProcessDefinition;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,20 +35,24 @@ public final class MigrationChains {
      * version get a chain (where two plans leave one version, the first counts).
      */
     public static MigrationChains compose(List<MigrationPlan> plans, Collection<ProcessDefinition> current) {
+        Map<String, String> versions = new LinkedHashMap<>();
+        current.forEach(definition -> versions.putIfAbsent(definition.id(), definition.version()));
+        return compose(plans, versions);
+    }
+
+    /** The same from the current version of each process, for tools that do not have the BPMN files. */
+    public static MigrationChains compose(List<MigrationPlan> plans, Map<String, String> currentVersions) {
         Map<String, VersionSteps> steps = VersionSteps.byProcess(plans);
         List<CompiledChain> chains = new ArrayList<>();
-        for (ProcessDefinition definition : current) {
-            VersionSteps process = steps.get(definition.id());
-            if (process == null) {
-                continue;
-            }
+        currentVersions.forEach((processId, currentVersion) -> {
+            VersionSteps process = steps.getOrDefault(processId, VersionSteps.NONE);
             for (String version : process.sourceVersions()) {
-                process.pathToCurrent(version, definition.version())
+                process.pathToCurrent(version, currentVersion)
                         .filter(path -> !path.isEmpty())
                         .map(CompiledChain::compose)
                         .ifPresent(chains::add);
             }
-        }
+        });
         return new MigrationChains(chains);
     }
 

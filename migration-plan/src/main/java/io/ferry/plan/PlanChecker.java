@@ -37,31 +37,45 @@ public final class PlanChecker {
             "node '%s' is mapped to '%s', a %s in the current version %s of process '%s'; no instance can wait there, because tokens only rest at user tasks, joining gateways and sub-processes: map it to one of those";
 
     private final Problems problems = new Problems();
+    private final Map<String, ProcessDefinition> definitions;
 
-    private PlanChecker() {
+    private PlanChecker(Map<String, ProcessDefinition> definitions) {
+        this.definitions = definitions;
     }
 
     /** Every problem of the plans, in file and line order; empty when they are fine. */
     public static List<PlanProblem> check(List<MigrationPlan> plans, Collection<ProcessDefinition> current) {
-        PlanChecker checker = new PlanChecker();
         Map<String, ProcessDefinition> definitions = current.stream()
                 .collect(Collectors.toMap(ProcessDefinition::id, definition -> definition, (first, second) -> first, LinkedHashMap::new));
-        List<MigrationPlan> known = plans.stream().filter(plan -> checker.processKnown(plan, definitions)).toList();
-        VersionSteps.byProcess(known).forEach((processId, steps) -> checker.check(steps, definitions.get(processId)));
-        return checker.problems.sorted();
+        Map<String, String> versions = new LinkedHashMap<>();
+        definitions.forEach((processId, definition) -> versions.put(processId, definition.version()));
+        return new PlanChecker(definitions).check(plans, versions);
     }
 
-    private boolean processKnown(MigrationPlan plan, Map<String, ProcessDefinition> definitions) {
-        if (definitions.containsKey(plan.processId())) {
+    /**
+     * The checks that need only the current version of each process, not its nodes: for tools that
+     * have the plans but not the BPMN files.
+     */
+    public static List<PlanProblem> checkVersions(List<MigrationPlan> plans, Map<String, String> currentVersions) {
+        return new PlanChecker(Map.of()).check(plans, currentVersions);
+    }
+
+    private List<PlanProblem> check(List<MigrationPlan> plans, Map<String, String> currentVersions) {
+        List<MigrationPlan> known = plans.stream().filter(plan -> processKnown(plan, currentVersions)).toList();
+        VersionSteps.byProcess(known).forEach((processId, steps) -> check(steps, currentVersions.get(processId)));
+        return problems.sorted();
+    }
+
+    private boolean processKnown(MigrationPlan plan, Map<String, String> currentVersions) {
+        if (currentVersions.containsKey(plan.processId())) {
             return true;
         }
-        String processes = definitions.keySet().stream().sorted().collect(Collectors.joining(", "));
+        String processes = currentVersions.keySet().stream().sorted().collect(Collectors.joining(", "));
         report(plan, plan.positions().process(), UNKNOWN_PROCESS.formatted(plan.processId(), processes));
         return false;
     }
 
-    private void check(VersionSteps steps, ProcessDefinition definition) {
-        String current = definition.version();
+    private void check(VersionSteps steps, String current) {
         for (MigrationPlan plan : steps.plans()) {
             if (plan.fromVersion().equals(current)) {
                 report(plan, plan.positions().from(), LEAVES_CURRENT.formatted(current, plan.processId()));
@@ -75,7 +89,10 @@ public final class PlanChecker {
                 report(plan, plan.positions().to(),
                         DEAD_END.formatted(plan.toVersion(), plan.processId(), current, plan.toVersion()));
             }
-            steps.pathToCurrent(plan.toVersion(), current).ifPresent(later -> checkNodes(plan, later, definition));
+            ProcessDefinition definition = definitions.get(plan.processId());
+            if (definition != null) {
+                steps.pathToCurrent(plan.toVersion(), current).ifPresent(later -> checkNodes(plan, later, definition));
+            }
         }
         reportCycles(steps, current);
     }

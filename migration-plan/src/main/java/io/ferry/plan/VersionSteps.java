@@ -14,6 +14,9 @@ import java.util.Set;
  */
 final class VersionSteps {
 
+    /** A process no plan is written for. */
+    static final VersionSteps NONE = new VersionSteps();
+
     private final List<MigrationPlan> plans = new ArrayList<>();
     private final Map<String, MigrationPlan> leaving = new LinkedHashMap<>();
 
