@@ -19,6 +19,7 @@ import io.ferry.state.Scope;
 import io.ferry.state.Token;
 import io.ferry.state.TokenState;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -191,7 +192,7 @@ class MigrationProperties {
 
     private record PlanParts(Map<String, String> tasks, Map<String, String> subProcesses, List<VariableChange> changes) {
         MigrationPlan plan(int from) {
-            Map<String, String> nodes = new java.util.LinkedHashMap<>(tasks);
+            Map<String, String> nodes = new LinkedHashMap<>(tasks);
             nodes.putAll(subProcesses);
             return MigrationPlan.of("plans/p-" + from + ".yaml", "p", String.valueOf(from), String.valueOf(from + 1), nodes, changes);
         }

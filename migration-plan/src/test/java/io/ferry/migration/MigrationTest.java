@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.ferry.definition.ProcessDefinition;
 import io.ferry.plan.CompiledChain;
 import io.ferry.plan.MigrationChains;
@@ -17,7 +18,6 @@ import io.ferry.state.InstanceStatus;
 import io.ferry.state.Scope;
 import io.ferry.state.Token;
 import io.ferry.state.TokenState;
-import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

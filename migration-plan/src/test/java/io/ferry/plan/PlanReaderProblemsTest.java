@@ -172,6 +172,17 @@ class PlanReaderProblemsTest {
     }
 
     @Test
+    void yamlAliases() {
+        assertThat(problems("plans/order.yaml", """
+                process: &name order
+                from: 1
+                to: 2
+                description: *name
+                """)).containsExactly(
+                "plans/order.yaml:4:14: YAML aliases are not supported in plan files: write the value out");
+    }
+
+    @Test
     void unknownFileType() {
         assertThat(problems("plans/order.txt", "process: order")).containsExactly(
                 "plans/order.txt: unknown plan file type: name the file .yaml, .yml, .json or .mpf");
