@@ -1,0 +1,89 @@
+package io.ferry.migration;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ferry.definition.ProcessDefinition;
+import io.ferry.plan.CompiledChain;
+import io.ferry.plan.MigrationChains;
+import io.ferry.state.InstanceState;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Moves an instance's state to the current version of its process: a pure function of the state,
+ * a compiled chain and the target definition, which never changes its input and never half-migrates.
+ */
+public final class Migration {
+
+    private Migration() {
+    }
+
+    /** Finds the chain for the state's version and applies it. */
+    public static MigrationResult apply(InstanceState state, MigrationChains chains, ProcessDefinition target) {
+        if (isAt(state, target)) {
+            return new MigrationResult.UpToDate(state);
+        }
+        return chains.find(state.processId(), state.version())
+                .map(chain -> apply(state, chain, target))
+                .orElseGet(() -> noChain(state, target));
+    }
+
+    /**
+     * Replaces every node id of the state through the chain, checks that each lands on a node of
+     * the target that can hold what the state keeps there, sets the target version and runs the
+     * variable changes. A state already at the target version is returned as it is.
+     */
+    public static MigrationResult apply(InstanceState state, CompiledChain chain, ProcessDefinition target) {
+        if (isAt(state, target)) {
+            return new MigrationResult.UpToDate(state);
+        }
+        if (!leadsTo(chain, state, target)) {
+            return noChain(state, target);
+        }
+        InstanceState moved = NodePlaces.withNodeIds(state, chain::newNodeId);
+        List<NodePlace> before = NodePlaces.of(state);
+        List<NodePlace> after = NodePlaces.of(moved);
+        List<UnplacedNode> unplaced = Placement.unplaced(before, after, target);
+        if (!unplaced.isEmpty()) {
+            return new MigrationResult.Blocked(unplaced);
+        }
+        InstanceState migrated = new InstanceState(moved.processId(), chain.toVersion(), moved.status(), moved.tokens(),
+                moved.scopes(), changedVariables(state, chain), moved.lastIdNumber());
+        return new MigrationResult.Migrated(migrated, movedNodeIds(before, after), chain.planFiles());
+    }
+
+    private static boolean isAt(InstanceState state, ProcessDefinition target) {
+        return state.processId().equals(target.id()) && state.version().equals(target.version());
+    }
+
+    private static boolean leadsTo(CompiledChain chain, InstanceState state, ProcessDefinition target) {
+        return chain != null
+                && state.processId().equals(target.id())
+                && chain.processId().equals(state.processId())
+                && chain.fromVersion().equals(state.version())
+                && chain.toVersion().equals(target.version());
+    }
+
+    private static MigrationResult noChain(InstanceState state, ProcessDefinition target) {
+        return new MigrationResult.NoChain(state.processId(), state.version(), target.version());
+    }
+
+    private static ObjectNode changedVariables(InstanceState state, CompiledChain chain) {
+        ObjectNode variables = state.variables() == null
+                ? JsonNodeFactory.instance.objectNode()
+                : state.variables().deepCopy();
+        chain.variableChanges().forEach(change -> change.applyTo(variables));
+        return variables;
+    }
+
+    private static Map<String, String> movedNodeIds(List<NodePlace> before, List<NodePlace> after) {
+        Map<String, String> moved = new LinkedHashMap<>();
+        for (int index = 0; index < before.size(); index++) {
+            if (!before.get(index).nodeId().equals(after.get(index).nodeId())) {
+                moved.put(before.get(index).nodeId(), after.get(index).nodeId());
+            }
+        }
+        return moved;
+    }
+}

@@ -1,0 +1,18 @@
+package io.ferry.migration;
+
+/**
+ * A node an instance holds state at that has no fitting place in the target version, which blocks
+ * the instance's migration.
+ *
+ * @param nodeId the node id in the instance's stored version
+ * @param reason what is wrong and what to put in a plan, for the incident and the problem response
+ */
+public record UnplacedNode(String nodeId, String reason) {
+
+    public static final String NODE_MISSING =
+            "%s at '%s' cannot move: version %s of process '%s' has no node '%s'; map '%s' to one of its nodes in a migration plan";
+    public static final String CANNOT_HOLD =
+            "%s at '%s' cannot move to '%s': in version %s that is a %s, which cannot hold it; map '%s' to %s in a migration plan";
+    public static final String WRONG_SCOPE =
+            "%s at '%s' cannot move to '%s': that node lies %s, but it runs %s; map '%s' to a node %s in a migration plan";
+}

@@ -1,0 +1,55 @@
+package io.ferry.plan;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * All the plans from one version of a process to the current version, composed into one direct
+ * step: at run time moving an instance is only looking up its node ids in {@link #nodeMap()} and
+ * running the variable changes. Built once at build time and recorded as JSON.
+ *
+ * @param nodeMap old node id to node id in {@code toVersion}; ids not listed keep their id
+ * @param planFiles the plans composed, first step first
+ * @param variableChanges the changes of every plan, in the order the plans run
+ */
+public record CompiledChain(
+        String processId,
+        String fromVersion,
+        String toVersion,
+        Map<String, String> nodeMap,
+        List<String> planFiles,
+        List<VariableChange> variableChanges) {
+
+    public CompiledChain {
+        nodeMap = Collections.unmodifiableMap(new LinkedHashMap<>(nodeMap));
+        planFiles = List.copyOf(planFiles);
+        variableChanges = List.copyOf(variableChanges);
+    }
+
+    /**
+     * The plans of a path, composed: {@code m(x) = m2(m1(x))} for every id either plan lists.
+     *
+     * @param path consecutive plans of one process, first step first; not empty
+     */
+    public static CompiledChain compose(List<MigrationPlan> path) {
+        Map<String, String> nodeMap = new LinkedHashMap<>();
+        List<VariableChange> changes = new ArrayList<>();
+        for (MigrationPlan plan : path) {
+            nodeMap.replaceAll((oldId, idSoFar) -> plan.newNodeId(idSoFar));
+            plan.nodes().forEach(nodeMap::putIfAbsent);
+            changes.addAll(plan.variableChanges());
+        }
+        MigrationPlan first = path.get(0);
+        MigrationPlan last = path.get(path.size() - 1);
+        List<String> files = path.stream().map(MigrationPlan::file).toList();
+        return new CompiledChain(first.processId(), first.fromVersion(), last.toVersion(), nodeMap, files, changes);
+    }
+
+    /** The id the node has in {@link #toVersion()}. */
+    public String newNodeId(String oldNodeId) {
+        return nodeMap.getOrDefault(oldNodeId, oldNodeId);
+    }
+}

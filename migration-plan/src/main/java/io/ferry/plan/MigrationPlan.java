@@ -1,0 +1,64 @@
+package io.ferry.plan;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One plan file as read: it moves instances of {@code processId} from {@code fromVersion} to
+ * {@code toVersion}. Node ids it does not list keep their id.
+ *
+ * @param file the plan file, as named in problems
+ * @param nodes old node id to new node id, in file order
+ * @param variableChanges renames, then defaults, then removals, each in file order
+ * @param positions where the parts stand in the file, for problems found later by the checker
+ */
+public record MigrationPlan(
+        String file,
+        String processId,
+        String fromVersion,
+        String toVersion,
+        String description,
+        String author,
+        Map<String, String> nodes,
+        List<VariableChange> variableChanges,
+        Positions positions) {
+
+    public MigrationPlan {
+        nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
+        variableChanges = List.copyOf(variableChanges);
+    }
+
+    /** A plan built in code, with no file positions. */
+    public static MigrationPlan of(String file, String processId, String fromVersion, String toVersion,
+            Map<String, String> nodes, List<VariableChange> variableChanges) {
+        return new MigrationPlan(file, processId, fromVersion, toVersion, null, null, nodes, variableChanges,
+                Positions.UNKNOWN);
+    }
+
+    /** The id the node has in the target version. */
+    public String newNodeId(String oldNodeId) {
+        return nodes.getOrDefault(oldNodeId, oldNodeId);
+    }
+
+    /** Where the parts of a plan stand in its file; {@link SourcePosition#UNKNOWN} where not known. */
+    public record Positions(
+            SourcePosition process,
+            SourcePosition from,
+            SourcePosition to,
+            Map<String, SourcePosition> nodes) {
+
+        public static final Positions UNKNOWN =
+                new Positions(SourcePosition.UNKNOWN, SourcePosition.UNKNOWN, SourcePosition.UNKNOWN, Map.of());
+
+        public Positions {
+            nodes = Map.copyOf(nodes);
+        }
+
+        /** Where the mapping of this old node id stands. */
+        public SourcePosition node(String oldNodeId) {
+            return nodes.getOrDefault(oldNodeId, SourcePosition.UNKNOWN);
+        }
+    }
+}

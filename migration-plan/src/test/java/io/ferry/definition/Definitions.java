@@ -1,0 +1,38 @@
+package io.ferry.definition;
+
+import java.util.List;
+
+/** Small definitions for tests: only node ids, kinds and scopes matter to migration. */
+public final class Definitions {
+
+    private Definitions() {
+    }
+
+    public static ProcessDefinition definition(String processId, String version, Node... nodes) {
+        return new ProcessDefinition(processId, processId, version, processId + ".bpmn", List.of(nodes), List.of());
+    }
+
+    public static Node node(String id, NodeKind kind) {
+        return node(id, kind, null);
+    }
+
+    public static Node node(String id, NodeKind kind, String scopeId) {
+        return new Node(id, id, kind, scopeId, List.of(), List.of(), null, null);
+    }
+
+    /**
+     * Version {@code version} of process "order": start, user tasks reviewOrder and signOff, a
+     * service task notifyCustomer, a parallel join, sub-process checks holding user task checkStock, end.
+     */
+    public static ProcessDefinition order(String version) {
+        return definition("order", version,
+                node("start", NodeKind.START_EVENT),
+                node("reviewOrder", NodeKind.USER_TASK),
+                node("signOff", NodeKind.USER_TASK),
+                node("notifyCustomer", NodeKind.SERVICE_TASK),
+                node("join", NodeKind.PARALLEL_GATEWAY),
+                node("checks", NodeKind.SUB_PROCESS),
+                node("checkStock", NodeKind.USER_TASK, "checks"),
+                node("end", NodeKind.END_EVENT));
+    }
+}

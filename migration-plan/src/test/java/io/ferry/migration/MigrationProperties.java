@@ -1,0 +1,212 @@
+package io.ferry.migration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ferry.definition.Definitions;
+import io.ferry.definition.Node;
+import io.ferry.definition.NodeKind;
+import io.ferry.definition.ProcessDefinition;
+import io.ferry.plan.CompiledChain;
+import io.ferry.plan.MigrationChains;
+import io.ferry.plan.MigrationPlan;
+import io.ferry.plan.VariableChange;
+import io.ferry.state.InstanceState;
+import io.ferry.state.InstanceStatus;
+import io.ferry.state.Scope;
+import io.ferry.state.Token;
+import io.ferry.state.TokenState;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+class MigrationProperties {
+
+    private static final List<String> NODE_IDS = List.of("n0", "n1", "n2", "n3", "n4", "n5", "n6", "n7");
+    private static final List<String> TASK_IDS = List.of("t0", "t1", "t2", "t3", "t4", "t5");
+    private static final List<String> SUB_PROCESS_IDS = List.of("sp0", "sp1", "sp2");
+    private static final List<String> VARIABLE_NAMES = List.of("a", "b", "c", "d");
+
+    @Property
+    void migratingNeverLeavesANodeIdTheTargetLacks(
+            @ForAll("anyState") InstanceState stored, @ForAll("anyNodeMap") Map<String, String> nodeMap,
+            @ForAll("anyTarget") ProcessDefinition target) {
+        InstanceState copy = copyOf(stored);
+        CompiledChain chain = new CompiledChain("p", "1", "2", nodeMap, List.of("plan.yaml"), List.of());
+
+        MigrationResult result = Migration.apply(stored, chain, target);
+
+        Statistics.label("outcome").collect(result.getClass().getSimpleName());
+        if (result instanceof MigrationResult.Migrated migrated) {
+            Stream.concat(migrated.migrated().tokens().stream().map(Token::nodeId),
+                            migrated.migrated().scopes().stream().map(Scope::nodeId))
+                    .forEach(nodeId -> assertThat(target.node(nodeId)).as(nodeId).isPresent());
+            assertThat(migrated.migrated().version()).isEqualTo("2");
+        } else {
+            assertThat(result).isInstanceOfSatisfying(MigrationResult.Blocked.class,
+                    blocked -> assertThat(blocked.unplaced()).isNotEmpty());
+        }
+        assertThat(stored).isEqualTo(copy);
+        Statistics.label("outcome").coverage(coverage -> {
+            coverage.check("Migrated").percentage(percent -> percent > 5);
+            coverage.check("Blocked").percentage(percent -> percent > 5);
+        });
+    }
+
+    @Property
+    void aComposedChainEqualsApplyingItsPlansOneByOne(
+            @ForAll("planSequences") List<MigrationPlan> plans, @ForAll("anyVariables") ObjectNode variables,
+            @ForAll("taskTokens") List<Token> tokens, @ForAll("subProcessScopes") List<Scope> scopes) {
+        InstanceState stored = new InstanceState("p", "1", InstanceStatus.ACTIVE, tokens, scopes, variables, 0);
+        ProcessDefinition current = permissive(String.valueOf(plans.size() + 1));
+        CompiledChain composed = MigrationChains.compose(plans, List.of(current)).find("p", "1").orElseThrow();
+
+        InstanceState stepByStep = stored;
+        List<String> files = new ArrayList<>();
+        for (MigrationPlan plan : plans) {
+            MigrationResult step = Migration.apply(stepByStep, CompiledChain.compose(List.of(plan)), permissive(plan.toVersion()));
+            stepByStep = ((MigrationResult.Migrated) step).migrated();
+            files.addAll(((MigrationResult.Migrated) step).planFiles());
+        }
+        MigrationResult atOnce = Migration.apply(stored, composed, current);
+
+        assertThat(atOnce).isInstanceOf(MigrationResult.Migrated.class);
+        assertThat(((MigrationResult.Migrated) atOnce).migrated()).isEqualTo(stepByStep);
+        assertThat(((MigrationResult.Migrated) atOnce).planFiles()).isEqualTo(files);
+        for (String nodeId : Stream.concat(TASK_IDS.stream(), SUB_PROCESS_IDS.stream()).toList()) {
+            String stepwise = nodeId;
+            for (MigrationPlan plan : plans) {
+                stepwise = plan.newNodeId(stepwise);
+            }
+            assertThat(composed.newNodeId(nodeId)).as(nodeId).isEqualTo(stepwise);
+        }
+    }
+
+    @Property
+    void applyingToACurrentStateChangesNothing(
+            @ForAll("anyState") InstanceState stored, @ForAll("anyNodeMap") Map<String, String> nodeMap,
+            @ForAll("anyTarget") ProcessDefinition target) {
+        InstanceState current = new InstanceState(stored.processId(), target.version(), stored.status(), stored.tokens(),
+                stored.scopes(), stored.variables(), stored.lastIdNumber());
+        CompiledChain chain = new CompiledChain("p", "1", target.version(), nodeMap, List.of("plan.yaml"),
+                List.of(new VariableChange.Remove("a")));
+
+        MigrationResult result = Migration.apply(current, chain, target);
+
+        assertThat(result).isInstanceOfSatisfying(MigrationResult.UpToDate.class,
+                upToDate -> assertThat(upToDate.state()).isSameAs(current));
+    }
+
+    @Provide
+    Arbitrary<ProcessDefinition> anyTarget() {
+        Arbitrary<NodeKind> kinds = Arbitraries.of(
+                NodeKind.USER_TASK, NodeKind.PARALLEL_GATEWAY, NodeKind.SERVICE_TASK, NodeKind.SUB_PROCESS);
+        Arbitrary<Map<String, NodeKind>> nodeKinds = Arbitraries.maps(Arbitraries.of(NODE_IDS), kinds).ofMinSize(4);
+        Arbitrary<Map<String, String>> scopes = Arbitraries.maps(Arbitraries.of(NODE_IDS), Arbitraries.of(NODE_IDS));
+        return Combinators.combine(nodeKinds, scopes).as((kindById, scopeById) -> {
+            List<Node> nodes = kindById.entrySet().stream().map(entry -> {
+                String scope = scopeById.get(entry.getKey());
+                boolean inSubProcess = scope != null && !scope.equals(entry.getKey())
+                        && kindById.get(scope) == NodeKind.SUB_PROCESS;
+                return Definitions.node(entry.getKey(), entry.getValue(), inSubProcess ? scope : null);
+            }).toList();
+            return Definitions.definition("p", "2", nodes.toArray(Node[]::new));
+        });
+    }
+
+    @Provide
+    Arbitrary<InstanceState> anyState() {
+        Arbitrary<List<String>> scopeNodes = Arbitraries.of(NODE_IDS).list().ofMaxSize(2);
+        Arbitrary<List<Boolean>> nested = Arbitraries.of(true, false).list().ofSize(2);
+        Arbitrary<List<Token>> tokens = Combinators.combine(
+                        Arbitraries.of(NODE_IDS), Arbitraries.of(TokenState.class), Arbitraries.integers().between(-1, 1))
+                .as((nodeId, state, scopeIndex) -> new Token(null, nodeId, scopeIndex < 0 ? null : "s" + scopeIndex, state))
+                .list().ofMaxSize(3);
+        return Combinators.combine(scopeNodes, nested, tokens, anyVariables()).as((scopeNodeIds, nestings, tokenList, variables) -> {
+            List<Scope> scopes = IntStream.range(0, scopeNodeIds.size())
+                    .mapToObj(i -> new Scope("s" + i, scopeNodeIds.get(i), i > 0 && nestings.get(i) ? "s" + (i - 1) : null))
+                    .toList();
+            List<Token> numbered = IntStream.range(0, tokenList.size())
+                    .mapToObj(i -> new Token("t" + i, tokenList.get(i).nodeId(), tokenList.get(i).scopeId(), tokenList.get(i).state()))
+                    .toList();
+            return new InstanceState("p", "1", InstanceStatus.ACTIVE, numbered, scopes, variables, 10);
+        });
+    }
+
+    @Provide
+    Arbitrary<Map<String, String>> anyNodeMap() {
+        return Arbitraries.maps(Arbitraries.of(NODE_IDS), Arbitraries.of(NODE_IDS)).ofMaxSize(6);
+    }
+
+    @Provide
+    Arbitrary<ObjectNode> anyVariables() {
+        return Arbitraries.maps(Arbitraries.of(VARIABLE_NAMES), Arbitraries.integers().between(0, 9)).map(values -> {
+            ObjectNode variables = JsonNodeFactory.instance.objectNode();
+            values.forEach((name, value) -> variables.set(name, IntNode.valueOf(value)));
+            return variables;
+        });
+    }
+
+    @Provide
+    Arbitrary<List<Token>> taskTokens() {
+        return Arbitraries.of(TASK_IDS).list().ofMaxSize(4).map(nodeIds -> IntStream.range(0, nodeIds.size())
+                .mapToObj(i -> new Token("t" + i, nodeIds.get(i), null, TokenState.WAITING))
+                .toList());
+    }
+
+    @Provide
+    Arbitrary<List<Scope>> subProcessScopes() {
+        return Arbitraries.of(SUB_PROCESS_IDS).list().ofMaxSize(2).map(nodeIds -> IntStream.range(0, nodeIds.size())
+                .mapToObj(i -> new Scope("s" + i, nodeIds.get(i), null))
+                .toList());
+    }
+
+    /** Plans 1→2→…→n+1 that map tasks to tasks and sub-processes to sub-processes, with variable changes. */
+    @Provide
+    Arbitrary<List<MigrationPlan>> planSequences() {
+        Arbitrary<Map<String, String>> taskMaps = Arbitraries.maps(Arbitraries.of(TASK_IDS), Arbitraries.of(TASK_IDS)).ofMaxSize(4);
+        Arbitrary<Map<String, String>> subProcessMaps =
+                Arbitraries.maps(Arbitraries.of(SUB_PROCESS_IDS), Arbitraries.of(SUB_PROCESS_IDS)).ofMaxSize(2);
+        Arbitrary<VariableChange> changes = Arbitraries.oneOf(
+                Combinators.combine(Arbitraries.of(VARIABLE_NAMES), Arbitraries.of(VARIABLE_NAMES)).as(VariableChange.Rename::new),
+                Combinators.combine(Arbitraries.of(VARIABLE_NAMES), Arbitraries.integers().between(10, 19))
+                        .as((name, value) -> new VariableChange.SetDefault(name, IntNode.valueOf(value))),
+                Arbitraries.of(VARIABLE_NAMES).map(VariableChange.Remove::new));
+        Arbitrary<PlanParts> parts = Combinators.combine(taskMaps, subProcessMaps, changes.list().ofMaxSize(3)).as(PlanParts::new);
+        return parts.list().ofMinSize(1).ofMaxSize(4).map(list -> IntStream.range(0, list.size())
+                .mapToObj(i -> list.get(i).plan(i + 1))
+                .toList());
+    }
+
+    private record PlanParts(Map<String, String> tasks, Map<String, String> subProcesses, List<VariableChange> changes) {
+        MigrationPlan plan(int from) {
+            Map<String, String> nodes = new LinkedHashMap<>(tasks);
+            nodes.putAll(subProcesses);
+            return MigrationPlan.of("plans/p-" + from + ".yaml", "p", String.valueOf(from), String.valueOf(from + 1), nodes, changes);
+        }
+    }
+
+    /** A version where every task id is a user task and every sub-process id a sub-process, so nothing blocks. */
+    private static ProcessDefinition permissive(String version) {
+        Stream<Node> tasks = TASK_IDS.stream().map(id -> Definitions.node(id, NodeKind.USER_TASK));
+        Stream<Node> subProcesses = SUB_PROCESS_IDS.stream().map(id -> Definitions.node(id, NodeKind.SUB_PROCESS));
+        return Definitions.definition("p", version, Stream.concat(tasks, subProcesses).toArray(Node[]::new));
+    }
+
+    private static InstanceState copyOf(InstanceState state) {
+        return new InstanceState(state.processId(), state.version(), state.status(), state.tokens(), state.scopes(),
+                state.variables().deepCopy(), state.lastIdNumber());
+    }
+}
