@@ -50,7 +50,7 @@ class RestProblemsTest {
         given().contentType(ContentType.JSON).body("{\"variables\": {\"amount\": 1,}")
                 .post("/processes/order/instances")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("detail", startsWith("The request body is not valid (line 1, column"));
+                .body("detail", startsWith("The request body is not valid at 'variables' (line 1, column 28): Unexpected character"));
     }
 
     @Test

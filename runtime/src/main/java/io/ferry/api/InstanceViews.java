@@ -1,7 +1,14 @@
 package io.ferry.api;
 
 import io.ferry.api.Views.IncidentView;
+import io.ferry.api.Views.AppliedMigrationView;
 import io.ferry.api.Views.InstanceView;
+import io.ferry.api.Views.MigrationView;
+import io.ferry.api.Views.UnplacedNodeView;
+import io.ferry.persistence.LoadedInstance;
+import io.ferry.persistence.MigrationOnLoad;
+import java.util.List;
+import java.util.Map;
 import io.ferry.catalog.DeployedProcesses;
 import io.ferry.definition.ProcessDefinition;
 import io.ferry.execution.ExecutableProcess;
@@ -24,16 +31,39 @@ public class InstanceViews {
     @Inject
     DeployedProcesses processes;
 
+    /** The instance as its next operation would see it: a read shows a pending migration but never stores it. */
     public Uni<InstanceView> of(InstanceRecord instance) {
-        InstanceState state = marshaller.unmarshal(instance);
+        LoadedInstance loaded = marshaller.unmarshal(instance);
+        InstanceState state = loaded.state();
         ProcessDefinition definition = processes.find(state.processId())
                 .map(ExecutableProcess::definition)
                 .filter(found -> found.version().equals(state.version()))
                 .orElse(null);
-        return queries.openIncidents(instance.id).map(incidents -> new InstanceView(instance.id, state.processId(),
-                state.version(), state.status().name(), instance.businessKey, instance.revision, state.variables(),
-                Views.activeNodeIds(state), Views.tasks(state, definition),
-                incidents.stream().map(IncidentView::of).toList(), instance.createdAt, instance.updatedAt));
+        return queries.openIncidents(instance.id).chain(incidents -> queries.appliedMigrations(instance.id)
+                .map(applied -> new InstanceView(instance.id, state.processId(), state.version(), state.status().name(),
+                        instance.businessKey, instance.revision, state.variables(), Views.activeNodeIds(state),
+                        Views.tasks(state, definition), incidents.stream().map(IncidentView::of).toList(),
+                        migration(loaded.migration()), applied.stream().map(AppliedMigrationView::of).toList(),
+                        instance.createdAt, instance.updatedAt)));
+    }
+
+    private static MigrationView migration(MigrationOnLoad migration) {
+        if (migration instanceof MigrationOnLoad.Applied applied) {
+            return new MigrationView("PENDING", applied.fromVersion(), applied.toVersion(), applied.planFiles(),
+                    applied.movedNodeIds(), List.of());
+        }
+        if (migration instanceof MigrationOnLoad.Blocked blocked) {
+            return new MigrationView("BLOCKED", blocked.fromVersion(), blocked.toVersion(), List.of(), Map.of(),
+                    blocked.unplaced().stream().map(node -> new UnplacedNodeView(node.nodeId(), node.reason())).toList());
+        }
+        if (migration instanceof MigrationOnLoad.NoPlan noPlan) {
+            return new MigrationView("NO_PLAN", noPlan.fromVersion(), noPlan.toVersion(), List.of(), Map.of(), List.of());
+        }
+        if (migration instanceof MigrationOnLoad.NewerThanImage newer) {
+            return new MigrationView("NEWER_THAN_DEPLOYMENT", newer.storedVersion(), newer.deployedVersion(), List.of(),
+                    Map.of(), List.of());
+        }
+        return null;
     }
 
     /** The instance's revision as an HTTP entity tag, for If-Match on the next write. */

@@ -2,6 +2,7 @@ package io.ferry.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.ferry.problem.Problem;
 import io.ferry.problem.ProblemException;
 import io.ferry.problem.ProblemType;
@@ -30,6 +31,12 @@ public class ProblemMappers {
     @ServerExceptionMapper(priority = 1)
     public Response badJson(JsonProcessingException exception, UriInfo uri) {
         return respond(Problem.of(ProblemType.INVALID_REQUEST, describe(exception)), uri);
+    }
+
+    /** Wrong types and unknown fields; Quarkus has a mapper for this exact type, so Ferry names it too. */
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatchedJson(MismatchedInputException exception, UriInfo uri) {
+        return badJson(exception, uri);
     }
 
     @ServerExceptionMapper

@@ -58,9 +58,31 @@ public final class Views {
         }
     }
 
+    /**
+     * @param migration what the next operation will do about the version, or null when nothing: PENDING (the view
+     *     shows the migrated state; the move is stored with the next operation), BLOCKED, NO_PLAN or
+     *     NEWER_THAN_DEPLOYMENT (the view shows the stored state)
+     * @param migrations the migrations already applied, oldest first (from the history)
+     */
     public record InstanceView(UUID id, String processId, String version, String status, String businessKey,
             long revision, ObjectNode variables, List<String> activeNodeIds, List<TaskView> tasks,
-            List<IncidentView> incidents, Instant createdAt, Instant updatedAt) {
+            List<IncidentView> incidents, MigrationView migration, List<AppliedMigrationView> migrations,
+            Instant createdAt, Instant updatedAt) {
+    }
+
+    public record MigrationView(String status, String fromVersion, String toVersion, List<String> plans,
+            java.util.Map<String, String> movedNodeIds, List<UnplacedNodeView> unplacedNodes) {
+    }
+
+    public record UnplacedNodeView(String nodeId, String reason) {
+    }
+
+    public record AppliedMigrationView(String fromVersion, String toVersion, JsonNode plans, JsonNode movedNodeIds,
+            Instant at) {
+        static AppliedMigrationView of(HistoryEventRecord event) {
+            return new AppliedMigrationView(event.data.path("fromVersion").asText(), event.data.path("toVersion").asText(),
+                    event.data.path("plans"), event.data.path("movedNodeIds"), event.occurredAt);
+        }
     }
 
     public record InstanceSummary(UUID id, String processId, String version, String status, String businessKey,

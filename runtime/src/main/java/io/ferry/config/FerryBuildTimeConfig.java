@@ -16,4 +16,13 @@ public interface FerryBuildTimeConfig {
      */
     @WithDefault("processes")
     String processesLocation();
+
+    /**
+     * Where the migration plans are: a directory relative to the application's project directory
+     * (the reference application's {@code plans/}) and the classpath folder of the same name. Every
+     * plan ({@code .yaml}, {@code .yml}, {@code .json}, Kogito {@code .mpf}) is read, checked against the
+     * current definitions and composed into direct chains at build time.
+     */
+    @WithDefault("plans")
+    String plansLocation();
 }

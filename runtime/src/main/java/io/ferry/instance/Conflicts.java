@@ -2,6 +2,7 @@ package io.ferry.instance;
 
 import io.vertx.pgclient.PgException;
 import jakarta.persistence.OptimisticLockException;
+import java.sql.SQLException;
 import org.hibernate.StaleStateException;
 
 /** Recognises the ways PostgreSQL and Hibernate report that two operations raced on one instance. */
@@ -18,8 +19,9 @@ final class Conflicts {
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return true;
             }
-            if (cause instanceof PgException pg
-                    && (UNIQUE_VIOLATION.equals(pg.getSqlState()) || SERIALIZATION_FAILURE.equals(pg.getSqlState()))) {
+            String sqlState = cause instanceof PgException pg ? pg.getSqlState()
+                    : cause instanceof SQLException sql ? sql.getSQLState() : null;
+            if (UNIQUE_VIOLATION.equals(sqlState) || SERIALIZATION_FAILURE.equals(sqlState)) {
                 return true;
             }
             if (cause.getCause() == cause) {

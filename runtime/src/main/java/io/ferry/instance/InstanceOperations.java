@@ -9,9 +9,13 @@ import io.ferry.execution.Outcome;
 import io.ferry.execution.ProcessEngine;
 import io.ferry.persistence.HistoryAppender;
 import io.ferry.persistence.IdempotencyKeyRecord;
+import io.ferry.execution.EngineEvent;
 import io.ferry.persistence.InstanceMarshaller;
+import io.ferry.persistence.LoadedInstance;
 import io.ferry.persistence.InstanceRecord;
 import io.ferry.problem.Problem;
+import io.ferry.rollout.MigrationRecording;
+import io.ferry.rollout.MigrationRefusal;
 import io.ferry.problem.ProblemType;
 import io.ferry.state.InstanceState;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -19,6 +23,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -38,6 +43,8 @@ public class InstanceOperations {
     HistoryAppender history;
     @Inject
     Clock clock;
+    @Inject
+    MigrationRecording migrationRecording;
 
     /** The result of a start request: the instance, and whether an earlier request with the same key created it. */
     public record Started(InstanceRecord instance, boolean replayed) {
@@ -115,7 +122,9 @@ public class InstanceOperations {
     private Uni<InstanceRecord> advance(UUID id, Long expectedRevision, Command command, Step step) {
         return Panache.withTransaction(() -> load(id, expectedRevision, command, step))
                 .onFailure(Conflicts::isConcurrentUpdate)
-                .transform(failure -> Problems.concurrentUpdate(id.toString()).exception());
+                .transform(failure -> Problems.concurrentUpdate(id.toString()).exception())
+                .onFailure(MigrationRefusal.Blocked.class)
+                .call(blocked -> migrationRecording.blocked(id, (MigrationRefusal.Blocked) blocked));
     }
 
     private Uni<InstanceRecord> load(UUID id, Long expectedRevision, Command command, Step step) {
@@ -125,13 +134,17 @@ public class InstanceOperations {
                     if (expectedRevision != null && expectedRevision != instance.revision) {
                         return Uni.createFrom().failure(Problems.staleRevision(id, expectedRevision, instance.revision).exception());
                     }
-                    InstanceState state = marshaller.unmarshal(instance);
-                    ExecutableProcess process = processFor(instance, state);
-                    return EngineRunner.run(() -> step.apply(process, state))
+                    LoadedInstance loaded = marshaller.unmarshal(instance);
+                    MigrationRefusal.check(instance, loaded.migration());
+                    ExecutableProcess process = processFor(instance, loaded.state());
+                    return EngineRunner.run(() -> step.apply(process, loaded.state()))
                             .map(outcome -> Outcomes.advancedOrThrow(outcome, id))
                             .chain(advanced -> {
                                 store(instance, advanced.state());
-                                return history.append(instance, advanced.events(), command.commandId()).replaceWith(instance);
+                                List<EngineEvent> events = MigrationRecording.withMigrationEvent(loaded.migration(), advanced.events());
+                                return migrationRecording.applied(instance, loaded.migration())
+                                        .chain(() -> history.append(instance, events, command.commandId()))
+                                        .replaceWith(instance);
                             });
                 });
     }

@@ -47,8 +47,15 @@ public class InstanceQueries {
     }
 
     public Uni<List<HistoryEventRecord>> history(UUID id) {
-        return instance(id).chain(found -> Panache.withSession(
-                () -> HistoryEventRecord.<HistoryEventRecord>list("instanceId", Sort.by("sequence"), id)));
+        return Panache.withSession(() -> InstanceRecord.<InstanceRecord>findById(id)
+                .onItem().ifNull().failWith(() -> Problems.unknownInstance(id).exception())
+                .chain(found -> HistoryEventRecord.<HistoryEventRecord>list("instanceId", Sort.by("sequence"), id)));
+    }
+
+    /** The InstanceMigrated events of the instance, oldest first: its migration provenance. */
+    public Uni<List<HistoryEventRecord>> appliedMigrations(UUID id) {
+        return Panache.withSession(() -> HistoryEventRecord.<HistoryEventRecord>list(
+                "instanceId = ?1 and type = ?2", Sort.by("sequence"), id, io.ferry.rollout.MigrationRecording.INSTANCE_MIGRATED));
     }
 
     public Uni<List<IncidentRecord>> openIncidents(UUID id) {

@@ -10,7 +10,7 @@ import io.ferry.state.InstanceState;
  */
 public interface InstanceMarshaller {
 
-    InstanceState unmarshal(InstanceRecord record);
+    LoadedInstance unmarshal(InstanceRecord record);
 
     JsonNode marshal(InstanceState state);
 }

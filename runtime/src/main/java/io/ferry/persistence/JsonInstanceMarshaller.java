@@ -12,9 +12,9 @@ public class JsonInstanceMarshaller implements InstanceMarshaller {
     private final ObjectMapper json = new ObjectMapper();
 
     @Override
-    public InstanceState unmarshal(InstanceRecord record) {
+    public LoadedInstance unmarshal(InstanceRecord record) {
         try {
-            return json.treeToValue(record.state, InstanceState.class);
+            return new LoadedInstance(json.treeToValue(record.state, InstanceState.class), MigrationOnLoad.NOT_NEEDED);
         } catch (Exception e) {
             throw new IllegalStateException("Instance " + record.id + " has a snapshot Ferry cannot read: " + e.getMessage(), e);
         }

@@ -1,7 +1,7 @@
 package io.ferry.problem;
 
 /** Carries a {@link Problem} through a reactive pipeline to the HTTP layer. No stack trace: it is expected. */
-public final class ProblemException extends RuntimeException {
+public class ProblemException extends RuntimeException {
 
     private final transient Problem problem;
 

@@ -9,6 +9,8 @@ public enum ProblemType {
     AMBIGUOUS_TASK("ambiguous-task", "Ambiguous task", 409),
     INSTANCE_NOT_ACTIVE("instance-not-active", "Instance is not active", 409),
     VERSION_CONFLICT("version-conflict", "Conflicting update", 409),
+    MIGRATION_BLOCKED("migration-blocked", "Instance cannot be migrated to the deployed version", 409),
+    OWNED_BY_NEWER_DEPLOYMENT("owned-by-newer-deployment", "Instance belongs to a newer deployment", 409),
     VERSION_NOT_DEPLOYED("version-not-deployed", "Instance version is not deployed here", 409),
     INVALID_REQUEST("invalid-request", "Invalid request", 400),
     UNPROCESSABLE("cannot-advance", "The instance cannot advance with this data", 422),

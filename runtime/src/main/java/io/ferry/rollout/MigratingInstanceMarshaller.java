@@ -1,0 +1,71 @@
+package io.ferry.rollout;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ferry.catalog.DeployedProcesses;
+import io.ferry.definition.ProcessDefinition;
+import io.ferry.execution.ExecutableProcess;
+import io.ferry.migration.Migration;
+import io.ferry.migration.MigrationResult;
+import io.ferry.persistence.InstanceMarshaller;
+import io.ferry.persistence.InstanceRecord;
+import io.ferry.persistence.LoadedInstance;
+import io.ferry.persistence.MigrationOnLoad;
+import io.ferry.state.InstanceState;
+import io.ferry.state.InstanceStatus;
+import jakarta.annotation.Priority;
+import jakarta.decorator.Decorator;
+import jakarta.decorator.Delegate;
+import jakarta.enterprise.inject.Any;
+import jakarta.inject.Inject;
+import java.util.Optional;
+
+/**
+ * The marshalling decorator of the migration proposal: while an active instance stored under an
+ * older version is unmarshalled for its next operation, the build's precomposed chain moves every
+ * node id it holds to the deployed version. Only lookups happen here; nothing is written — the
+ * operation that loaded the instance commits the move with its own changes, or nothing at all.
+ */
+@Decorator
+@Priority(10)
+public abstract class MigratingInstanceMarshaller implements InstanceMarshaller {
+
+    @Inject
+    @Delegate
+    @Any
+    InstanceMarshaller delegate;
+    @Inject
+    DeployedProcesses processes;
+    @Inject
+    ShippedMigrations migrations;
+
+    @Override
+    public LoadedInstance unmarshal(InstanceRecord record) {
+        LoadedInstance loaded = delegate.unmarshal(record);
+        InstanceState state = loaded.state();
+        Optional<ProcessDefinition> deployed = processes.find(state.processId()).map(ExecutableProcess::definition);
+        if (state.status() != InstanceStatus.ACTIVE || deployed.isEmpty() || deployed.get().version().equals(state.version())) {
+            return loaded;
+        }
+        ProcessDefinition target = deployed.get();
+        MigrationResult result = Migration.apply(state, migrations.chains(), target);
+        if (result instanceof MigrationResult.Migrated migrated) {
+            return new LoadedInstance(migrated.migrated(), new MigrationOnLoad.Applied(state.version(), target.version(),
+                    migrated.planFiles(), migrated.movedNodeIds()));
+        }
+        if (result instanceof MigrationResult.Blocked blocked) {
+            return new LoadedInstance(state, new MigrationOnLoad.Blocked(state.version(), target.version(), blocked.unplaced()));
+        }
+        if (result instanceof MigrationResult.NoChain) {
+            MigrationOnLoad refusal = VersionOrder.NATURAL.compare(state.version(), target.version()) > 0
+                    ? new MigrationOnLoad.NewerThanImage(state.version(), target.version())
+                    : new MigrationOnLoad.NoPlan(state.version(), target.version());
+            return new LoadedInstance(state, refusal);
+        }
+        return loaded;
+    }
+
+    @Override
+    public JsonNode marshal(InstanceState state) {
+        return delegate.marshal(state);
+    }
+}
