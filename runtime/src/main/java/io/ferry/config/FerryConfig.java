@@ -13,6 +13,20 @@ public interface FerryConfig {
     /** The embedded PostgreSQL Ferry starts when no datasource URL is configured. */
     EmbeddedPostgresConfig embeddedPostgres();
 
+    /** Migration of instances stored under older versions. */
+    MigrationConfig migration();
+
+    interface MigrationConfig {
+
+        /**
+         * How often to sweep idle instances of older versions forward ({@code 30s}, {@code 5m}), or
+         * {@code off}. Off by default: instances then move on their next operation or on
+         * {@code POST /admin/migrations/sweep}.
+         */
+        @WithDefault("off")
+        String sweepEvery();
+    }
+
     interface EmbeddedPostgresConfig {
 
         /**

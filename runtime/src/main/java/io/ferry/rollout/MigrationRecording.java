@@ -69,7 +69,13 @@ public class MigrationRecording {
         LOG.warnf("Migration blocked: %s", message);
         metrics.counter("ferry.migrations.blocked", "process",
                 String.valueOf(blocked.problem().extensions().get("processId"))).increment();
-        return Panache.withTransaction(() -> IncidentRecord.count(
+        return Panache.withTransaction(() -> blockedInCurrentTransaction(instanceId, blocked));
+    }
+
+    /** Records the incident once, within the caller's transaction (the sweep's batch); the instance row is not touched. */
+    public Uni<Void> blockedInCurrentTransaction(UUID instanceId, MigrationRefusal.Blocked blocked) {
+        String message = blocked.problem().detail();
+        return IncidentRecord.count(
                         "instanceId = ?1 and type = ?2 and message = ?3 and resolvedAt is null", instanceId, MIGRATION_BLOCKED, message)
                 .chain(open -> {
                     if (open > 0) {
@@ -83,6 +89,6 @@ public class MigrationRecording {
                     incident.nodeIds = JSON.valueToTree(blocked.nodeIds());
                     incident.createdAt = clock.instant();
                     return incident.persist().replaceWithVoid();
-                }));
+                });
     }
 }

@@ -1,0 +1,120 @@
+package io.ferry.rollout;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.ferry.catalog.DeployedProcesses;
+import io.ferry.definition.ProcessDefinition;
+import io.ferry.execution.ExecutableProcess;
+import io.ferry.migration.Migration;
+import io.ferry.migration.MigrationResult;
+import io.ferry.state.InstanceState;
+import io.ferry.state.InstanceStatus;
+import io.ferry.state.Scope;
+import io.ferry.state.Token;
+import io.ferry.state.TokenState;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Answers "what will this rollout do?" without writing anything: for every process, stored version
+ * and node where active instances rest, how many instances sit there, where the chain moves them,
+ * and which would block. One set-based query groups the stored snapshots; the chain is applied to
+ * one representative state per group.
+ */
+@ApplicationScoped
+public class RolloutPreview {
+
+    /** Where tokens rest, grouped; a token's scope is reduced to the scope's node for the placement check. */
+    private static final String TOKEN_PLACES = """
+            select i.process_id, i.process_version, t->>'nodeId', t->>'state', sc.scope_node,
+                   count(distinct i.id), (array_agg(distinct i.id::text))[1:20]
+            from ferry_instance i
+            cross join lateral jsonb_array_elements(i.state->'tokens') t
+            left join lateral (select s->>'nodeId' as scope_node from jsonb_array_elements(i.state->'scopes') s
+                               where s->>'id' = t->>'scopeId') sc on true
+            where i.status = 'ACTIVE'
+            group by 1, 2, 3, 4, 5
+            order by 1, 2, 3
+            """;
+
+    /** One group of the preview: instances of one stored version resting at one node. */
+    public record NodeGroup(String processId, String storedVersion, String nodeId, String tokenState, String scopeNodeId,
+            long instances, String deployedVersion, String outcome, String targetNodeId, String reason,
+            List<String> sampleInstanceIds) {
+    }
+
+    public record Preview(List<NodeGroup> groups, long instancesToMove, long instancesBlocked) {
+    }
+
+    @Inject
+    DeployedProcesses processes;
+    @Inject
+    ShippedMigrations migrations;
+
+    public Uni<Preview> preview() {
+        return Panache.withSession(() -> Panache.getSession().chain(session -> session
+                .createNativeQuery(TOKEN_PLACES, Object[].class).getResultList()))
+                .map(this::evaluate);
+    }
+
+    private Preview evaluate(List<Object[]> rows) {
+        List<NodeGroup> groups = new ArrayList<>();
+        for (Object[] row : rows) {
+            String processId = (String) row[0];
+            String version = (String) row[1];
+            Optional<ProcessDefinition> deployed = processes.find(processId).map(ExecutableProcess::definition);
+            if (deployed.isPresent() && deployed.get().version().equals(version)) {
+                continue;
+            }
+            groups.add(group(row, deployed));
+        }
+        long toMove = groups.stream().filter(group -> group.outcome().equals("MOVES")).mapToLong(NodeGroup::instances).sum();
+        long blocked = groups.stream().filter(group -> !group.outcome().equals("MOVES")).mapToLong(NodeGroup::instances).sum();
+        return new Preview(groups, toMove, blocked);
+    }
+
+    private NodeGroup group(Object[] row, Optional<ProcessDefinition> deployed) {
+        String processId = (String) row[0];
+        String version = (String) row[1];
+        String nodeId = (String) row[2];
+        String tokenState = (String) row[3];
+        String scopeNode = (String) row[4];
+        long instances = ((Number) row[5]).longValue();
+        List<String> sample = samples(row[6]);
+        if (deployed.isEmpty()) {
+            return new NodeGroup(processId, version, nodeId, tokenState, scopeNode, instances, null, "PROCESS_NOT_DEPLOYED",
+                    null, "this deployment has no process '" + processId + "'", sample);
+        }
+        ProcessDefinition target = deployed.get();
+        List<Scope> scopes = scopeNode == null ? List.of() : List.of(new Scope("s", scopeNode, null));
+        InstanceState representative = new InstanceState(processId, version, InstanceStatus.ACTIVE,
+                List.of(new Token("t", nodeId, scopeNode == null ? null : "s", TokenState.valueOf(tokenState))), scopes,
+                JsonNodeFactory.instance.objectNode(), 0);
+        MigrationResult result = Migration.apply(representative, migrations.chains(), target);
+        if (result instanceof MigrationResult.Migrated migrated) {
+            return new NodeGroup(processId, version, nodeId, tokenState, scopeNode, instances, target.version(), "MOVES",
+                    migrated.migrated().tokens().get(0).nodeId(), null, List.of());
+        }
+        if (result instanceof MigrationResult.Blocked blocked) {
+            return new NodeGroup(processId, version, nodeId, tokenState, scopeNode, instances, target.version(), "BLOCKS",
+                    null, blocked.unplaced().get(0).reason(), sample);
+        }
+        String outcome = VersionOrder.NATURAL.compare(version, target.version()) > 0 ? "NEWER_THAN_DEPLOYMENT" : "NO_PLAN";
+        return new NodeGroup(processId, version, nodeId, tokenState, scopeNode, instances, target.version(), outcome, null,
+                ((MigrationResult.NoChain) result).message(), sample);
+    }
+
+    private static List<String> samples(Object value) {
+        if (value instanceof String[] ids) {
+            return List.of(ids);
+        }
+        if (value instanceof Object[] ids) {
+            return java.util.Arrays.stream(ids).map(String::valueOf).toList();
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,59 @@
+package io.ferry.rollout;
+
+import io.ferry.problem.Problem;
+import io.ferry.problem.ProblemType;
+import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/admin/migrations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Migrations", description = "The plans this image ships, a dry run of the rollout, and the sweep")
+public class RolloutResource {
+
+    private static final int MAX_BATCH = 1000;
+
+    @Inject
+    ShippedMigrations shipped;
+    @Inject
+    RolloutPreview preview;
+    @Inject
+    MigrationSweep sweep;
+
+    @GET
+    @Operation(summary = "The migration plans in this image and the direct chains composed from them at build time")
+    public ShippedMigrations migrations() {
+        return shipped;
+    }
+
+    @GET
+    @Path("/preview")
+    @Operation(summary = "Dry run: per process, stored version and node, how many active instances move where, and which would block",
+            description = "Read-only: nothing is written.")
+    public Uni<RolloutPreview.Preview> preview() {
+        return preview.preview();
+    }
+
+    @POST
+    @Path("/sweep")
+    @Operation(summary = "Migrate idle instances of older versions now, in batches",
+            description = "Each batch is one transaction locking its rows with FOR UPDATE SKIP LOCKED, so several pods "
+                    + "can sweep at once. Blocked instances get a MIGRATION_BLOCKED incident and stay as they are. "
+                    + "Call again while a process reports finished=false.")
+    public Uni<MigrationSweep.Report> sweep(@QueryParam("batchSize") @DefaultValue("100") int batchSize,
+            @QueryParam("maxBatches") @DefaultValue("10") int maxBatches) {
+        if (batchSize < 1 || batchSize > MAX_BATCH || maxBatches < 1) {
+            throw Problem.of(ProblemType.INVALID_REQUEST, "batchSize must be between 1 and " + MAX_BATCH
+                    + " and maxBatches at least 1; got batchSize=" + batchSize + ", maxBatches=" + maxBatches + ".").exception();
+        }
+        return sweep.sweep(batchSize, maxBatches);
+    }
+}
