@@ -22,7 +22,7 @@ class HistoryCorrelationTest {
                 .then().statusCode(201).extract().path("id");
         given().contentType(ContentType.JSON).header("X-Request-Id", "review-request-2")
                 .body(Map.of("variables", Map.of("approved", false)))
-                .post("/instances/{id}/tasks/reviewOrder/complete", id)
+                .post("/instances/{id}/tasks/approveOrder/complete", id)
                 .then().statusCode(200);
 
         List<Map<String, Object>> events = given().get("/instances/{id}/history", id).then().extract().path("");

@@ -19,12 +19,12 @@ class OrderHappyPathTest {
     @Test
     void anApprovedOrderIsChargedPackedAndShipped() {
         String id = startOrder(Map.of("amount", 120, "customer", Map.of("name", "Ada", "tier", "gold")));
-        instance(id).body("status", equalTo("ACTIVE")).body("activeNodeIds", contains("reviewOrder"));
+        instance(id).body("status", equalTo("ACTIVE")).body("activeNodeIds", contains("approveOrder"));
 
-        complete(id, "reviewOrder", Map.of("approved", true)).statusCode(200)
-                .body("activeNodeIds", containsInAnyOrder("ready", "packItems"))
+        complete(id, "approveOrder", Map.of("approved", true)).statusCode(200)
+                .body("activeNodeIds", containsInAnyOrder("ready", "packParcels"))
                 .body("variables.payment.status", equalTo("CHARGED"));
-        complete(id, "packItems", Map.of("parcels", 2)).statusCode(200)
+        complete(id, "packParcels", Map.of("parcels", 2)).statusCode(200)
                 .body("activeNodeIds", containsInAnyOrder("shipping", "shipOrder"));
         complete(id, "shipOrder", Map.of("trackingNumber", "TN-1")).statusCode(200)
                 .body("status", equalTo("COMPLETED"))
@@ -35,12 +35,12 @@ class OrderHappyPathTest {
         assertThat(history(id)).containsSubsequence(
                 "InstanceStarted null",
                 "NodeEntered orderReceived",
-                "TaskCreated reviewOrder",
-                "TaskCompleted reviewOrder",
+                "TaskCreated approveOrder",
+                "TaskCompleted approveOrder",
                 "NodeEntered approved",
                 "NodeEntered fulfil",
                 "ServiceTaskCompleted chargePayment",
-                "TaskCompleted packItems",
+                "TaskCompleted packParcels",
                 "NodeCompleted ready",
                 "NodeEntered shipping",
                 "TaskCompleted shipOrder",
@@ -52,7 +52,7 @@ class OrderHappyPathTest {
     @Test
     void aRejectedOrderEndsWithoutPayment() {
         String id = startOrder(Map.of("amount", 5));
-        complete(id, "reviewOrder", Map.of("approved", false)).statusCode(200)
+        complete(id, "approveOrder", Map.of("approved", false)).statusCode(200)
                 .body("status", equalTo("COMPLETED"));
         assertThat(history(id)).contains("NodeEntered orderRejected").doesNotContain("NodeEntered chargePayment");
     }

@@ -41,9 +41,9 @@ class PackagedAppRestartIT {
         port = start();
         api(port).get("/instances/{id}", id).then().statusCode(200);
         List<String> open = api(port).get("/instances/{id}/tasks", id).then().extract().path("nodeId");
-        assertThat(open).containsExactly("reviewOrder");
+        assertThat(open).containsExactly("approveOrder");
         api(port).contentType(ContentType.JSON).body(Map.of("variables", Map.of("approved", false)))
-                .post("/instances/{id}/tasks/reviewOrder/complete", id)
+                .post("/instances/{id}/tasks/approveOrder/complete", id)
                 .then().statusCode(200);
         String status = api(port).get("/instances/{id}", id).then().extract().path("status");
         assertThat(status).isEqualTo("COMPLETED");

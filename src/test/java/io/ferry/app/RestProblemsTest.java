@@ -42,7 +42,7 @@ class RestProblemsTest {
         complete(id, "shipOrder", Map.of()).statusCode(404)
                 .body("type", equalTo("https://ferry.io/problems/unknown-task"))
                 .body("detail", containsString("shipOrder"))
-                .body("detail", containsString("reviewOrder"));
+                .body("detail", containsString("approveOrder"));
     }
 
     @Test
@@ -72,8 +72,8 @@ class RestProblemsTest {
     @Test
     void completingATaskOfACompletedInstanceIs409() {
         String id = startOrder(Map.of("amount", 1));
-        complete(id, "reviewOrder", Map.of("approved", false)).statusCode(200);
-        complete(id, "reviewOrder", Map.of("approved", true)).statusCode(409)
+        complete(id, "approveOrder", Map.of("approved", false)).statusCode(200);
+        complete(id, "approveOrder", Map.of("approved", true)).statusCode(409)
                 .body("type", equalTo("https://ferry.io/problems/instance-not-active"))
                 .body("detail", containsString("COMPLETED"));
     }
@@ -88,7 +88,7 @@ class RestProblemsTest {
     @Test
     void aConditionOverMissingDataIs422NamingTheVariable() {
         String id = startOrder(Map.of("amount", 1));
-        complete(id, "reviewOrder", Map.of()).statusCode(422)
+        complete(id, "approveOrder", Map.of()).statusCode(422)
                 .body("detail", containsString("approved"));
     }
 

@@ -1,0 +1,67 @@
+package io.ferry.app;
+
+import static io.ferry.app.OrderApi.complete;
+import static io.ferry.app.OrderApi.history;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An order a version 1 image left waiting at "Review order" (its row written as that image wrote
+ * it) is carried over to version 2 by plans/order-1-to-2.yaml on its next operation.
+ */
+@QuarkusTest
+class OrderVersion1InstanceMigratesTest {
+
+    private static final String VERSION_1_SNAPSHOT = """
+            {"processId":"order","version":"1","status":"ACTIVE",
+             "tokens":[{"id":"t2","nodeId":"reviewOrder","scopeId":null,"state":"WAITING"}],
+             "scopes":[],"variables":{"amount":250,"legacyNote":"kept as it is"},"lastIdNumber":2}""";
+
+    @Test
+    void aVersion1OrderMovesToVersion2OnItsNextOperation() throws Exception {
+        String id = storeVersion1Order();
+        given().get("/instances/{id}", id).then()
+                .body("version", equalTo("2"))
+                .body("activeNodeIds", contains("approveOrder"))
+                .body("migration.status", equalTo("PENDING"))
+                .body("migration.movedNodeIds.reviewOrder", equalTo("approveOrder"));
+
+        complete(id, "approveOrder", Map.of("approved", true)).statusCode(200)
+                .body("version", equalTo("2"))
+                .body("activeNodeIds", containsInAnyOrder("ready", "packParcels"))
+                .body("variables.currency", equalTo("EUR"))
+                .body("variables.legacyNote", equalTo("kept as it is"))
+                .body("migrations[0].plans", contains("plans/order-1-to-2.yaml"));
+        assertThat(history(id)).startsWith("InstanceMigrated null", "TaskCompleted approveOrder");
+    }
+
+    private static String storeVersion1Order() throws Exception {
+        UUID id = UUID.randomUUID();
+        var config = ConfigProvider.getConfig();
+        try (Connection connection = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+             PreparedStatement insert = connection.prepareStatement("""
+                     insert into ferry_instance (id, process_id, process_version, status, correlation_id, state, revision,
+                                                 history_length, created_at, updated_at)
+                     values (?, 'order', '1', 'ACTIVE', ?, ?::jsonb, 1, 0, now(), now())""")) {
+            insert.setObject(1, id);
+            insert.setString(2, id.toString());
+            insert.setString(3, VERSION_1_SNAPSHOT);
+            insert.executeUpdate();
+        }
+        return id.toString();
+    }
+}
