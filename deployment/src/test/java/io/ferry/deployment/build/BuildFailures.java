@@ -6,12 +6,12 @@ import io.ferry.deployment.FerryBuildException;
 import java.util.function.Consumer;
 
 /** Shared assertion of build-failure tests: the build failed with Ferry's report, worded exactly. */
-final class BuildFailures {
+public final class BuildFailures {
 
     private BuildFailures() {
     }
 
-    static Consumer<Throwable> failsWith(String expectedMessage) {
+    public static Consumer<Throwable> failsWith(String expectedMessage) {
         return thrown -> {
             Throwable cause = thrown;
             while (cause != null && !(cause instanceof FerryBuildException)) {
@@ -23,7 +23,7 @@ final class BuildFailures {
     }
 
     /** A minimal valid process with the given id and version, for tests that need a second file. */
-    static String process(String id, String version) {
+    public static String process(String id, String version) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
