@@ -86,6 +86,8 @@ class MigrationProcessor {
             }
         });
         problems.addAll(PlanChecker.check(plans, definitions.definitions()));
+        problems.sort(Comparator.comparing(PlanProblem::file).thenComparingInt(PlanProblem::line)
+                .thenComparingInt(PlanProblem::column));
         if (!problems.isEmpty()) {
             throw new FerryBuildException("the migration plans", problems.stream().map(PlanProblem::toString).toList());
         }

@@ -34,7 +34,7 @@ public final class PlanChecker {
     public static final String NODE_MISSING_AFTER_LATER_PLANS =
             "node '%s' is mapped to '%s', which the current version %s of process '%s' does not have and no later plan (%s) maps on: map it to a node of version %s, or map '%s' in a later plan";
     public static final String NODE_HOLDS_NO_STATE =
-            "node '%s' is mapped to '%s', a %s in the current version %s of process '%s'; no instance can wait there, because tokens only rest at user tasks, joining gateways and sub-processes: map it to one of those";
+            "node '%s' is mapped to '%s' (a node of kind %s) in the current version %s of process '%s'; no instance can wait there, because tokens only rest at user tasks, joining gateways and sub-processes: map it to one of those";
 
     private final Problems problems = new Problems();
     private final Map<String, ProcessDefinition> definitions;

@@ -51,7 +51,7 @@ class PlanCheckerTest {
     @Test
     void targetNodeThatHoldsNoState() {
         assertThat(problems(plan("plans/order-2-to-3.yaml", "2", "3", "approveOrder: notifyCustomer"))).containsExactly(
-                "plans/order-2-to-3.yaml:4:9: node 'approveOrder' is mapped to 'notifyCustomer', a serviceTask in the current version 3 of process 'order'; no instance can wait there, because tokens only rest at user tasks, joining gateways and sub-processes: map it to one of those");
+                "plans/order-2-to-3.yaml:4:9: node 'approveOrder' is mapped to 'notifyCustomer' (a node of kind serviceTask) in the current version 3 of process 'order'; no instance can wait there, because tokens only rest at user tasks, joining gateways and sub-processes: map it to one of those");
     }
 
     @Test

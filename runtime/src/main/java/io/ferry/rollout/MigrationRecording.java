@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,6 +34,8 @@ public class MigrationRecording {
     Clock clock;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    Mutiny.SessionFactory sessions;
 
     /** The operation's events, preceded by {@code InstanceMigrated} when loading moved the instance. */
     public static List<EngineEvent> withMigrationEvent(MigrationOnLoad migration, List<EngineEvent> events) {
@@ -69,7 +72,25 @@ public class MigrationRecording {
         LOG.warnf("Migration blocked: %s", message);
         metrics.counter("ferry.migrations.blocked", "process",
                 String.valueOf(blocked.problem().extensions().get("processId"))).increment();
-        return Panache.withTransaction(() -> blockedInCurrentTransaction(instanceId, blocked));
+        // A session of its own: the refused operation's session and transaction are gone, and must not be reused.
+        return sessions.openSession().chain(session -> session.withTransaction(transaction -> session
+                        .createQuery("select count(*) from IncidentRecord where instanceId = ?1 and type = ?2 and message = ?3 "
+                                + "and resolvedAt is null", Long.class)
+                        .setParameter(1, instanceId).setParameter(2, MIGRATION_BLOCKED).setParameter(3, message)
+                        .getSingleResult()
+                        .chain(open -> open > 0 ? Uni.createFrom().voidItem() : session.persist(incident(instanceId, blocked))))
+                .eventually(session::close));
+    }
+
+    private IncidentRecord incident(UUID instanceId, MigrationRefusal.Blocked blocked) {
+        IncidentRecord incident = new IncidentRecord();
+        incident.instanceId = instanceId;
+        incident.id = UUID.randomUUID();
+        incident.type = MIGRATION_BLOCKED;
+        incident.message = blocked.problem().detail();
+        incident.nodeIds = JSON.valueToTree(blocked.nodeIds());
+        incident.createdAt = clock.instant();
+        return incident;
     }
 
     /** Records the incident once, within the caller's transaction (the sweep's batch); the instance row is not touched. */
@@ -81,14 +102,7 @@ public class MigrationRecording {
                     if (open > 0) {
                         return Uni.createFrom().voidItem();
                     }
-                    IncidentRecord incident = new IncidentRecord();
-                    incident.instanceId = instanceId;
-                    incident.id = UUID.randomUUID();
-                    incident.type = MIGRATION_BLOCKED;
-                    incident.message = message;
-                    incident.nodeIds = JSON.valueToTree(blocked.nodeIds());
-                    incident.createdAt = clock.instant();
-                    return incident.persist().replaceWithVoid();
+                    return incident(instanceId, blocked).persist().replaceWithVoid();
                 });
     }
 }

@@ -34,7 +34,8 @@ public class MigrationSweep {
             limit ?4
             for update skip locked
             """;
-    private static final UUID START = new UUID(Long.MIN_VALUE, Long.MIN_VALUE);
+    /** PostgreSQL orders uuids as unsigned bytes, so the all-zero uuid comes first. */
+    private static final UUID START = new UUID(0, 0);
 
     public record Progress(String processId, int batches, int scanned, int migrated, int blocked, int skipped,
             boolean finished) {

@@ -31,7 +31,7 @@ public class RolloutPreview {
     /** Where tokens rest, grouped; a token's scope is reduced to the scope's node for the placement check. */
     private static final String TOKEN_PLACES = """
             select i.process_id, i.process_version, t->>'nodeId', t->>'state', sc.scope_node,
-                   count(distinct i.id), (array_agg(distinct i.id::text))[1:20]
+                   count(distinct i.id), array_to_string((array_agg(distinct i.id::text))[1:20], ',')
             from ferry_instance i
             cross join lateral jsonb_array_elements(i.state->'tokens') t
             left join lateral (select s->>'nodeId' as scope_node from jsonb_array_elements(i.state->'scopes') s
@@ -109,12 +109,6 @@ public class RolloutPreview {
     }
 
     private static List<String> samples(Object value) {
-        if (value instanceof String[] ids) {
-            return List.of(ids);
-        }
-        if (value instanceof Object[] ids) {
-            return java.util.Arrays.stream(ids).map(String::valueOf).toList();
-        }
-        return List.of();
+        return value == null || value.toString().isEmpty() ? List.of() : List.of(value.toString().split(","));
     }
 }

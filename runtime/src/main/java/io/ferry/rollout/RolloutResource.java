@@ -30,8 +30,12 @@ public class RolloutResource {
 
     @GET
     @Operation(summary = "The migration plans in this image and the direct chains composed from them at build time")
-    public ShippedMigrations migrations() {
-        return shipped;
+    public Shipped migrations() {
+        return new Shipped(shipped.plans(), shipped.chains().chains());
+    }
+
+    /** The plans as the image shipped them, and one direct chain per older version. */
+    public record Shipped(java.util.List<PlanSummary> plans, java.util.List<io.ferry.plan.CompiledChain> chains) {
     }
 
     @GET

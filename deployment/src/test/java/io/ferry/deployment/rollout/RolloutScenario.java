@@ -29,7 +29,8 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
  */
 final class RolloutScenario {
 
-    static final Path DIRECTORY = Path.of("target/rollout-e2e").toAbsolutePath();
+    /** One database per test JVM: every build of the scenario runs in the same surefire JVM. */
+    static final Path DIRECTORY = Path.of("target/rollout-e2e/run-" + ProcessHandle.current().pid()).toAbsolutePath();
     private static final Path INSTANCES = DIRECTORY.resolve("instances.properties");
 
     private RolloutScenario() {
@@ -96,21 +97,10 @@ final class RolloutScenario {
         }
     }
 
-    /** Starts the scenario on an empty database, stopping a server an interrupted earlier run left behind. */
+    /** Starts the scenario on an empty database of its own. */
     static void resetDatabase() throws IOException {
-        Path pid = DIRECTORY.resolve("postgres/pgdata/postmaster.pid");
-        if (Files.exists(pid)) {
-            ProcessHandle.of(Long.parseLong(Files.readAllLines(pid).get(0).strip())).ifPresent(server -> {
-                server.destroy();
-                server.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
-            });
-        }
-        if (Files.exists(DIRECTORY)) {
-            try (var paths = Files.walk(DIRECTORY)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            }
-        }
         Files.createDirectories(DIRECTORY);
+        Files.deleteIfExists(INSTANCES);
     }
 
     private static Properties instances() {
