@@ -46,7 +46,7 @@ create table ferry_incident (
     id           uuid        not null,
     type         text        not null,
     message      text        not null,
-    node_ids     jsonb       not null,
+    node_ids     text        not null, -- a JSON array of node ids
     created_at   timestamptz not null,
     resolved_at  timestamptz,
     primary key (instance_id, id)

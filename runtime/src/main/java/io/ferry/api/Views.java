@@ -54,7 +54,15 @@ public final class Views {
 
     public record IncidentView(UUID id, String type, String message, JsonNode nodeIds, Instant createdAt) {
         static IncidentView of(IncidentRecord incident) {
-            return new IncidentView(incident.id, incident.type, incident.message, incident.nodeIds, incident.createdAt);
+            return new IncidentView(incident.id, incident.type, incident.message, nodeIds(incident.nodeIds), incident.createdAt);
+        }
+
+        private static JsonNode nodeIds(String json) {
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("Unreadable node ids of an incident: " + json, e);
+            }
         }
     }
 

@@ -1,6 +1,5 @@
 package io.ferry.persistence;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -10,8 +9,6 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /**
  * Something an operator must look at. Kept apart from the snapshot so that recording an incident
@@ -35,9 +32,9 @@ public class IncidentRecord extends PanacheEntityBase {
     @Column(nullable = false)
     public String message;
 
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "node_ids", nullable = false, columnDefinition = "jsonb")
-    public JsonNode nodeIds;
+    /** The node ids concerned, as a JSON array (text: Hibernate Reactive maps only JSON objects to jsonb). */
+    @Column(name = "node_ids", nullable = false)
+    public String nodeIds;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

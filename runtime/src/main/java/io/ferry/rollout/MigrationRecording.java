@@ -88,7 +88,7 @@ public class MigrationRecording {
         incident.id = UUID.randomUUID();
         incident.type = MIGRATION_BLOCKED;
         incident.message = blocked.problem().detail();
-        incident.nodeIds = JSON.valueToTree(blocked.nodeIds());
+        incident.nodeIds = JSON.valueToTree(blocked.nodeIds()).toString();
         incident.createdAt = clock.instant();
         return incident;
     }
