@@ -69,10 +69,19 @@ public final class Migration {
         return new MigrationResult.NoChain(state.processId(), state.version(), target.version());
     }
 
+    /**
+     * Copies only the top level, as variable changes only add, move and drop top-level fields: the
+     * nested values both states then share are never changed in place (the engine copies a state's
+     * variables before it changes them), so neither are the variables when no change runs.
+     */
     private static ObjectNode changedVariables(InstanceState state, CompiledChain chain) {
-        ObjectNode variables = state.variables() == null
-                ? JsonNodeFactory.instance.objectNode()
-                : state.variables().deepCopy();
+        if (chain.variableChanges().isEmpty() && state.variables() != null) {
+            return state.variables();
+        }
+        ObjectNode variables = JsonNodeFactory.instance.objectNode();
+        if (state.variables() != null) {
+            variables.setAll(state.variables());
+        }
         chain.variableChanges().forEach(change -> change.applyTo(variables));
         return variables;
     }

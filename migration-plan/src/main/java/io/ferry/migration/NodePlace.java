@@ -5,10 +5,19 @@ import io.ferry.definition.NodeKind;
 /**
  * One place in an instance's state that names a node.
  *
- * @param holder what holds the node id, as a person would name it: "waiting token t3"
+ * @param holderKind what kind of thing holds the node id: "waiting token", "sub-process scope"
+ * @param holderId the id of the token or scope that holds it
  * @param nodeId the node id
  * @param needs what the node must be able to hold
  * @param scopeNodeId the sub-process node the holder runs in, or null at process level
  */
-record NodePlace(String holder, String nodeId, NodeKind.StateHeld needs, String scopeNodeId) {
+record NodePlace(String holderKind, String holderId, String nodeId, NodeKind.StateHeld needs, String scopeNodeId) {
+
+    /**
+     * The holder as a person would name it: "waiting token t3". Built only for problems, as most
+     * migrations place every node and never need it.
+     */
+    String holder() {
+        return holderKind + " " + holderId;
+    }
 }

@@ -17,7 +17,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 })
 public sealed interface VariableChange {
 
-    /** Changes the given variables in place; the caller hands in its own copy. */
+    /**
+     * Changes the given variables in place, adding, moving or dropping top-level fields only: the
+     * caller hands in its own copy of the top level and may share the nested values.
+     */
     void applyTo(ObjectNode variables);
 
     /** Moves the value of {@code from} to {@code to}, replacing any value {@code to} had. Nothing when {@code from} is absent. */

@@ -74,6 +74,21 @@ class MigrationTest {
     }
 
     @Test
+    void changesVariablesWithoutTouchingTheStoredOnesNestedValuesIncluded() {
+        String storedVariables = "{\"customer\": {\"name\": \"Ada\", \"tags\": [\"vip\"]}, \"amount\": 12, \"legacyFlag\": true}";
+        InstanceState stored = new InstanceState("order", "1", InstanceStatus.ACTIVE,
+                List.of(new Token("t1", "approveOrder", null, TokenState.WAITING)), List.of(), variables(storedVariables), 1);
+        CompiledChain chain = chain(Map.of("approveOrder", "reviewOrder"),
+                new Rename("customer", "buyer"), new SetDefault("currency", TextNode.valueOf("EUR")), new Remove("legacyFlag"));
+
+        MigrationResult result = Migration.apply(stored, chain, TARGET);
+
+        assertThat(((MigrationResult.Migrated) result).migrated().variables()).isEqualTo(
+                variables("{\"buyer\": {\"name\": \"Ada\", \"tags\": [\"vip\"]}, \"amount\": 12, \"currency\": \"EUR\"}"));
+        assertThat(stored.variables()).isEqualTo(variables(storedVariables));
+    }
+
+    @Test
     void blocksWithEveryUnplacedNodeAndChangesNothing() {
         InstanceState stored = state("1",
                 List.of(new Token("t1", "approveOrder", null, TokenState.WAITING),
