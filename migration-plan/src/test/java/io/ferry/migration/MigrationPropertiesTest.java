@@ -32,7 +32,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
-class MigrationProperties {
+class MigrationPropertiesTest {
 
     private static final List<String> NODE_IDS = List.of("n0", "n1", "n2", "n3", "n4", "n5", "n6", "n7");
     private static final List<String> TASK_IDS = List.of("t0", "t1", "t2", "t3", "t4", "t5");
