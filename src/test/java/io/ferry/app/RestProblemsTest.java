@@ -109,6 +109,20 @@ class RestProblemsTest {
     }
 
     @Test
+    void aMalformedIfMatchIs400() {
+        String id = startOrder(Map.of("amount", 1));
+        given().header("If-Match", "yesterday").post("/instances/{id}/cancel", id)
+                .then().statusCode(400)
+                .body("detail", equalTo("If-Match must be the instance's revision as its ETag gives it, like \"3\"; got yesterday."));
+    }
+
+    @Test
+    void sweepParametersOutOfRangeAre400() {
+        given().post("/admin/migrations/sweep?batchSize=0").then().statusCode(400)
+                .body("detail", equalTo("batchSize must be between 1 and 1000 and maxBatches at least 1; got batchSize=0, maxBatches=10."));
+    }
+
+    @Test
     void unknownPathIsAProblemToo() {
         given().get("/nothing-here").then().statusCode(404);
     }

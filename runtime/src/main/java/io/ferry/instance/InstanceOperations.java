@@ -16,7 +16,6 @@ import io.ferry.persistence.InstanceRecord;
 import io.ferry.problem.Problem;
 import io.ferry.rollout.MigrationRecording;
 import io.ferry.rollout.MigrationRefusal;
-import io.ferry.problem.ProblemType;
 import io.ferry.state.InstanceState;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -160,10 +159,6 @@ public class InstanceOperations {
     }
 
     private void store(InstanceRecord instance, InstanceState state) {
-        instance.processId = state.processId();
-        instance.processVersion = state.version();
-        instance.status = state.status().name();
-        instance.state = marshaller.marshal(state);
-        instance.updatedAt = clock.instant();
+        instance.hold(state, marshaller.marshal(state), clock.instant());
     }
 }

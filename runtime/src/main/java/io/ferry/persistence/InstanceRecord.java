@@ -1,6 +1,7 @@
 package io.ferry.persistence;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ferry.state.InstanceState;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -54,4 +55,13 @@ public class InstanceRecord extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** Stores a new state in this row: the snapshot and the columns list queries filter on. */
+    public void hold(InstanceState newState, JsonNode snapshot, Instant now) {
+        processId = newState.processId();
+        processVersion = newState.version();
+        status = newState.status().name();
+        state = snapshot;
+        updatedAt = now;
+    }
 }

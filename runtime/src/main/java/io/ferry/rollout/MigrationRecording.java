@@ -7,7 +7,6 @@ import io.ferry.persistence.IncidentRecord;
 import io.ferry.persistence.InstanceRecord;
 import io.ferry.persistence.MigrationOnLoad;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -66,20 +65,25 @@ public class MigrationRecording {
                 clock.instant(), instance.id, MIGRATION_BLOCKED).replaceWithVoid();
     }
 
-    /** After the refused operation rolled back: records the incident once, in a transaction of its own. */
+    /** After the refused operation rolled back: records the incident once, in a session and transaction of its own. */
     public Uni<Void> blocked(UUID instanceId, MigrationRefusal.Blocked blocked) {
+        // The refused operation's session and transaction are gone and must not be reused.
+        return sessions.openSession().chain(session -> session
+                .withTransaction(transaction -> blocked(session, instanceId, blocked))
+                .eventually(session::close));
+    }
+
+    /** Records the incident once, in the caller's session (the sweep's batch); the instance row is not touched. */
+    public Uni<Void> blocked(Mutiny.Session session, UUID instanceId, MigrationRefusal.Blocked blocked) {
         String message = blocked.problem().detail();
         LOG.warnf("Migration blocked: %s", message);
         metrics.counter("ferry.migrations.blocked", "process",
                 String.valueOf(blocked.problem().extensions().get("processId"))).increment();
-        // A session of its own: the refused operation's session and transaction are gone, and must not be reused.
-        return sessions.openSession().chain(session -> session.withTransaction(transaction -> session
-                        .createQuery("select count(*) from IncidentRecord where instanceId = ?1 and type = ?2 and message = ?3 "
-                                + "and resolvedAt is null", Long.class)
-                        .setParameter(1, instanceId).setParameter(2, MIGRATION_BLOCKED).setParameter(3, message)
-                        .getSingleResult()
-                        .chain(open -> open > 0 ? Uni.createFrom().voidItem() : session.persist(incident(instanceId, blocked))))
-                .eventually(session::close));
+        return session.createQuery("select count(*) from IncidentRecord where instanceId = ?1 and type = ?2 "
+                        + "and message = ?3 and resolvedAt is null", Long.class)
+                .setParameter(1, instanceId).setParameter(2, MIGRATION_BLOCKED).setParameter(3, message)
+                .getSingleResult()
+                .chain(open -> open > 0 ? Uni.createFrom().voidItem() : session.persist(incident(instanceId, blocked)));
     }
 
     private IncidentRecord incident(UUID instanceId, MigrationRefusal.Blocked blocked) {
@@ -91,18 +95,5 @@ public class MigrationRecording {
         incident.nodeIds = JSON.valueToTree(blocked.nodeIds()).toString();
         incident.createdAt = clock.instant();
         return incident;
-    }
-
-    /** Records the incident once, within the caller's transaction (the sweep's batch); the instance row is not touched. */
-    public Uni<Void> blockedInCurrentTransaction(UUID instanceId, MigrationRefusal.Blocked blocked) {
-        String message = blocked.problem().detail();
-        return IncidentRecord.count(
-                        "instanceId = ?1 and type = ?2 and message = ?3 and resolvedAt is null", instanceId, MIGRATION_BLOCKED, message)
-                .chain(open -> {
-                    if (open > 0) {
-                        return Uni.createFrom().voidItem();
-                    }
-                    return incident(instanceId, blocked).persist().replaceWithVoid();
-                });
     }
 }

@@ -7,7 +7,6 @@ import io.ferry.persistence.InstanceMarshaller;
 import io.ferry.persistence.InstanceRecord;
 import io.ferry.persistence.LoadedInstance;
 import io.ferry.persistence.MigrationOnLoad;
-import io.ferry.state.InstanceState;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -114,10 +113,7 @@ public class MigrationSweep {
         LoadedInstance loaded = marshaller.unmarshal(instance);
         MigrationOnLoad migration = loaded.migration();
         if (migration instanceof MigrationOnLoad.Applied) {
-            InstanceState state = loaded.state();
-            instance.processVersion = state.version();
-            instance.state = marshaller.marshal(state);
-            instance.updatedAt = clock.instant();
+            instance.hold(loaded.state(), marshaller.marshal(loaded.state()), clock.instant());
             return recording.applied(instance, migration)
                     .chain(() -> history.append(instance, MigrationRecording.withMigrationEvent(migration, List.of()), command))
                     .replaceWith(1);
@@ -126,7 +122,7 @@ public class MigrationSweep {
             try {
                 MigrationRefusal.check(instance, migration);
             } catch (MigrationRefusal.Blocked blocked) {
-                return recording.blockedInCurrentTransaction(instance.id, blocked).replaceWith(2);
+                return Panache.getSession().chain(session -> recording.blocked(session, instance.id, blocked)).replaceWith(2);
             }
         }
         return Uni.createFrom().item(0);
