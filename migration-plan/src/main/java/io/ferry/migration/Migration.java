@@ -6,9 +6,6 @@ import io.ferry.definition.ProcessDefinition;
 import io.ferry.plan.CompiledChain;
 import io.ferry.plan.MigrationChains;
 import io.ferry.state.InstanceState;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Moves an instance's state to the current version of its process: a pure function of the state,
@@ -32,7 +29,8 @@ public final class Migration {
     /**
      * Replaces every node id of the state through the chain, checks that each lands on a node of
      * the target that can hold what the state keeps there, sets the target version and runs the
-     * variable changes. A state already at the target version is returned as it is.
+     * variable changes. A state already at the target version is returned as it is. Builds the
+     * chain's {@link Route} for this one call: code that migrates many states builds it once.
      */
     public static MigrationResult apply(InstanceState state, CompiledChain chain, ProcessDefinition target) {
         if (isAt(state, target)) {
@@ -41,19 +39,10 @@ public final class Migration {
         if (!leadsTo(chain, state, target)) {
             return noChain(state, target);
         }
-        InstanceState moved = NodePlaces.withNodeIds(state, chain::newNodeId);
-        List<NodePlace> before = NodePlaces.of(state);
-        List<NodePlace> after = NodePlaces.of(moved);
-        List<UnplacedNode> unplaced = Placement.unplaced(before, after, target);
-        if (!unplaced.isEmpty()) {
-            return new MigrationResult.Blocked(unplaced);
-        }
-        InstanceState migrated = new InstanceState(moved.processId(), chain.toVersion(), moved.status(), moved.tokens(),
-                moved.scopes(), changedVariables(state, chain), moved.lastIdNumber());
-        return new MigrationResult.Migrated(migrated, movedNodeIds(before, after), chain.planFiles());
+        return Route.of(chain, target).apply(state);
     }
 
-    private static boolean isAt(InstanceState state, ProcessDefinition target) {
+    static boolean isAt(InstanceState state, ProcessDefinition target) {
         return state.processId().equals(target.id()) && state.version().equals(target.version());
     }
 
@@ -65,7 +54,7 @@ public final class Migration {
                 && chain.toVersion().equals(target.version());
     }
 
-    private static MigrationResult noChain(InstanceState state, ProcessDefinition target) {
+    static MigrationResult noChain(InstanceState state, ProcessDefinition target) {
         return new MigrationResult.NoChain(state.processId(), state.version(), target.version());
     }
 
@@ -74,7 +63,7 @@ public final class Migration {
      * nested values both states then share are never changed in place (the engine copies a state's
      * variables before it changes them), so neither are the variables when no change runs.
      */
-    private static ObjectNode changedVariables(InstanceState state, CompiledChain chain) {
+    static ObjectNode changedVariables(InstanceState state, CompiledChain chain) {
         if (chain.variableChanges().isEmpty() && state.variables() != null) {
             return state.variables();
         }
@@ -84,15 +73,5 @@ public final class Migration {
         }
         chain.variableChanges().forEach(change -> change.applyTo(variables));
         return variables;
-    }
-
-    private static Map<String, String> movedNodeIds(List<NodePlace> before, List<NodePlace> after) {
-        Map<String, String> moved = new LinkedHashMap<>();
-        for (int index = 0; index < before.size(); index++) {
-            if (!before.get(index).nodeId().equals(after.get(index).nodeId())) {
-                moved.put(before.get(index).nodeId(), after.get(index).nodeId());
-            }
-        }
-        return moved;
     }
 }

@@ -1,77 +1,132 @@
 package io.ferry.migration;
 
 import io.ferry.definition.NodeKind.StateHeld;
+import io.ferry.definition.ProcessDefinition;
 import io.ferry.state.InstanceState;
 import io.ferry.state.Scope;
 import io.ferry.state.Token;
 import io.ferry.state.TokenState;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.UnaryOperator;
 
 /**
  * Every place in an instance's state where a node id lives. This is the one class to extend when
  * the state grows more of them (timers, message subscriptions, jobs): migration moves and checks
- * exactly what is listed here.
+ * exactly what is visited here.
+ *
+ * <p>One pass over the state looks each id up in the route, checks where it lands and builds the
+ * moved copy. It runs on every load of an instance stored under an older version, so it allocates
+ * only what the moved state needs (see MigrationBenchmark in src/jmh): loops rather than streams,
+ * an unchanged token or scope is reused, and a place is spelled out only when it does not fit.
  */
 final class NodePlaces {
 
     private NodePlaces() {
     }
 
-    /** The places in a fixed order, so the places of a state and of its moved copy line up. */
-    static List<NodePlace> of(InstanceState state) {
-        Map<String, Scope> scopes = byId(state.scopes());
-        List<NodePlace> places = new ArrayList<>(state.tokens().size() + state.scopes().size());
-        for (Token token : state.tokens()) {
-            places.add(new NodePlace(holderKind(token.state()), token.id(), token.nodeId(), needs(token.state()),
-                    scopeNodeId(scopes, token.scopeId())));
+    /**
+     * The state with every node id replaced through the route, and the nodes that have no fitting
+     * place in the target; when there are any, the moved state must not be used.
+     */
+    static Moved move(InstanceState state, Route route) {
+        List<Scope> scopes = state.scopes();
+        List<Token> tokens = state.tokens();
+        Map<String, Landing> scopeLandings = scopeLandings(scopes, route);
+        Moved moved = new Moved(route.target(), tokens.size(), scopes.size());
+        for (Token token : tokens) {
+            Landing landing = route.landing(token.nodeId());
+            moved.tokens[moved.tokenCount++] = landing.moved() ? token.withNodeId(landing.newNodeId()) : token;
+            boolean waiting = token.state() == TokenState.WAITING;
+            moved.place(waiting ? "waiting token" : "joining token", token.id(), token.nodeId(), landing,
+                    waiting ? StateHeld.WAITING_TOKEN : StateHeld.JOINING_TOKENS, scopeNodeId(scopeLandings, token.scopeId()));
         }
-        for (Scope scope : state.scopes()) {
-            places.add(new NodePlace("sub-process scope", scope.id(), scope.nodeId(), StateHeld.SCOPE,
-                    scopeNodeId(scopes, scope.parentScopeId())));
-        }
-        return places;
-    }
-
-    /** The same state with every node id replaced; nothing else changes. */
-    static InstanceState withNodeIds(InstanceState state, UnaryOperator<String> newNodeId) {
-        List<Token> tokens = new ArrayList<>(state.tokens().size());
-        for (Token token : state.tokens()) {
-            tokens.add(token.withNodeId(newNodeId.apply(token.nodeId())));
-        }
-        List<Scope> scopes = new ArrayList<>(state.scopes().size());
-        for (Scope scope : state.scopes()) {
-            scopes.add(scope.withNodeId(newNodeId.apply(scope.nodeId())));
-        }
-        return new InstanceState(state.processId(), state.version(), state.status(), tokens, scopes, state.variables(),
-                state.lastIdNumber());
-    }
-
-    // Loops rather than streams here and above: this runs on every load of an instance stored under an
-    // older version, where the streams' set-up showed in MigrationBenchmark (src/jmh).
-    private static Map<String, Scope> byId(List<Scope> scopes) {
-        Map<String, Scope> byId = new HashMap<>(scopes.size() * 2);
         for (Scope scope : scopes) {
-            if (byId.putIfAbsent(scope.id(), scope) != null) {
+            Landing landing = scopeLandings.get(scope.id());
+            moved.scopes[moved.scopeCount++] = landing.moved() ? scope.withNodeId(landing.newNodeId()) : scope;
+            moved.place("sub-process scope", scope.id(), scope.nodeId(), landing, StateHeld.SCOPE,
+                    scopeNodeId(scopeLandings, scope.parentScopeId()));
+        }
+        return moved;
+    }
+
+    /** Each scope's id to where its sub-process node lands. */
+    private static Map<String, Landing> scopeLandings(List<Scope> scopes, Route route) {
+        if (scopes.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Landing> byId = new HashMap<>(scopes.size() * 2);
+        for (Scope scope : scopes) {
+            if (byId.putIfAbsent(scope.id(), route.landing(scope.nodeId())) != null) {
                 throw new IllegalStateException("The instance state has two scopes with id '" + scope.id() + "'");
             }
         }
         return byId;
     }
 
-    private static String holderKind(TokenState state) {
-        return state == TokenState.WAITING ? "waiting token" : "joining token";
+    /** The target's sub-process node a holder runs in, or null at process level. */
+    private static String scopeNodeId(Map<String, Landing> scopeLandings, String scopeId) {
+        Landing scope = scopeId == null ? null : scopeLandings.get(scopeId);
+        return scope == null ? null : scope.newNodeId();
     }
 
-    private static StateHeld needs(TokenState state) {
-        return state == TokenState.WAITING ? StateHeld.WAITING_TOKEN : StateHeld.JOINING_TOKENS;
-    }
+    /** What one pass gave: the moved tokens and scopes, the ids that changed, and what does not fit. */
+    static final class Moved {
 
-    private static String scopeNodeId(Map<String, Scope> scopes, String scopeId) {
-        Scope scope = scopeId == null ? null : scopes.get(scopeId);
-        return scope == null ? null : scope.nodeId();
+        private final ProcessDefinition target;
+        private final Token[] tokens;
+        private final Scope[] scopes;
+        private int tokenCount;
+        private int scopeCount;
+        private Map<String, String> movedNodeIds = Map.of();
+        private List<UnplacedNode> unplaced = List.of();
+
+        private Moved(ProcessDefinition target, int tokens, int scopes) {
+            this.target = target;
+            this.tokens = new Token[tokens];
+            this.scopes = new Scope[scopes];
+        }
+
+        /** Records where one place lands; the place and its problem are spelled out only when it does not fit. */
+        private void place(String holderKind, String holderId, String oldNodeId, Landing landing, StateHeld needs,
+                String scopeNodeId) {
+            if (landing.moved()) {
+                if (movedNodeIds.isEmpty()) {
+                    movedNodeIds = new LinkedHashMap<>();
+                }
+                movedNodeIds.putIfAbsent(oldNodeId, landing.newNodeId());
+            }
+            if (landing.holds(needs, scopeNodeId)) {
+                return;
+            }
+            NodePlace place = new NodePlace(holderKind, holderId, oldNodeId, landing.newNodeId(), needs, scopeNodeId);
+            Placement.problem(place, target).ifPresent(reason -> {
+                if (unplaced.isEmpty()) {
+                    unplaced = new ArrayList<>();
+                }
+                unplaced.add(new UnplacedNode(oldNodeId, reason));
+            });
+        }
+
+        List<Token> tokens() {
+            return Arrays.asList(tokens);
+        }
+
+        List<Scope> scopes() {
+            return Arrays.asList(scopes);
+        }
+
+        /** Old id to new id, for each node id of the state that changed, in the order the state holds them. */
+        Map<String, String> movedNodeIds() {
+            return movedNodeIds;
+        }
+
+        /** The nodes that cannot move, tokens first; empty when the moved state fits the target. */
+        List<UnplacedNode> unplaced() {
+            return unplaced;
+        }
     }
 }

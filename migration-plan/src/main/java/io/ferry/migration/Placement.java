@@ -3,8 +3,6 @@ package io.ferry.migration;
 import io.ferry.definition.Node;
 import io.ferry.definition.NodeKind.StateHeld;
 import io.ferry.definition.ProcessDefinition;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -14,35 +12,21 @@ final class Placement {
     private Placement() {
     }
 
-    /**
-     * @param before the places in the stored state
-     * @param after the same places in the moved state, in the same order
-     */
-    static List<UnplacedNode> unplaced(List<NodePlace> before, List<NodePlace> after, ProcessDefinition target) {
-        List<UnplacedNode> unplaced = new ArrayList<>();
-        for (int index = 0; index < before.size(); index++) {
-            NodePlace stored = before.get(index);
-            problem(stored, after.get(index), target)
-                    .map(reason -> new UnplacedNode(stored.nodeId(), reason))
-                    .ifPresent(unplaced::add);
-        }
-        return unplaced;
-    }
-
-    private static Optional<String> problem(NodePlace before, NodePlace after, ProcessDefinition target) {
-        String oldId = before.nodeId();
-        Optional<Node> node = target.node(after.nodeId());
-        if (node.isEmpty()) {
+    /** What keeps the place from fitting the target, as the incident and the problem response say it; empty when it fits. */
+    static Optional<String> problem(NodePlace place, ProcessDefinition target) {
+        String oldId = place.oldNodeId();
+        Node node = target.node(place.newNodeId()).orElse(null);
+        if (node == null) {
             return Optional.of(UnplacedNode.NODE_MISSING.formatted(
-                    before.holder(), oldId, target.version(), target.id(), after.nodeId(), oldId));
+                    place.holder(), oldId, target.version(), target.id(), place.newNodeId(), oldId));
         }
-        if (node.get().kind().stateHeld() != after.needs()) {
-            return Optional.of(UnplacedNode.CANNOT_HOLD.formatted(before.holder(), oldId, after.nodeId(), target.version(),
-                    node.get().kind().bpmnElement(), oldId, kindsThatHold(after.needs())));
+        if (node.kind().stateHeld() != place.needs()) {
+            return Optional.of(UnplacedNode.CANNOT_HOLD.formatted(place.holder(), oldId, place.newNodeId(), target.version(),
+                    node.kind().bpmnElement(), oldId, kindsThatHold(place.needs())));
         }
-        if (!Objects.equals(node.get().scopeId(), after.scopeNodeId())) {
-            return Optional.of(UnplacedNode.WRONG_SCOPE.formatted(before.holder(), oldId, after.nodeId(),
-                    where(node.get().scopeId()), where(after.scopeNodeId()), oldId, where(after.scopeNodeId())));
+        if (!Objects.equals(node.scopeId(), place.scopeNodeId())) {
+            return Optional.of(UnplacedNode.WRONG_SCOPE.formatted(place.holder(), oldId, place.newNodeId(),
+                    where(node.scopeId()), where(place.scopeNodeId()), oldId, where(place.scopeNodeId())));
         }
         return Optional.empty();
     }

@@ -65,6 +65,54 @@ class MigrationPropertiesTest {
         });
     }
 
+    /**
+     * Against a reference written the plain way, one place at a time: the route blocks exactly the
+     * nodes that land nowhere fitting, and otherwise moves every id to what the chain says.
+     */
+    @Property
+    void blocksExactlyTheNodesWithoutAFittingPlace(
+            @ForAll("anyState") InstanceState stored, @ForAll("anyNodeMap") Map<String, String> nodeMap,
+            @ForAll("anyTarget") ProcessDefinition target) {
+        CompiledChain chain = new CompiledChain("p", "1", "2", nodeMap, List.of("plan.yaml"), List.of());
+        Map<String, String> scopeNodeIds = new LinkedHashMap<>();
+        stored.scopes().forEach(scope -> scopeNodeIds.put(scope.id(), chain.newNodeId(scope.nodeId())));
+        List<String> expectedUnplaced = new ArrayList<>();
+        for (Token token : stored.tokens()) {
+            NodeKind.StateHeld needs = token.state() == TokenState.WAITING
+                    ? NodeKind.StateHeld.WAITING_TOKEN : NodeKind.StateHeld.JOINING_TOKENS;
+            if (!fits(target, chain.newNodeId(token.nodeId()), needs, scopeNodeIds.get(token.scopeId()))) {
+                expectedUnplaced.add(token.nodeId());
+            }
+        }
+        for (Scope scope : stored.scopes()) {
+            String parent = scope.parentScopeId() == null ? null : scopeNodeIds.get(scope.parentScopeId());
+            if (!fits(target, chain.newNodeId(scope.nodeId()), NodeKind.StateHeld.SCOPE, parent)) {
+                expectedUnplaced.add(scope.nodeId());
+            }
+        }
+
+        MigrationResult result = Routes.of(new MigrationChains(List.of(chain)), List.of(target)).apply(stored, target);
+
+        if (expectedUnplaced.isEmpty()) {
+            assertThat(result).isInstanceOf(MigrationResult.Migrated.class);
+            InstanceState migrated = ((MigrationResult.Migrated) result).migrated();
+            assertThat(migrated.tokens()).map(Token::nodeId)
+                    .isEqualTo(stored.tokens().stream().map(token -> chain.newNodeId(token.nodeId())).toList());
+            assertThat(migrated.scopes()).map(Scope::nodeId)
+                    .isEqualTo(stored.scopes().stream().map(scope -> chain.newNodeId(scope.nodeId())).toList());
+        } else {
+            assertThat(result).isInstanceOfSatisfying(MigrationResult.Blocked.class, blocked ->
+                    assertThat(blocked.unplaced()).map(UnplacedNode::nodeId).isEqualTo(expectedUnplaced));
+        }
+    }
+
+    private static boolean fits(ProcessDefinition target, String nodeId, NodeKind.StateHeld needs, String scopeNodeId) {
+        return target.node(nodeId)
+                .filter(node -> node.kind().stateHeld() == needs)
+                .filter(node -> java.util.Objects.equals(node.scopeId(), scopeNodeId))
+                .isPresent();
+    }
+
     @Property
     void aComposedChainEqualsApplyingItsPlansOneByOne(
             @ForAll("planSequences") List<MigrationPlan> plans, @ForAll("anyVariables") ObjectNode variables,

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ferry.catalog.DeployedProcesses;
 import io.ferry.definition.ProcessDefinition;
 import io.ferry.execution.ExecutableProcess;
-import io.ferry.migration.Migration;
 import io.ferry.migration.MigrationResult;
 import io.ferry.persistence.InstanceMarshaller;
 import io.ferry.persistence.InstanceRecord;
@@ -36,7 +35,7 @@ public abstract class MigratingInstanceMarshaller implements InstanceMarshaller 
     @Inject
     DeployedProcesses processes;
     @Inject
-    ShippedMigrations migrations;
+    MigrationRoutes routes;
 
     @Override
     public LoadedInstance unmarshal(InstanceRecord record) {
@@ -47,7 +46,7 @@ public abstract class MigratingInstanceMarshaller implements InstanceMarshaller 
             return loaded;
         }
         ProcessDefinition target = deployed.get();
-        MigrationResult result = Migration.apply(state, migrations.chains(), target);
+        MigrationResult result = routes.apply(state, target);
         if (result instanceof MigrationResult.Migrated migrated) {
             return new LoadedInstance(migrated.migrated(), new MigrationOnLoad.Applied(state.version(), target.version(),
                     migrated.planFiles(), migrated.movedNodeIds()));

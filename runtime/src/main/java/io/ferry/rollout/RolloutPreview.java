@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.ferry.catalog.DeployedProcesses;
 import io.ferry.definition.ProcessDefinition;
 import io.ferry.execution.ExecutableProcess;
-import io.ferry.migration.Migration;
 import io.ferry.migration.MigrationResult;
 import io.ferry.state.InstanceState;
 import io.ferry.state.InstanceStatus;
@@ -53,7 +52,7 @@ public class RolloutPreview {
     @Inject
     DeployedProcesses processes;
     @Inject
-    ShippedMigrations migrations;
+    MigrationRoutes routes;
 
     public Uni<Preview> preview() {
         return Panache.withSession(() -> Panache.getSession().chain(session -> session
@@ -94,7 +93,7 @@ public class RolloutPreview {
         InstanceState representative = new InstanceState(processId, version, InstanceStatus.ACTIVE,
                 List.of(new Token("t", nodeId, scopeNode == null ? null : "s", TokenState.valueOf(tokenState))), scopes,
                 JsonNodeFactory.instance.objectNode(), 0);
-        MigrationResult result = Migration.apply(representative, migrations.chains(), target);
+        MigrationResult result = routes.apply(representative, target);
         if (result instanceof MigrationResult.Migrated migrated) {
             return new NodeGroup(processId, version, nodeId, tokenState, scopeNode, instances, target.version(), "MOVES",
                     migrated.migrated().tokens().get(0).nodeId(), null, List.of());

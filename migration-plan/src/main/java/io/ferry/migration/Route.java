@@ -1,0 +1,87 @@
+package io.ferry.migration;
+
+import io.ferry.definition.Node;
+import io.ferry.definition.ProcessDefinition;
+import io.ferry.plan.CompiledChain;
+import io.ferry.state.InstanceState;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * A compiled chain joined with the definition it leads to: where every node id of the chain's
+ * source version lands, worked out once so that migrating a state on load is one lookup per place
+ * its node ids live, a check of the looked-up node, and the variable changes. Immutable and safe to
+ * share between threads; build one per chain when the application starts.
+ */
+public final class Route {
+
+    private final CompiledChain chain;
+    private final ProcessDefinition target;
+    private final Map<String, Landing> landings;
+
+    private Route(CompiledChain chain, ProcessDefinition target) {
+        this.chain = chain;
+        this.target = target;
+        this.landings = new HashMap<>((chain.nodeMap().size() + target.nodes().size()) * 2);
+        for (Node node : target.nodes()) {
+            landings.put(node.id(), new Landing(node.id(), node, false));
+        }
+        // A mapped id may also be a target node's own id (a node that was replaced by another):
+        // the mapping wins, as it does in CompiledChain.newNodeId.
+        chain.nodeMap().forEach((oldId, newId) ->
+                landings.put(oldId, new Landing(newId, target.node(newId).orElse(null), !oldId.equals(newId))));
+    }
+
+    /**
+     * The route of a chain to the target version.
+     *
+     * @throws IllegalArgumentException when the chain does not lead to that version of that process
+     */
+    public static Route of(CompiledChain chain, ProcessDefinition target) {
+        if (!chain.processId().equals(target.id()) || !chain.toVersion().equals(target.version())) {
+            throw new IllegalArgumentException("The chain " + chain.planFiles() + " leads to version " + chain.toVersion()
+                    + " of process '" + chain.processId() + "', not to version " + target.version() + " of '" + target.id() + "'");
+        }
+        return new Route(chain, target);
+    }
+
+    public CompiledChain chain() {
+        return chain;
+    }
+
+    public ProcessDefinition target() {
+        return target;
+    }
+
+    /** Whether this route moves states stored at that version of that process. */
+    public boolean leavesFrom(String processId, String version) {
+        return chain.processId().equals(processId) && chain.fromVersion().equals(version);
+    }
+
+    /**
+     * Moves the state to the target version: every node id through the chain, each checked to land
+     * on a node that can hold what the state keeps there, then the variable changes. A state already
+     * at the target is returned as it is; one the route does not leave from gets {@code NoChain}.
+     */
+    public MigrationResult apply(InstanceState state) {
+        if (Migration.isAt(state, target)) {
+            return new MigrationResult.UpToDate(state);
+        }
+        if (!leavesFrom(state.processId(), state.version())) {
+            return Migration.noChain(state, target);
+        }
+        NodePlaces.Moved moved = NodePlaces.move(state, this);
+        if (!moved.unplaced().isEmpty()) {
+            return new MigrationResult.Blocked(moved.unplaced());
+        }
+        InstanceState migrated = new InstanceState(state.processId(), target.version(), state.status(), moved.tokens(),
+                moved.scopes(), Migration.changedVariables(state, chain), state.lastIdNumber());
+        return new MigrationResult.Migrated(migrated, moved.movedNodeIds(), chain.planFiles());
+    }
+
+    /** Where a node id of the source version lands; an id neither mapped nor in the target lands nowhere. */
+    Landing landing(String oldNodeId) {
+        Landing landing = landings.get(oldNodeId);
+        return landing != null ? landing : new Landing(oldNodeId, null, false);
+    }
+}

@@ -1,0 +1,30 @@
+package io.ferry.rollout;
+
+import io.ferry.catalog.DeployedProcesses;
+import io.ferry.definition.ProcessDefinition;
+import io.ferry.execution.ExecutableProcess;
+import io.ferry.migration.MigrationResult;
+import io.ferry.migration.Routes;
+import io.ferry.state.InstanceState;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
+/**
+ * The shipped chains joined with the deployed definitions once, when first needed, so that moving
+ * an instance on load only looks its node ids up.
+ */
+@Singleton
+public class MigrationRoutes {
+
+    private final Routes routes;
+
+    @Inject
+    MigrationRoutes(ShippedMigrations migrations, DeployedProcesses processes) {
+        routes = Routes.of(migrations.chains(), processes.all().stream().map(ExecutableProcess::definition).toList());
+    }
+
+    /** Moves the state to the deployed version of its process, which is {@code target}. */
+    public MigrationResult apply(InstanceState state, ProcessDefinition target) {
+        return routes.apply(state, target);
+    }
+}
