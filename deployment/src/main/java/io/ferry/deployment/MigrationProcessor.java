@@ -85,7 +85,8 @@ class MigrationProcessor {
                 problems.addAll(((PlanReadResult.Invalid) result).problems());
             }
         });
-        problems.addAll(PlanChecker.check(plans, definitions.definitions()));
+        List<String> unreadable = problems.stream().map(PlanProblem::file).distinct().toList();
+        problems.addAll(PlanChecker.check(plans, definitions.definitions(), unreadable));
         problems.sort(Comparator.comparing(PlanProblem::file).thenComparingInt(PlanProblem::line)
                 .thenComparingInt(PlanProblem::column));
         if (!problems.isEmpty()) {

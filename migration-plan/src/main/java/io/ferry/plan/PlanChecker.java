@@ -27,6 +27,8 @@ public final class PlanChecker {
             "plan leaves version %s of process '%s', which %s already leaves; one plan per version: merge the two plans or fix 'from'";
     public static final String DEAD_END =
             "plan leads to version %s of process '%s', which is neither the current version %s nor left by another plan: fix 'to', or add a plan from version %s towards the current version";
+    public static final String DEAD_END_OR_UNREADABLE =
+            "plan leads to version %s of process '%s', which is neither the current version %s nor left by another plan that could be read (%s could not be read): fix that first, as it may be the plan from version %s; otherwise fix 'to', or add a plan from version %s towards the current version";
     public static final String CYCLE =
             "plans go round in a circle, version %s of process '%s' (%s), and never reach the current version %s: fix 'to' in one of them";
     public static final String NODE_MISSING =
@@ -38,26 +40,40 @@ public final class PlanChecker {
 
     private final Problems problems = new Problems();
     private final Map<String, ProcessDefinition> definitions;
+    private final List<String> unreadableFiles;
 
-    private PlanChecker(Map<String, ProcessDefinition> definitions) {
+    private PlanChecker(Map<String, ProcessDefinition> definitions, List<String> unreadableFiles) {
         this.definitions = definitions;
+        this.unreadableFiles = List.copyOf(unreadableFiles);
     }
 
     /** Every problem of the plans, in file and line order; empty when they are fine. */
     public static List<PlanProblem> check(List<MigrationPlan> plans, Collection<ProcessDefinition> current) {
+        return check(plans, current, List.of());
+    }
+
+    /**
+     * The same, when some plan files could not be read: those may be the plans the others lead to,
+     * so a plan that leads nowhere says so instead of sending its author to fix the wrong file.
+     *
+     * @param unreadableFiles the plan files whose reading failed, with problems of their own
+     */
+    public static List<PlanProblem> check(List<MigrationPlan> plans, Collection<ProcessDefinition> current,
+            List<String> unreadableFiles) {
         Map<String, ProcessDefinition> definitions = current.stream()
                 .collect(Collectors.toMap(ProcessDefinition::id, definition -> definition, (first, second) -> first, LinkedHashMap::new));
         Map<String, String> versions = new LinkedHashMap<>();
         definitions.forEach((processId, definition) -> versions.put(processId, definition.version()));
-        return new PlanChecker(definitions).check(plans, versions);
+        return new PlanChecker(definitions, unreadableFiles).check(plans, versions);
     }
 
     /**
      * The checks that need only the current version of each process, not its nodes: for tools that
      * have the plans but not the BPMN files.
      */
-    public static List<PlanProblem> checkVersions(List<MigrationPlan> plans, Map<String, String> currentVersions) {
-        return new PlanChecker(Map.of()).check(plans, currentVersions);
+    public static List<PlanProblem> checkVersions(List<MigrationPlan> plans, Map<String, String> currentVersions,
+            List<String> unreadableFiles) {
+        return new PlanChecker(Map.of(), unreadableFiles).check(plans, currentVersions);
     }
 
     private List<PlanProblem> check(List<MigrationPlan> plans, Map<String, String> currentVersions) {
@@ -86,8 +102,7 @@ public final class PlanChecker {
                 report(plan, plan.positions().from(), SAME_SOURCE.formatted(plan.fromVersion(), plan.processId(), first.file()));
             }
             if (!plan.toVersion().equals(current) && steps.leaving(plan.toVersion()) == null) {
-                report(plan, plan.positions().to(),
-                        DEAD_END.formatted(plan.toVersion(), plan.processId(), current, plan.toVersion()));
+                report(plan, plan.positions().to(), deadEnd(plan, current));
             }
             ProcessDefinition definition = definitions.get(plan.processId());
             if (definition != null) {
@@ -95,6 +110,13 @@ public final class PlanChecker {
             }
         }
         reportCycles(steps, current);
+    }
+
+    private String deadEnd(MigrationPlan plan, String current) {
+        String to = plan.toVersion();
+        return unreadableFiles.isEmpty()
+                ? DEAD_END.formatted(to, plan.processId(), current, to)
+                : DEAD_END_OR_UNREADABLE.formatted(to, plan.processId(), current, String.join(", ", unreadableFiles), to, to);
     }
 
     /**

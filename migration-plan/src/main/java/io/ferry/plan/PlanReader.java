@@ -22,6 +22,10 @@ public final class PlanReader {
     public static final String EMPTY_FILE = "the file is empty: a plan needs at least process, from and to";
     public static final String BAD_YAML = "not valid YAML: %s";
     public static final String BAD_JSON = "not valid JSON: %s";
+    /** SnakeYAML's words for a key where none may start, which is almost always indentation. */
+    static final String MAPPING_NOT_ALLOWED = "mapping values are not allowed here";
+    public static final String INDENTATION_HINT =
+            " (this line is indented deeper than the key above it, or a value holds ': ' unquoted: align the key, or quote the value)";
     public static final String SECOND_DOCUMENT = "a second document starts here: put each plan in a file of its own";
     public static final String YAML_ALIAS = "YAML aliases are not supported in plan files: write the value out";
     public static final String NOT_A_PLAN = "a plan must be a mapping with process, from and to, not %s";
@@ -88,7 +92,8 @@ public final class PlanReader {
     /** SnakeYAML's own words without its multi-line excerpt, which the line and column replace. */
     private static String yamlProblem(JsonProcessingException e) {
         if (e instanceof MarkedYAMLException yaml) {
-            return yaml.getContext() == null ? yaml.getProblem() : yaml.getContext() + ", " + yaml.getProblem();
+            String problem = yaml.getContext() == null ? yaml.getProblem() : yaml.getContext() + ", " + yaml.getProblem();
+            return problem.equals(MAPPING_NOT_ALLOWED) ? problem + INDENTATION_HINT : problem;
         }
         return e.getOriginalMessage();
     }

@@ -77,6 +77,15 @@ class PlanCheckerTest {
     }
 
     @Test
+    void planLeadsToAVersionWhosePlanCouldNotBeRead() {
+        List<String> problems = PlanChecker.check(List.of(plan("plans/order-1-to-2.yaml", "1", "2", "")), CURRENT,
+                List.of("plans/order-2-to-3.yaml")).stream().map(PlanProblem::toString).toList();
+
+        assertThat(problems).containsExactly(
+                "plans/order-1-to-2.yaml:3:5: plan leads to version 2 of process 'order', which is neither the current version 3 nor left by another plan that could be read (plans/order-2-to-3.yaml could not be read): fix that first, as it may be the plan from version 2; otherwise fix 'to', or add a plan from version 2 towards the current version");
+    }
+
+    @Test
     void planForAnUnknownProcess() {
         MigrationPlan plan = readPlan("plans/invoice-1-to-2.yaml", """
                 process: invoice

@@ -131,7 +131,8 @@ class PlanReaderProblemsTest {
                 from: 1
                  to: 2
                 """)).containsExactly(
-                "plans/order-1-to-2.yaml:3:4: not valid YAML: mapping values are not allowed here");
+                "plans/order-1-to-2.yaml:3:4: not valid YAML: mapping values are not allowed here"
+                        + " (this line is indented deeper than the key above it, or a value holds ': ' unquoted: align the key, or quote the value)");
     }
 
     @Test

@@ -24,7 +24,9 @@ class PlanWithBadYamlTest {
                     .addAsResource(new StringAsset(PLAN), "plans/order-1-to-2.yaml"))
             .assertException(failsWith("""
                     Ferry found 1 problem in the migration plans:
-                      - plans/order-1-to-2.yaml:3:5: not valid YAML: mapping values are not allowed here"""));
+                      - plans/order-1-to-2.yaml:3:5: not valid YAML: mapping values are not allowed here (this line is \
+                    indented deeper than the key above it, or a value holds ': ' unquoted: align the key, or quote the \
+                    value)"""));
 
     @Test
     void theBuildFails() {

@@ -71,10 +71,11 @@ public final class PlanCli implements Callable<Integer> {
         List<MigrationPlan> plans = new ArrayList<>();
         List<PlanProblem> problems = new ArrayList<>();
         files.forEach(file -> read(file, plans, problems));
+        List<String> unreadable = problems.stream().map(PlanProblem::file).distinct().toList();
         CurrentVersions versions = CurrentVersions.of(plans, current);
         problems.addAll(versions.problems());
         List<MigrationPlan> placed = plans.stream().filter(plan -> versions.versions().containsKey(plan.processId())).toList();
-        problems.addAll(PlanChecker.checkVersions(placed, versions.versions()));
+        problems.addAll(PlanChecker.checkVersions(placed, versions.versions(), unreadable));
         if (!problems.isEmpty()) {
             problems.forEach(err::println);
             err.println(SUMMARY.formatted(problems.size(), files.size()));
