@@ -1,18 +1,47 @@
 package io.ferry.persistence;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ferry.problem.Problem;
+import io.ferry.problem.ProblemException;
+import io.ferry.problem.ProblemType;
 import io.ferry.state.InstanceState;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The snapshot as JSON: records map to objects, variables stay the JSON document they are. */
+/**
+ * The snapshot as JSON: records map to objects, variables stay the JSON document they are.
+ *
+ * <p>Every snapshot carries the number of its format. Snapshots are read strictly, so that a field
+ * this Ferry does not know is never dropped and written back; a snapshot of a newer format (a newer
+ * Ferry during a rolling update, whose instances hold things this one does not know of) is refused
+ * with 409 and left alone instead of failing with a 500. A snapshot without the number predates it
+ * and is format 1.
+ */
 @ApplicationScoped
 public class JsonInstanceMarshaller implements InstanceMarshaller {
 
-    private final ObjectMapper json = new ObjectMapper();
+    /** The snapshot format this Ferry writes; raise it when the snapshot gains a field older pods cannot read. */
+    public static final int FORMAT = 1;
+    /** The top-level field that carries the format. */
+    public static final String FORMAT_FIELD = "snapshotFormat";
+    static final String NEWER_FORMAT = "Instance %s (process '%s') was stored by a newer Ferry, in snapshot format %s; "
+            + "this deployment reads formats up to %d: a newer deployment owns it. Send the request to a pod of the "
+            + "newer deployment; this one never rewrites or downgrades it.";
+
+    private final ObjectMapper json = new ObjectMapper().addMixIn(InstanceState.class, FormatField.class);
 
     @Override
     public LoadedInstance unmarshal(InstanceRecord record) {
+        JsonNode format = record.state == null ? null : record.state.get(FORMAT_FIELD);
+        if (format != null && !format.isIntegralNumber()) {
+            throw new IllegalStateException("Instance " + record.id + " has a snapshot Ferry cannot read: its "
+                    + FORMAT_FIELD + " is " + format + ", not a format number");
+        }
+        if (format != null && format.asLong() > FORMAT) {
+            throw newerFormat(record, format);
+        }
         try {
             return new LoadedInstance(json.treeToValue(record.state, InstanceState.class), MigrationOnLoad.NOT_NEEDED);
         } catch (Exception e) {
@@ -22,6 +51,27 @@ public class JsonInstanceMarshaller implements InstanceMarshaller {
 
     @Override
     public JsonNode marshal(InstanceState state) {
-        return json.valueToTree(state);
+        ObjectNode snapshot = json.createObjectNode().put(FORMAT_FIELD, FORMAT);
+        return snapshot.setAll((ObjectNode) json.valueToTree(state));
+    }
+
+    private static NewerSnapshotFormat newerFormat(InstanceRecord record, JsonNode format) {
+        return new NewerSnapshotFormat(Problem.of(ProblemType.OWNED_BY_NEWER_DEPLOYMENT,
+                        NEWER_FORMAT.formatted(record.id, record.processId, format.asText(), FORMAT))
+                .with("instanceId", String.valueOf(record.id)).with("processId", record.processId)
+                .with("snapshotFormat", format.asLong()).with("readableFormat", FORMAT));
+    }
+
+    /** Thrown for a snapshot a newer Ferry wrote: the request is refused with 409 and the row left alone. */
+    public static final class NewerSnapshotFormat extends ProblemException {
+
+        NewerSnapshotFormat(Problem problem) {
+            super(problem);
+        }
+    }
+
+    /** The format number is the marshaller's, not part of the state. */
+    @JsonIgnoreProperties(FORMAT_FIELD)
+    private abstract static class FormatField {
     }
 }

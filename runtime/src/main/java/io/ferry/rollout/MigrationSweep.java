@@ -5,6 +5,7 @@ import io.ferry.execution.ExecutableProcess;
 import io.ferry.persistence.HistoryAppender;
 import io.ferry.persistence.InstanceMarshaller;
 import io.ferry.persistence.InstanceRecord;
+import io.ferry.persistence.JsonInstanceMarshaller;
 import io.ferry.persistence.LoadedInstance;
 import io.ferry.persistence.MigrationOnLoad;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -108,9 +109,17 @@ public class MigrationSweep {
                 });
     }
 
-    /** 1 = migrated, 2 = blocked (incident recorded, instance untouched), 0 = nothing to do. */
+    /**
+     * 1 = migrated, 2 = blocked (incident recorded, instance untouched), 0 = nothing to do, which
+     * includes an instance a newer Ferry stored in a snapshot format this one cannot read.
+     */
     private Uni<Integer> migrate(InstanceRecord instance, String command) {
-        LoadedInstance loaded = marshaller.unmarshal(instance);
+        LoadedInstance loaded;
+        try {
+            loaded = marshaller.unmarshal(instance);
+        } catch (JsonInstanceMarshaller.NewerSnapshotFormat ownedByNewer) {
+            return Uni.createFrom().item(0);
+        }
         MigrationOnLoad migration = loaded.migration();
         if (migration instanceof MigrationOnLoad.Applied) {
             instance.hold(loaded.state(), marshaller.marshal(loaded.state()), clock.instant());

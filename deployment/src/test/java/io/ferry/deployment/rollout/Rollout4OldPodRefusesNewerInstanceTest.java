@@ -1,6 +1,7 @@
 package io.ferry.deployment.rollout;
 
 import static io.ferry.deployment.rollout.RolloutScenario.instance;
+import static io.ferry.deployment.rollout.RolloutScenario.storeAsNewerFerry;
 import static io.ferry.deployment.rollout.RolloutScenario.storedRow;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,6 +32,29 @@ class Rollout4OldPodRefusesNewerInstanceTest {
                 .then().statusCode(409)
                 .body("type", equalTo("https://ferry.io/problems/owned-by-newer-deployment"))
                 .body("detail", containsString("a newer deployment owns it"));
+        assertThat(storedRow(id)).isEqualTo(before);
+    }
+
+    /**
+     * A newer Ferry (not only a newer process version) may store things this one does not know. The
+     * old pod neither fails with a 500 nor drops them: it refuses, and the sweep passes the row by.
+     */
+    @Test
+    void anInstanceStoredByANewerFerryIsRefusedAndLeftAlone() throws Exception {
+        String id = instance("assessing");
+        storeAsNewerFerry(id, 2);
+        String before = storedRow(id);
+        given().get("/instances/{id}", id).then().statusCode(409)
+                .body("type", equalTo("https://ferry.io/problems/owned-by-newer-deployment"))
+                .body("detail", equalTo("Instance " + id + " (process 'claim') was stored by a newer Ferry, in snapshot "
+                        + "format 2; this deployment reads formats up to 1: a newer deployment owns it. Send the request "
+                        + "to a pod of the newer deployment; this one never rewrites or downgrades it."))
+                .body("snapshotFormat", equalTo(2));
+        given().contentType(ContentType.JSON).body(Map.of("variables", Map.of()))
+                .post("/instances/{id}/tasks/assessDamage/complete", id)
+                .then().statusCode(409)
+                .body("type", equalTo("https://ferry.io/problems/owned-by-newer-deployment"));
+        given().post("/admin/migrations/sweep").then().statusCode(200).body("migrated", equalTo(0));
         assertThat(storedRow(id)).isEqualTo(before);
     }
 }

@@ -82,11 +82,7 @@ final class RolloutScenario {
 
     /** The stored snapshot exactly as PostgreSQL holds it, with its revision, to prove nothing was written. */
     static String storedRow(String instanceId) throws SQLException {
-        var config = ConfigProvider.getConfig();
-        try (Connection connection = DriverManager.getConnection(
-                config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
+        try (Connection connection = connect();
              PreparedStatement query = connection.prepareStatement(
                      "select process_version, revision, updated_at, state::text from ferry_instance where id = ?::uuid")) {
             query.setString(1, instanceId);
@@ -95,6 +91,32 @@ final class RolloutScenario {
                 return row.getString(1) + "|" + row.getLong(2) + "|" + row.getString(3) + "|" + row.getString(4);
             }
         }
+    }
+
+    /**
+     * Makes the row look as a newer Ferry would write it: a higher snapshot format and a field this
+     * Ferry does not know (as a Ferry that adds timers would store them).
+     */
+    static void storeAsNewerFerry(String instanceId, int format) throws SQLException {
+        try (Connection connection = connect();
+             PreparedStatement update = connection.prepareStatement("""
+                     update ferry_instance
+                     set state = jsonb_set(state, '{snapshotFormat}', to_jsonb(?)) || '{"timers": [{"nodeId": "slaExpired"}]}'
+                     where id = ?::uuid""")) {
+            update.setInt(1, format);
+            update.setString(2, instanceId);
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("no instance " + instanceId);
+            }
+        }
+    }
+
+    private static Connection connect() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(
+                config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
     }
 
     /** Starts the scenario on an empty database of its own. */

@@ -1,0 +1,95 @@
+package io.ferry.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.ferry.problem.ProblemException;
+import io.ferry.state.InstanceState;
+import io.ferry.state.InstanceStatus;
+import io.ferry.state.Token;
+import io.ferry.state.TokenState;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Snapshots carry their format, so a Ferry reads what it can and refuses what a newer one wrote. */
+class JsonInstanceMarshallerTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final UUID ID = UUID.fromString("6f1c2b0e-0000-4000-8000-000000000001");
+
+    private final JsonInstanceMarshaller marshaller = new JsonInstanceMarshaller();
+
+    private static InstanceState state() {
+        return new InstanceState("order", "2", InstanceStatus.ACTIVE,
+                List.of(new Token("t2", "approveOrder", null, TokenState.WAITING)), List.of(),
+                JsonNodeFactory.instance.objectNode().put("amount", 12), 2);
+    }
+
+    private static InstanceRecord stored(String snapshot) throws Exception {
+        InstanceRecord record = new InstanceRecord();
+        record.id = ID;
+        record.processId = "order";
+        record.state = JSON.readTree(snapshot);
+        return record;
+    }
+
+    @Test
+    void writesItsFormatFirstAndReadsItBack() throws Exception {
+        JsonNode snapshot = marshaller.marshal(state());
+        assertThat(snapshot.fieldNames().next()).isEqualTo("snapshotFormat");
+        assertThat(snapshot.get("snapshotFormat").intValue()).isEqualTo(JsonInstanceMarshaller.FORMAT);
+
+        InstanceRecord record = stored(snapshot.toString());
+        assertThat(marshaller.unmarshal(record).state()).isEqualTo(state());
+    }
+
+    @Test
+    void readsASnapshotWrittenBeforeFormatsWereNumbered() throws Exception {
+        String withoutFormat = JSON.writeValueAsString(state());
+
+        assertThat(marshaller.unmarshal(stored(withoutFormat)).state()).isEqualTo(state());
+    }
+
+    @Test
+    void refusesASnapshotOfANewerFormatWith409() throws Exception {
+        String newer = """
+                {"snapshotFormat": 2, "processId": "order", "version": "2", "status": "ACTIVE", "tokens": [],
+                 "scopes": [], "variables": {}, "lastIdNumber": 2, "timers": [{"nodeId": "slaExpired"}]}""";
+
+        assertThatThrownBy(() -> marshaller.unmarshal(stored(newer)))
+                .isInstanceOfSatisfying(JsonInstanceMarshaller.NewerSnapshotFormat.class, refused -> {
+                    assertThat(refused.problem().status()).isEqualTo(409);
+                    assertThat(refused.problem().detail()).isEqualTo("Instance " + ID + " (process 'order') was stored by "
+                            + "a newer Ferry, in snapshot format 2; this deployment reads formats up to 1: a newer "
+                            + "deployment owns it. Send the request to a pod of the newer deployment; this one never "
+                            + "rewrites or downgrades it.");
+                });
+    }
+
+    @Test
+    void aFieldItDoesNotKnowInItsOwnFormatIsAnErrorNotDropped() throws Exception {
+        String unknownField = """
+                {"snapshotFormat": 1, "processId": "order", "version": "2", "status": "ACTIVE", "tokens": [],
+                 "scopes": [], "variables": {}, "lastIdNumber": 2, "timers": []}""";
+
+        assertThatThrownBy(() -> marshaller.unmarshal(stored(unknownField)))
+                .isInstanceOf(IllegalStateException.class)
+                .isNotInstanceOf(ProblemException.class)
+                .hasMessageStartingWith("Instance " + ID + " has a snapshot Ferry cannot read: Unrecognized field \"timers\"");
+    }
+
+    @Test
+    void aFormatThatIsNoNumberCannotBeRead() throws Exception {
+        String garbled = """
+                {"snapshotFormat": "two", "processId": "order", "version": "2", "status": "ACTIVE", "tokens": [],
+                 "scopes": [], "variables": {}, "lastIdNumber": 2}""";
+
+        assertThatThrownBy(() -> marshaller.unmarshal(stored(garbled)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("Instance " + ID + " has a snapshot Ferry cannot read: its snapshotFormat is \"two\", not a format number");
+    }
+}
