@@ -141,6 +141,11 @@ final class BpmnDocumentParser {
         }
         process.checkUniqueId(id, line);
         int position = process.nodes().size(); // a sub-process comes before the nodes inside it
+        String workItem = kind == NodeKind.TASK ? attributes.get(BpmnNamespaces.DROOLS, "taskName") : null;
+        if (workItem != null && !workItem.isBlank()) {
+            // A Kogito custom work item: a plain task only in name, it runs the handler registered as taskName.
+            kind = NodeKind.SERVICE_TASK;
+        }
         NodeContent content = new NodeContent(xml.localName(), kind);
         while (xml.nextChild()) {
             readNodeChild(process, id, content);

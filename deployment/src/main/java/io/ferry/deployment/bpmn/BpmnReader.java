@@ -41,6 +41,8 @@ import javax.xml.stream.XMLStreamException;
  *   <tr><td>{@code camunda:class="com.acme.Archive"}</td><td>Camunda 7</td><td>{@code com.acme.Archive}</td></tr>
  *   <tr><td>{@code drools:serviceinterface="com.acme.Stock" drools:serviceoperation="reserve"}</td>
  *       <td>Kogito / jBPM</td><td>{@code com.acme.Stock#reserve}</td></tr>
+ *   <tr><td>{@code <task drools:taskName="Email">} (a custom work item: read as a service task)</td>
+ *       <td>Kogito / jBPM</td><td>{@code Email}</td></tr>
  * </table>
  */
 public final class BpmnReader {

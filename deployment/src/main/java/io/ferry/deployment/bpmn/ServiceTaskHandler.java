@@ -23,7 +23,8 @@ final class ServiceTaskHandler {
                         task.get(BpmnNamespaces.CAMUNDA, "class"),
                         kogitoOperation(
                                 task.get(BpmnNamespaces.DROOLS, "serviceinterface"),
-                                task.get(BpmnNamespaces.DROOLS, "serviceoperation")))
+                                task.get(BpmnNamespaces.DROOLS, "serviceoperation")),
+                        task.get(BpmnNamespaces.DROOLS, "taskName"))
                 .filter(handler -> handler != null && !handler.isBlank())
                 .findFirst()
                 .orElse(null);

@@ -2,6 +2,7 @@ package io.ferry.deployment.bpmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ferry.definition.NodeKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,6 +34,25 @@ class ServiceTaskHandlerTest {
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.definitions().get(0).requireNode("archive").handler()).isEqualTo(handler);
+    }
+
+    /** Kogito writes a custom work item as a plain task; skipping it would silently skip its work. */
+    @Test
+    void aKogitoCustomWorkItemIsAServiceTaskRunByTheHandlerOfItsName() {
+        BpmnReadResult result = BpmnFiles.read("""
+                <definitions>
+                  <process id="onboarding" ferry:version="1">
+                    <startEvent id="start" />
+                    <task id="validate" name="Validate employee" drools:taskName="ValidateEmployee" />
+                    <task id="plain" name="Nothing to run" />
+                  </process>
+                </definitions>
+                """);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.definitions().get(0).requireNode("validate").kind()).isEqualTo(NodeKind.SERVICE_TASK);
+        assertThat(result.definitions().get(0).requireNode("validate").handler()).isEqualTo("ValidateEmployee");
+        assertThat(result.definitions().get(0).requireNode("plain").kind()).isEqualTo(NodeKind.TASK);
     }
 
     @Test
