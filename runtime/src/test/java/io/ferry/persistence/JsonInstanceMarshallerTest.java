@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.ferry.problem.ProblemException;
 import io.ferry.state.InstanceState;
 import io.ferry.state.InstanceStatus;
+import io.ferry.state.Scope;
 import io.ferry.state.Token;
 import io.ferry.state.TokenState;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,31 @@ class JsonInstanceMarshallerTest {
 
         InstanceRecord record = stored(snapshot.toString());
         assertThat(marshaller.unmarshal(record).state()).isEqualTo(state());
+    }
+
+    /**
+     * Older pods read snapshots strictly, so any new field is one they cannot read: whoever adds one
+     * must raise the format, and this test makes them look.
+     */
+    @Test
+    void theFieldsOfFormat1AreFixed() {
+        InstanceState state = new InstanceState("order", "2", InstanceStatus.ACTIVE,
+                List.of(new Token("t3", "packParcels", "s2", TokenState.WAITING)), List.of(new Scope("s2", "shipping", null)),
+                JsonNodeFactory.instance.objectNode(), 3);
+        JsonNode snapshot = marshaller.marshal(state);
+        List<String> fields = new ArrayList<>();
+        snapshot.fieldNames().forEachRemaining(fields::add);
+        snapshot.get("tokens").get(0).fieldNames().forEachRemaining(name -> fields.add("tokens[]." + name));
+        snapshot.get("scopes").get(0).fieldNames().forEachRemaining(name -> fields.add("scopes[]." + name));
+
+        assertThat(JsonInstanceMarshaller.FORMAT)
+                .as("the snapshot's fields changed to %s: raise JsonInstanceMarshaller.FORMAT and pin its fields here", fields)
+                .isEqualTo(1);
+        assertThat(fields)
+                .as("the snapshot's fields changed: raise JsonInstanceMarshaller.FORMAT and pin its fields here")
+                .containsExactly("snapshotFormat", "processId", "version", "status", "tokens", "scopes", "variables",
+                        "lastIdNumber", "tokens[].id", "tokens[].nodeId", "tokens[].scopeId", "tokens[].state",
+                        "scopes[].id", "scopes[].nodeId", "scopes[].parentScopeId");
     }
 
     @Test
