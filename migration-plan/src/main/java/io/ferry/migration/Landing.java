@@ -14,7 +14,12 @@ import java.util.Objects;
  */
 record Landing(String newNodeId, Node node, boolean moved) {
 
-    /** Whether a holder that needs this and runs in that sub-process node can rest here. */
+    /**
+     * Whether a holder that needs this and runs in that sub-process node can rest here: the fast
+     * answer to the three checks {@link Placement#problem} words when the answer is no (node
+     * present, able to hold it, in the same sub-process). Change both together; the property
+     * {@code blocksExactlyTheNodesWithoutAFittingPlace} holds them to one reference.
+     */
     boolean holds(StateHeld needs, String scopeNodeId) {
         return node != null && node.kind().stateHeld() == needs && Objects.equals(node.scopeId(), scopeNodeId);
     }
