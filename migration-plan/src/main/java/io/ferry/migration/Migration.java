@@ -36,22 +36,15 @@ public final class Migration {
         if (isAt(state, target)) {
             return new MigrationResult.UpToDate(state);
         }
-        if (!leadsTo(chain, state, target)) {
+        if (chain == null || !Route.leadsTo(chain, target)) {
             return noChain(state, target);
         }
+        // The route checks that the chain leaves from the state's process and version.
         return Route.of(chain, target).apply(state);
     }
 
     static boolean isAt(InstanceState state, ProcessDefinition target) {
         return state.processId().equals(target.id()) && state.version().equals(target.version());
-    }
-
-    private static boolean leadsTo(CompiledChain chain, InstanceState state, ProcessDefinition target) {
-        return chain != null
-                && state.processId().equals(target.id())
-                && chain.processId().equals(state.processId())
-                && chain.fromVersion().equals(state.version())
-                && chain.toVersion().equals(target.version());
     }
 
     static MigrationResult noChain(InstanceState state, ProcessDefinition target) {

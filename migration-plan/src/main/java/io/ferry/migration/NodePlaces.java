@@ -37,16 +37,18 @@ final class NodePlaces {
         List<Token> tokens = state.tokens();
         Map<String, Landing> scopeLandings = scopeLandings(scopes, route);
         Moved moved = new Moved(route.target(), tokens.size(), scopes.size());
-        for (Token token : tokens) {
+        for (int index = 0; index < tokens.size(); index++) {
+            Token token = tokens.get(index);
             Landing landing = route.landing(token.nodeId());
-            moved.tokens[moved.tokenCount++] = landing.moved() ? token.withNodeId(landing.newNodeId()) : token;
+            moved.tokens[index] = landing.moved() ? token.withNodeId(landing.newNodeId()) : token;
             boolean waiting = token.state() == TokenState.WAITING;
             moved.place(waiting ? "waiting token" : "joining token", token.id(), token.nodeId(), landing,
                     waiting ? StateHeld.WAITING_TOKEN : StateHeld.JOINING_TOKENS, scopeNodeId(scopeLandings, token.scopeId()));
         }
-        for (Scope scope : scopes) {
+        for (int index = 0; index < scopes.size(); index++) {
+            Scope scope = scopes.get(index);
             Landing landing = scopeLandings.get(scope.id());
-            moved.scopes[moved.scopeCount++] = landing.moved() ? scope.withNodeId(landing.newNodeId()) : scope;
+            moved.scopes[index] = landing.moved() ? scope.withNodeId(landing.newNodeId()) : scope;
             moved.place("sub-process scope", scope.id(), scope.nodeId(), landing, StateHeld.SCOPE,
                     scopeNodeId(scopeLandings, scope.parentScopeId()));
         }
@@ -79,8 +81,6 @@ final class NodePlaces {
         private final ProcessDefinition target;
         private final Token[] tokens;
         private final Scope[] scopes;
-        private int tokenCount;
-        private int scopeCount;
         private Map<String, String> movedNodeIds = Map.of();
         private List<UnplacedNode> unplaced = List.of();
 

@@ -38,11 +38,16 @@ public final class Route {
      * @throws IllegalArgumentException when the chain does not lead to that version of that process
      */
     public static Route of(CompiledChain chain, ProcessDefinition target) {
-        if (!chain.processId().equals(target.id()) || !chain.toVersion().equals(target.version())) {
+        if (!leadsTo(chain, target)) {
             throw new IllegalArgumentException("The chain " + chain.planFiles() + " leads to version " + chain.toVersion()
                     + " of process '" + chain.processId() + "', not to version " + target.version() + " of '" + target.id() + "'");
         }
         return new Route(chain, target);
+    }
+
+    /** Whether the chain ends at that version of that process, so the two make a route. */
+    public static boolean leadsTo(CompiledChain chain, ProcessDefinition target) {
+        return chain.processId().equals(target.id()) && chain.toVersion().equals(target.version());
     }
 
     public CompiledChain chain() {
