@@ -29,13 +29,13 @@ public class HistoryEventRecord extends PanacheEntityBase {
     @Column(nullable = false)
     public UUID id;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public String type;
 
-    @Column(name = "node_id")
+    @Column(name = "node_id", columnDefinition = "text")
     public String nodeId;
 
-    @Column(name = "token_id")
+    @Column(name = "token_id", columnDefinition = "text")
     public String tokenId;
 
     @JdbcTypeCode(SqlTypes.JSON)
@@ -45,10 +45,10 @@ public class HistoryEventRecord extends PanacheEntityBase {
     @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
 
-    @Column(name = "correlation_id", nullable = false)
+    @Column(name = "correlation_id", nullable = false, columnDefinition = "text")
     public String correlationId;
 
-    @Column(name = "causation_id", nullable = false)
+    @Column(name = "causation_id", nullable = false, columnDefinition = "text")
     public String causationId;
 
     /** The composite primary key. */

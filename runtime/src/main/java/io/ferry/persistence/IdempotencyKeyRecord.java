@@ -17,11 +17,11 @@ import java.util.UUID;
 public class IdempotencyKeyRecord extends PanacheEntityBase {
 
     @Id
-    @Column(name = "process_id")
+    @Column(name = "process_id", columnDefinition = "text")
     public String processId;
 
     @Id
-    @Column(name = "idempotency_key")
+    @Column(name = "idempotency_key", columnDefinition = "text")
     public String idempotencyKey;
 
     @Column(name = "instance_id", nullable = false)

@@ -26,14 +26,14 @@ public class IncidentRecord extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public String type;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public String message;
 
     /** The node ids concerned, as a JSON array (text: Hibernate Reactive maps only JSON objects to jsonb). */
-    @Column(name = "node_ids", nullable = false)
+    @Column(name = "node_ids", nullable = false, columnDefinition = "text")
     public String nodeIds;
 
     @Column(name = "created_at", nullable = false)

@@ -24,19 +24,19 @@ public class InstanceRecord extends PanacheEntityBase {
     @Id
     public UUID id;
 
-    @Column(name = "process_id", nullable = false)
+    @Column(name = "process_id", nullable = false, columnDefinition = "text")
     public String processId;
 
-    @Column(name = "process_version", nullable = false)
+    @Column(name = "process_version", nullable = false, columnDefinition = "text")
     public String processVersion;
 
-    @Column(nullable = false)
+    @Column(nullable = false, columnDefinition = "text")
     public String status;
 
-    @Column(name = "business_key")
+    @Column(name = "business_key", columnDefinition = "text")
     public String businessKey;
 
-    @Column(name = "correlation_id", nullable = false)
+    @Column(name = "correlation_id", nullable = false, columnDefinition = "text")
     public String correlationId;
 
     /** The marshalled {@link io.ferry.state.InstanceState}. */
