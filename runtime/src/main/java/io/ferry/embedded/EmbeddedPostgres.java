@@ -140,9 +140,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
             ServerAccount account = ServerAccount.forThisProcess();
             Files.createDirectories(directory);
             account.handOver(directory);
-            account.requireReachable(directory, "the database");
+            account = account.reaching(directory);
             PostgresBinaries binaries = PostgresBinaries.unpackedFor(platform);
-            account.requireReachable(binaries.installation(), "the PostgreSQL programs");
+            account.requireReachablePrograms(binaries.installation());
             PostgresCluster cluster = new PostgresCluster(directory, binaries, account);
             String password = cluster.exists() ? readPassword(directory) : create(cluster, account);
             cluster.requireCompatible();
