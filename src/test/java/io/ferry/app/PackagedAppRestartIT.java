@@ -9,34 +9,44 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs the packaged application ({@code java -jar target/quarkus-app/quarkus-run.jar}) as a user
- * would, with its embedded database in a directory, stops it and starts it again: the instances
- * are still there and can be driven on.
+ * would, from a directory only its owner may enter (a clone under {@code /root}; CI runs as root,
+ * so the server then runs as 'nobody' and must pass through it), with the default data directory
+ * {@code ferry-data/postgres} below it. It stops the app and starts it again: the
+ * instances are still there and can be driven on. Killed with SIGKILL at last, the app leaves no
+ * server behind.
  */
 class PackagedAppRestartIT {
 
-    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
-    private static final Path DATA = Path.of("target/restart-it/postgres");
+    private static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+    private static final Path HOME = Path.of("target/restart-it/home").toAbsolutePath();
+    private static final Path PID_FILE = HOME.resolve("ferry-data/postgres/pgdata/postmaster.pid");
     private Process app;
 
     @Test
-    void instancesSurviveARestartOfThePackagedApp() throws Exception {
+    void instancesSurviveARestartOfThePackagedAppRunFromAPrivateDirectory() throws Exception {
         assertThat(JAR).as("run mvn package first").exists();
-        deleteRecursively(DATA.getParent());
+        deleteRecursively(HOME.getParent());
+        Files.createDirectories(HOME.getParent());
+        Files.createDirectory(HOME, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
 
         int port = start();
         String id = api(port).contentType(ContentType.JSON)
                 .body(Map.of("variables", Map.of("amount", 70), "businessKey", "restart-1"))
                 .post("/processes/order/instances").then().statusCode(201).extract().path("id");
         stop();
+        assertThat(PID_FILE).as("a normal exit stops the database server").doesNotExist();
 
         port = start();
         api(port).get("/instances/{id}", id).then().statusCode(200);
@@ -47,6 +57,20 @@ class PackagedAppRestartIT {
                 .then().statusCode(200);
         String status = api(port).get("/instances/{id}", id).then().extract().path("status");
         assertThat(status).isEqualTo("COMPLETED");
+
+        long server = Long.parseLong(Files.readAllLines(PID_FILE).get(0).strip());
+        app.destroyForcibly().waitFor();
+        app = null;
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (serverRuns(server) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(serverRuns(server)).as("the database server (process %d) runs 30 s after the app was killed", server)
+                .isFalse();
+    }
+
+    private static boolean serverRuns(long server) {
+        return Files.exists(PID_FILE) || ProcessHandle.of(server).map(ProcessHandle::isAlive).orElse(false);
     }
 
     @AfterEach
@@ -58,9 +82,9 @@ class PackagedAppRestartIT {
 
     private int start() throws Exception {
         int port = freePort();
-        Path log = Files.createDirectories(DATA.getParent()).resolve("app-" + port + ".log");
-        app = new ProcessBuilder(javaBinary(), "-Dquarkus.http.port=" + port,
-                "-Dquarkus.ferry.embedded-postgres.data-dir=" + DATA, "-jar", JAR.toString())
+        Path log = HOME.getParent().resolve("app-" + port + ".log");
+        app = new ProcessBuilder(javaBinary(), "-Dquarkus.http.port=" + port, "-jar", JAR.toString())
+                .directory(HOME.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (Instant.now().isBefore(deadline)) {
@@ -81,7 +105,7 @@ class PackagedAppRestartIT {
 
     private void stop() throws InterruptedException {
         app.destroy();
-        if (!app.waitFor(Duration.ofSeconds(60).toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+        if (!app.waitFor(Duration.ofSeconds(60).toMillis(), TimeUnit.MILLISECONDS)) {
             app.destroyForcibly();
         }
         app = null;
@@ -104,7 +128,7 @@ class PackagedAppRestartIT {
     private static void deleteRecursively(Path directory) throws IOException {
         if (Files.exists(directory)) {
             try (var paths = Files.walk(directory)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
     }

@@ -26,8 +26,10 @@ import org.jboss.logging.Logger;
  * {@code postgres.log}. Data survives restarts, so a restarted or newer build of the application
  * finds the same process instances.
  *
- * <p>A server left running by a JVM that crashed is adopted rather than started twice. Servers
- * this JVM started or adopted are stopped when it exits.
+ * <p>Several JVMs may use one directory at once (two application processes on one database): the
+ * first starts the server, the others adopt it, and it stops when the last of them exits, or a
+ * few seconds after the last is killed ({@link ServerUsers}, {@link Watchdog}). A JVM starting
+ * while a server of a crashed JVM still runs adopts it rather than starting it twice.
  */
 public final class EmbeddedPostgres implements AutoCloseable {
 
@@ -50,12 +52,14 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     private final Path directory;
     private final PostgresCluster cluster;
+    private final ServerUsers users;
     private final int port;
     private final String password;
 
-    private EmbeddedPostgres(Path directory, PostgresCluster cluster, int port, String password) {
+    private EmbeddedPostgres(Path directory, PostgresCluster cluster, ServerUsers users, int port, String password) {
         this.directory = directory;
         this.cluster = cluster;
+        this.users = users;
         this.port = port;
         this.password = password;
     }
@@ -109,7 +113,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
         return directory;
     }
 
-    /** Stops the server quickly, ending open connections; does nothing when already closed. */
+    /**
+     * Stops the server quickly, ending open connections, unless another JVM still uses it; does
+     * nothing when already closed.
+     */
     @Override
     public void close() {
         synchronized (RUNNING) {
@@ -118,8 +125,11 @@ public final class EmbeddedPostgres implements AutoCloseable {
             }
         }
         long begin = System.nanoTime();
-        cluster.stop();
-        LOG.debugf("Stopped the embedded PostgreSQL in %s in %d ms", directory, millisSince(begin));
+        if (users.leave(cluster::stop)) {
+            LOG.debugf("Stopped the embedded PostgreSQL in %s in %d ms", directory, millisSince(begin));
+        } else {
+            LOG.infof("Left the embedded PostgreSQL in %s running for the other JVMs that use it", directory);
+        }
     }
 
     private static void stopAll() {
@@ -140,21 +150,26 @@ public final class EmbeddedPostgres implements AutoCloseable {
             ServerAccount account = ServerAccount.forThisProcess();
             Files.createDirectories(directory);
             account.handOver(directory);
-            account.requireReachable(directory, "the database");
+            account = account.reaching(directory);
             PostgresBinaries binaries = PostgresBinaries.unpackedFor(platform);
-            account.requireReachable(binaries.installation(), "the PostgreSQL programs");
+            account.requireReachablePrograms(binaries.installation());
             PostgresCluster cluster = new PostgresCluster(directory, binaries, account);
             String password = cluster.exists() ? readPassword(directory) : create(cluster, account);
             cluster.requireCompatible();
-            int port = adoptOrStart(cluster);
-            EmbeddedPostgres server = new EmbeddedPostgres(directory, cluster, port, password);
+            ServerUsers users = ServerUsers.join(directory, account);
             try {
+                int port = adoptOrStart(cluster, users);
+                EmbeddedPostgres server = new EmbeddedPostgres(directory, cluster, users, port, password);
                 server.createDatabaseUnlessPresent();
-            } catch (RuntimeException e) {
-                cluster.stop();
+                return server;
+            } catch (IOException | RuntimeException e) {
+                try {
+                    users.leave(cluster::stop);
+                } catch (RuntimeException alsoFailed) {
+                    e.addSuppressed(alsoFailed);
+                }
                 throw e;
             }
-            return server;
         } catch (IOException e) {
             throw new EmbeddedPostgresException("Could not prepare the embedded PostgreSQL in " + directory + ": " + e
                     + ". Check that the directory is writable, or choose another one.", e);
@@ -190,23 +205,28 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private static int adoptOrStart(PostgresCluster cluster) throws IOException {
+    // Each JVM that starts or adopts the server starts a watchdog, so one runs even if an earlier one was killed.
+    private static int adoptOrStart(PostgresCluster cluster, ServerUsers users) throws IOException {
+        users.awaitStoppers();
         Optional<PostmasterPidFile> running = runningServer(cluster);
         if (running.isPresent()) {
-            LOG.infof("Adopted the embedded PostgreSQL left running in %s (process %d, port %d)",
+            LOG.infof("Adopted the embedded PostgreSQL running in %s (process %d, port %d)",
                     cluster.dataDirectory().getParent(), running.get().processId(), running.get().port());
+            cluster.watch(running.get());
             return running.get().port();
         }
         long begin = System.nanoTime();
+        PostmasterPidFile started;
         try {
-            int port = cluster.start();
+            started = cluster.start();
             LOG.infof("Started the embedded PostgreSQL %s on port %d in %d ms, data in %s",
-                    PostgresBinaries.VERSION, port, millisSince(begin), cluster.dataDirectory());
-            return port;
+                    PostgresBinaries.VERSION, started.port(), millisSince(begin), cluster.dataDirectory());
         } catch (EmbeddedPostgresException e) {
             // Another JVM may have started the same cluster a moment ago.
-            return runningServer(cluster).map(PostmasterPidFile::port).orElseThrow(() -> e);
+            started = runningServer(cluster).orElseThrow(() -> e);
         }
+        cluster.watch(started);
+        return started.port();
     }
 
     private static Optional<PostmasterPidFile> runningServer(PostgresCluster cluster) {

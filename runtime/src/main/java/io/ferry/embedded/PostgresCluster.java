@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * One PostgreSQL cluster in {@code <directory>/pgdata}, with its log in
@@ -98,9 +99,9 @@ final class PostgresCluster {
     /**
      * Starts the server and waits until it accepts connections.
      *
-     * @return the port it listens on
+     * @return its process id and the port it listens on
      */
-    int start() throws IOException {
+    PostmasterPidFile start() throws IOException {
         if (!Files.exists(log.file())) {
             Files.createFile(log.file());
         }
@@ -117,8 +118,9 @@ final class PostgresCluster {
                     "--timeout=" + START_TIMEOUT.toSeconds(),
                     "-o", "-c listen_addresses=" + LOOPBACK + " -p " + port + " -c unix_socket_directories="),
                     directory, START_TIMEOUT.plusSeconds(10));
-            if (result.succeeded()) {
-                return port;
+            Optional<PostmasterPidFile> started = PostmasterPidFile.read(dataDirectory);
+            if (result.succeeded() && started.isPresent()) {
+                return started.get();
             }
             String logged = log.since(logSize);
             // Another program may take the port between choosing and binding it.
@@ -143,6 +145,11 @@ final class PostgresCluster {
         if (!result.succeeded() && stillRunning) {
             throw new EmbeddedPostgresException(STOP_FAILED.formatted(directory, result.describe()));
         }
+    }
+
+    /** Starts a {@link Watchdog} that stops the server once no JVM uses it. */
+    void watch(PostmasterPidFile server) throws IOException {
+        Watchdog.start(directory, binaries.program("pg_ctl"), server.processId(), account, log);
     }
 
     ServerLog log() {

@@ -37,7 +37,9 @@ class EmbeddedPostgresRestartTest {
     }
 
     @Test
-    void aServerLeftRunningByACrashedJvmIsAdoptedAndStoppedOnClose() throws Exception {
+    void aJvmStartingWhileTheServerOfACrashedJvmStillRunsAdoptsItAndStopsItOnClose() throws Exception {
+        // A starting JVM registers first: here before the crash, so the watchdog keeps the server for it.
+        ServerUsers.join(DIRECTORY, ServerAccount.forThisProcess());
         PostmasterPidFile orphan = startInAJvmThatCrashes();
         assertThat(orphan.serverAlive()).isTrue();
 
