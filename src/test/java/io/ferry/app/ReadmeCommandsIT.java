@@ -118,7 +118,7 @@ class ReadmeCommandsIT {
         deleteRecursively(parent);
         Files.createDirectories(parent);
         Path copy = Files.createDirectory(parent.resolve("clone"), PosixFilePermissions.asFileAttribute(
-                PosixFilePermissions.fromString("rwxr-xr-x")));
+                PosixFilePermissions.fromString("rwx------")));
         for (String file : git(root, "ls-files", "-z", "--cached", "--others", "--exclude-standard").split("\0")) {
             Path source = root.resolve(file);
             if (!file.isEmpty() && Files.isRegularFile(source)) {
