@@ -112,6 +112,14 @@ class ConditionTest {
     }
 
     @Test
+    void decimalLiteralsOfUpTo15SignificantDigitsAreExact() {
+        JsonNode variables = variables("{\"rate\": 0.123456789012345, \"amount\": 1234567890.12345}");
+
+        assertThat(Condition.compile("rate == 0.123456789012345 && amount == 1234567890.12345").isMetBy(variables)).isTrue();
+        assertThat(Condition.compile("amount - 0.00001 == 1234567890.12344").isMetBy(variables)).isTrue();
+    }
+
+    @Test
     void saysWhatTheVariablesItReadsHold() {
         JsonNode variables = variables("{\"approved\": \"no\", \"customer\": {\"tier\": null}, \"items\": [1]}");
 
