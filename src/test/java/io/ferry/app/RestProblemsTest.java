@@ -73,7 +73,7 @@ class RestProblemsTest {
     void completingATaskOfACompletedInstanceIs409() {
         String id = startOrder(Map.of("amount", 1));
         complete(id, "approveOrder", Map.of("approved", false)).statusCode(200);
-        complete(id, "approveOrder", Map.of("approved", true)).statusCode(409)
+        complete(id, "packParcels", Map.of()).statusCode(409)
                 .body("type", equalTo("https://ferry.io/problems/instance-not-active"))
                 .body("detail", containsString("COMPLETED"));
     }

@@ -82,6 +82,10 @@ final class OutgoingFlows {
         if (node.defaultFlowId() != null) {
             return FlowChoice.take(List.of(process.definition().requireFlow(node.defaultFlowId())));
         }
-        return FlowChoice.refuse(Refusal.noOutgoingFlowTaken(node, candidates(node)));
+        List<Refusal.FalseCondition> falseConditions = candidates(node).stream()
+                .flatMap(flow -> process.condition(flow).stream()
+                        .map(condition -> new Refusal.FalseCondition(flow.id(), condition.source(), condition.valuesIn(variables))))
+                .toList();
+        return FlowChoice.refuse(Refusal.noOutgoingFlowTaken(node, falseConditions));
     }
 }

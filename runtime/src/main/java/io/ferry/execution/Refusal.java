@@ -27,8 +27,11 @@ public record Refusal(RefusalReason reason, String message) {
             "condition of flow '%s' ('%s') could not be evaluated: %s;"
                     + " set or correct the variables it uses with PATCH /instances/%s/variables or in the request";
     static final String NO_OUTGOING_FLOW_TAKEN =
-            "no outgoing flow of %s '%s' can be taken: none of its conditions is true (%s) and it has no default flow;"
-                    + " set the variables so that one holds, or give '%s' a default flow in the BPMN";
+            "%s '%s' has no default flow and none of its conditions is true: %s."
+                    + " Set the variables so that one holds, or give '%s' a default flow in the BPMN";
+    /** One flow of {@link #NO_OUTGOING_FLOW_TAKEN}: its id, its condition, then {@link #BECAUSE} when it reads variables. */
+    static final String CONDITION_FALSE = "flow '%s' (%s) is false%s";
+    static final String BECAUSE = " because %s";
     static final String HANDLER_NOT_FOUND =
             "service task '%s' calls handler '%s', but no bean is annotated @ServiceTask(\"%s\");"
                     + " deploy one, or correct the handler name in the BPMN";
@@ -67,10 +70,19 @@ public record Refusal(RefusalReason reason, String message) {
                 CONDITION_FAILED.formatted(flow.id(), failure.condition(), failure.reason(), instanceId));
     }
 
-    static Refusal noOutgoingFlowTaken(Node node, List<SequenceFlow> conditionalFlows) {
-        String conditions = conditionalFlows.stream()
-                .map(flow -> "'" + flow.id() + "': " + flow.condition())
-                .collect(Collectors.joining(", "));
+    /**
+     * A condition that was false, and what the variables it reads hold.
+     *
+     * @param values like {@code approved is the string "no"}; empty when it reads no variables
+     */
+    record FalseCondition(String flowId, String condition, String values) {
+    }
+
+    static Refusal noOutgoingFlowTaken(Node node, List<FalseCondition> falseConditions) {
+        String conditions = falseConditions.stream()
+                .map(flow -> CONDITION_FALSE.formatted(flow.flowId(), flow.condition(),
+                        flow.values().isEmpty() ? "" : BECAUSE.formatted(flow.values())))
+                .collect(Collectors.joining("; "));
         return new Refusal(RefusalReason.NO_OUTGOING_FLOW_TAKEN,
                 NO_OUTGOING_FLOW_TAKEN.formatted(node.kind().bpmnElement(), node.id(), conditions, node.id()));
     }

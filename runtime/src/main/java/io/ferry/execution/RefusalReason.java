@@ -8,7 +8,11 @@ public enum RefusalReason {
     TASK_NOT_FOUND,
     /** A user-task node id was given, but several tasks wait at that node. */
     TASK_AMBIGUOUS,
-    /** A sequence-flow condition could not be evaluated (a variable is missing, or it is not a boolean). */
+    /**
+     * A sequence-flow condition could not be evaluated: a variable is missing, an operator met a
+     * value of a kind it does not take (a string where a boolean or number belongs), or the
+     * result is not a boolean.
+     */
     CONDITION_FAILED,
     /** No condition of a node's outgoing flows is true and the node has no default flow. */
     NO_OUTGOING_FLOW_TAKEN,

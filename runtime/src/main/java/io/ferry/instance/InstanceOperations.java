@@ -7,6 +7,7 @@ import io.ferry.execution.ExecutableProcess;
 import io.ferry.execution.OperationContext;
 import io.ferry.execution.Outcome;
 import io.ferry.execution.ProcessEngine;
+import io.ferry.execution.Refusal;
 import io.ferry.persistence.HistoryAppender;
 import io.ferry.persistence.IdempotencyKeyRecord;
 import io.ferry.execution.EngineEvent;
@@ -44,6 +45,8 @@ public class InstanceOperations {
     Clock clock;
     @Inject
     MigrationRecording migrationRecording;
+    @Inject
+    ClosedTasks closedTasks;
 
     /** The result of a start request: the instance, and whether an earlier request with the same key created it. */
     public record Started(InstanceRecord instance, boolean replayed) {
@@ -101,32 +104,44 @@ public class InstanceOperations {
 
     public Uni<InstanceRecord> completeTask(UUID id, String taskRef, ObjectNode variables, Long expectedRevision, Command command) {
         return advance(id, expectedRevision, command,
-                (process, state) -> engine.completeTask(process, state, taskRef, variables, new OperationContext(id.toString())));
+                (process, state) -> engine.completeTask(process, state, taskRef, variables, new OperationContext(id.toString())),
+                (refusal, process, state) -> closedTasks.explain(id, taskRef, refusal, process, state));
     }
 
     public Uni<InstanceRecord> updateVariables(UUID id, JsonNode mergePatch, Long expectedRevision, Command command) {
         return advance(id, expectedRevision, command,
-                (process, state) -> engine.updateVariables(process, state, mergePatch, new OperationContext(id.toString())));
+                (process, state) -> engine.updateVariables(process, state, mergePatch, new OperationContext(id.toString())),
+                asRefused(id));
     }
 
     public Uni<InstanceRecord> cancel(UUID id, Long expectedRevision, Command command) {
         return advance(id, expectedRevision, command,
-                (process, state) -> engine.cancel(process, state, new OperationContext(id.toString())));
+                (process, state) -> engine.cancel(process, state, new OperationContext(id.toString())),
+                asRefused(id));
     }
 
     private interface Step {
         Outcome apply(ExecutableProcess process, InstanceState state);
     }
 
-    private Uni<InstanceRecord> advance(UUID id, Long expectedRevision, Command command, Step step) {
-        return Panache.withTransaction(() -> load(id, expectedRevision, command, step))
+    /** The problem a refused step answers with; it may read the history, in the operation's transaction. */
+    private interface RefusalProblem {
+        Uni<Problem> of(Refusal refusal, ExecutableProcess process, InstanceState state);
+    }
+
+    private static RefusalProblem asRefused(UUID id) {
+        return (refusal, process, state) -> Uni.createFrom().item(Outcomes.problem(refusal, id));
+    }
+
+    private Uni<InstanceRecord> advance(UUID id, Long expectedRevision, Command command, Step step, RefusalProblem refused) {
+        return Panache.withTransaction(() -> load(id, expectedRevision, command, step, refused))
                 .onFailure(Conflicts::isConcurrentUpdate)
                 .transform(failure -> Problems.concurrentUpdate(id.toString()).exception())
                 .onFailure(MigrationRefusal.Blocked.class)
                 .call(blocked -> migrationRecording.blocked(id, (MigrationRefusal.Blocked) blocked));
     }
 
-    private Uni<InstanceRecord> load(UUID id, Long expectedRevision, Command command, Step step) {
+    private Uni<InstanceRecord> load(UUID id, Long expectedRevision, Command command, Step step, RefusalProblem refused) {
         return InstanceRecord.<InstanceRecord>findById(id)
                 .onItem().ifNull().failWith(() -> Problems.unknownInstance(id).exception())
                 .chain(instance -> {
@@ -137,15 +152,19 @@ public class InstanceOperations {
                     MigrationRefusal.check(instance, loaded.migration());
                     ExecutableProcess process = processFor(instance, loaded.state());
                     return EngineRunner.run(() -> step.apply(process, loaded.state()))
-                            .map(outcome -> Outcomes.advancedOrThrow(outcome, id))
-                            .chain(advanced -> {
-                                store(instance, advanced.state());
-                                List<EngineEvent> events = MigrationRecording.withMigrationEvent(loaded.migration(), advanced.events());
-                                return migrationRecording.applied(instance, loaded.migration())
-                                        .chain(() -> history.append(instance, events, command.commandId()))
-                                        .replaceWith(instance);
-                            });
+                            .chain(outcome -> outcome instanceof Outcome.Advanced advanced
+                                    ? keep(instance, loaded, advanced, command)
+                                    : refused.of(((Outcome.Refused) outcome).refusal(), process, loaded.state())
+                                            .chain(problem -> Uni.createFrom().<InstanceRecord>failure(problem.exception())));
                 });
+    }
+
+    private Uni<InstanceRecord> keep(InstanceRecord instance, LoadedInstance loaded, Outcome.Advanced advanced, Command command) {
+        store(instance, advanced.state());
+        List<EngineEvent> events = MigrationRecording.withMigrationEvent(loaded.migration(), advanced.events());
+        return migrationRecording.applied(instance, loaded.migration())
+                .chain(() -> history.append(instance, events, command.commandId()))
+                .replaceWith(instance);
     }
 
     private ExecutableProcess processFor(InstanceRecord instance, InstanceState state) {

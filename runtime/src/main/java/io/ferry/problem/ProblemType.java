@@ -7,6 +7,8 @@ public enum ProblemType {
     UNKNOWN_TASK("unknown-task", "Unknown task", 404),
     NOT_FOUND("not-found", "Not found", 404),
     AMBIGUOUS_TASK("ambiguous-task", "Ambiguous task", 409),
+    TASK_ALREADY_COMPLETED("task-already-completed", "Task already completed", 409),
+    TASK_NO_LONGER_OPEN("task-no-longer-open", "Task no longer open", 409),
     INSTANCE_NOT_ACTIVE("instance-not-active", "Instance is not active", 409),
     VERSION_CONFLICT("version-conflict", "Conflicting update", 409),
     MIGRATION_BLOCKED("migration-blocked", "Instance cannot be migrated to the deployed version", 409),

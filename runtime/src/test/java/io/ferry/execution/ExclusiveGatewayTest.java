@@ -64,9 +64,10 @@ class ExclusiveGatewayTest {
 
         // then
         assertThat(refusal).isEqualTo(new Refusal(RefusalReason.NO_OUTGOING_FLOW_TAKEN,
-                "no outgoing flow of exclusiveGateway 'route' can be taken: none of its conditions is true"
-                        + " ('toApproval': amount > 100, 'toVip': amount > 10) and it has no default flow;"
-                        + " set the variables so that one holds, or give 'route' a default flow in the BPMN"));
+                "exclusiveGateway 'route' has no default flow and none of its conditions is true:"
+                        + " flow 'toApproval' (amount > 100) is false because amount is the number 5;"
+                        + " flow 'toVip' (amount > 10) is false because amount is the number 5."
+                        + " Set the variables so that one holds, or give 'route' a default flow in the BPMN"));
     }
 
     @Test

@@ -82,9 +82,10 @@ class InclusiveGatewayTest {
 
         // then
         assertThat(refusal).isEqualTo(new Refusal(RefusalReason.NO_OUTGOING_FLOW_TAKEN,
-                "no outgoing flow of inclusiveGateway 'split' can be taken: none of its conditions is true"
-                        + " ('toInsure': value > 1000, 'toShip': inStock) and it has no default flow;"
-                        + " set the variables so that one holds, or give 'split' a default flow in the BPMN"));
+                "inclusiveGateway 'split' has no default flow and none of its conditions is true:"
+                        + " flow 'toInsure' (value > 1000) is false because value is the number 5;"
+                        + " flow 'toShip' (inStock) is false because inStock is the boolean false."
+                        + " Set the variables so that one holds, or give 'split' a default flow in the BPMN"));
     }
 
     @Test
