@@ -1,0 +1,35 @@
+package io.ferry.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.ferry.input.FerryJson;
+import io.ferry.problem.Problem;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+
+/** Writes a problem as problem+json where JAX-RS is not there to do it: below it, in Vert.x. */
+final class HttpProblems {
+
+    private HttpProblems() {
+    }
+
+    /** @param close whether the connection must close after the answer (its state is unknown, or the body unread) */
+    static void send(HttpServerResponse response, Problem problem, boolean close) {
+        if (response.ended() || response.headWritten()) {
+            return;
+        }
+        response.setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        if (close) {
+            response.putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
+        }
+        response.end(Buffer.buffer(json(problem)));
+    }
+
+    private static byte[] json(Problem problem) {
+        try {
+            return FerryJson.mapper().writeValueAsBytes(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A problem could not be written as JSON: " + problem.detail(), e);
+        }
+    }
+}
