@@ -52,7 +52,7 @@ public final class MalformedRequests {
             problem = Problem.of(ProblemType.MALFORMED_HTTP_REQUEST, MALFORMED.formatted(reason));
         }
         // What follows an undecodable request on the connection cannot be trusted, so it closes.
-        HttpProblems.send(request.response(), problem, true);
+        HttpProblems.send(request, problem, true);
     }
 
     /**
@@ -69,7 +69,7 @@ public final class MalformedRequests {
             new URI(request.uri());
             return false;
         } catch (URISyntaxException e) {
-            HttpProblems.send(request.response(), Problem.of(ProblemType.MALFORMED_HTTP_REQUEST,
+            HttpProblems.send(request, Problem.of(ProblemType.MALFORMED_HTTP_REQUEST,
                     INVALID_URI.formatted(e.getReason(), e.getIndex() + 1)), true);
             return true;
         }

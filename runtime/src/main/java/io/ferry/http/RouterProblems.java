@@ -55,7 +55,7 @@ public class RouterProblems {
         long length = declared == null ? -1 : parse(declared);
         if (length > limit) {
             // The body is not read, so the connection closes rather than carry it.
-            HttpProblems.send(context.response(), Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
+            HttpProblems.send(context.request(), Problem.of(ProblemType.PAYLOAD_TOO_LARGE,
                     BODY_TOO_LARGE.formatted(length, limit)).at(context.request().path()), true);
             return;
         }
@@ -74,8 +74,8 @@ public class RouterProblems {
         }
         Problem problem = status == 413 ? Problem.of(type, CHUNKED_BODY_TOO_LARGE)
                 : Problem.of(type, ROUTE_FAILED.formatted(reason));
-        // An oversized body is left unread: the connection closes rather than carry the rest of it.
-        HttpProblems.send(context.response(), new Problem(problem.type(), problem.title(), status, problem.detail(),
+        // The rest of an oversized body is not read: the connection closes.
+        HttpProblems.send(context.request(), new Problem(problem.type(), problem.title(), status, problem.detail(),
                 context.request().path(), problem.extensions()), status == 413);
     }
 
