@@ -46,7 +46,8 @@ public final class ClientDocument {
 
     private static Optional<Problem> check(JsonNode node, List<Object> path, int depth) {
         if (node.isTextual()) {
-            return ClientText.unstorable(ClientField.body(FieldPath.of(path)), node.textValue());
+            return ClientText.storable(node.textValue()) ? Optional.empty()
+                    : ClientText.unstorable(ClientField.body(FieldPath.of(path)), node.textValue());
         }
         if (node.isNumber()) {
             return number(node, path);
@@ -58,8 +59,8 @@ public final class ClientDocument {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 path.add(field.getKey());
-                Optional<Problem> problem = ClientText.unstorable(ClientField.key(FieldPath.of(path)), field.getKey())
-                        .or(() -> check(field.getValue(), path, depth + 1));
+                Optional<Problem> problem = ClientText.storable(field.getKey()) ? check(field.getValue(), path, depth + 1)
+                        : ClientText.unstorable(ClientField.key(FieldPath.of(path)), field.getKey());
                 if (problem.isPresent()) {
                     return problem;
                 }

@@ -46,6 +46,23 @@ public final class ClientText {
         return tooLong(field, value, limit);
     }
 
+    /** The quick test, for the many texts of a document: whether {@link #unstorable} finds nothing. */
+    public static boolean storable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == 0 || Character.isLowSurrogate(c)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c)) {
+                if (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
+    }
+
     /** A text inside a JSON document: storable; its length is bounded by the body's. */
     public static Optional<Problem> unstorable(ClientField field, String value) {
         int character = 0;

@@ -29,6 +29,13 @@ class ClientTextTest {
     }
 
     @Test
+    void theQuickTestAgreesWithTheFullOne() {
+        for (String text : new String[] {"", "plain", "\u0000", "a\ud800", "\udc00a", "\ud83d\ude00", "\ud83d\ud83d\ude00", "\uffff"}) {
+            assertThat(ClientText.storable(text)).as(text).isEqualTo(ClientText.unstorable(KEY, text).isEmpty());
+        }
+    }
+
+    @Test
     void lengthCountsCharactersNotUtf16Units() {
         String astral = "\ud83d\ude00".repeat(256);
         assertThat(ClientText.check(KEY, astral, 256)).isEmpty();
