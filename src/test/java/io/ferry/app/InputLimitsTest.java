@@ -91,7 +91,8 @@ class InputLimitsTest {
                 .body("field", equalTo("version"));
         refused(given().queryParam("n".repeat(300), "1").get("/instances").then(), 400, "text-too-long")
                 .body("detail", equalTo("A query parameter's name is 300 characters long; Ferry accepts at most 256. "
-                        + "Send a shorter value."));
+                        + "Send a shorter value."))
+                .body("field", equalTo("query"));
     }
 
     @Test

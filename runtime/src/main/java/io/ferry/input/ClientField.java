@@ -22,8 +22,9 @@ public record ClientField(String name, String subject) {
         return new ClientField(name, "Query parameter " + name);
     }
 
+    /** A parameter's name that is itself refused: the query is all a client can be pointed to. */
     public static ClientField queryName() {
-        return new ClientField("", "A query parameter's name");
+        return new ClientField("query", "A query parameter's name");
     }
 
     public static ClientField path(String name) {
