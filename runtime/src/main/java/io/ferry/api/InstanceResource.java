@@ -9,6 +9,9 @@ import io.ferry.api.Views.TaskView;
 import io.ferry.instance.Command;
 import io.ferry.instance.InstanceOperations;
 import io.ferry.instance.InstanceQueries;
+import io.ferry.input.ClientDocument;
+import io.ferry.input.InputLimits;
+import io.ferry.input.WholeNumber;
 import io.ferry.instance.Problems;
 import io.ferry.persistence.InstanceRecord;
 import io.ferry.problem.Problem;
@@ -17,7 +20,6 @@ import io.ferry.state.InstanceStatus;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -31,16 +33,22 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/instances")
+@ClientInput
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Instances", description = "Running and finished process instances")
 public class InstanceResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
-    private static final int MAX_PAGE_SIZE = 200;
+    static final String BAD_PAGE = "page must be 0 or more and size between 1 and %d; got page=%d, size=%d.";
+    static final String PAGE_TOO_FAR = "page × size, the number of instances to skip, must be at most %d; got page=%d, "
+            + "size=%d. No list is that long: ask for a lower page.";
 
     @Inject
     InstanceOperations operations;
@@ -53,9 +61,15 @@ public class InstanceResource {
     @Operation(summary = "Find instances", description = "Filters combine; pages start at 0.")
     public Uni<InstancePage> list(@QueryParam("processId") String processId, @QueryParam("version") String version,
             @QueryParam("status") String status, @QueryParam("businessKey") String businessKey,
-            @QueryParam("page") @DefaultValue("0") int page, @QueryParam("size") @DefaultValue("20") int size) {
-        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw invalid("page must be 0 or more and size between 1 and " + MAX_PAGE_SIZE + "; got page=" + page + ", size=" + size + ".");
+            @QueryParam("page") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) String pageParameter,
+            @QueryParam("size") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "20")) String sizeParameter) {
+        int page = WholeNumber.parse("page", pageParameter, 0);
+        int size = WholeNumber.parse("size", sizeParameter, 20);
+        if (page < 0 || size < 1 || size > InputLimits.PAGE_SIZE) {
+            throw invalid(BAD_PAGE.formatted(InputLimits.PAGE_SIZE, page, size));
+        }
+        if ((long) page * size > InputLimits.LIST_OFFSET) {
+            throw invalid(PAGE_TOO_FAR.formatted(InputLimits.LIST_OFFSET, page, size));
         }
         var filter = new InstanceQueries.Filter(processId, version, status(status), businessKey);
         return queries.instances(filter, page, size).map(found -> new InstancePage(
@@ -107,6 +121,7 @@ public class InstanceResource {
         if (patch == null || !patch.isObject()) {
             throw invalid("The body must be a JSON object (a merge patch of the variables), like {\"amount\": 120}.");
         }
+        ClientDocument.require("variables", patch);
         return operations.updateVariables(uuid(id), patch, InstanceViews.revision(ifMatch), Command.of(requestId, null))
                 .chain(this::respond);
     }

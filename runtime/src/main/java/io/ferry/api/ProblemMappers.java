@@ -1,8 +1,11 @@
 package io.ferry.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.ferry.input.FieldPath;
 import io.ferry.problem.Problem;
 import io.ferry.problem.ProblemException;
 import io.ferry.problem.ProblemType;
@@ -11,7 +14,8 @@ import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.stream.Collectors;
+import java.util.ArrayList;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -30,6 +34,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = 1)
     public Response badJson(JsonProcessingException exception, UriInfo uri) {
+        // A request record refuses what Ferry cannot store from its constructor; Jackson wraps that problem.
+        for (Throwable cause = exception.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return respond(problem.problem(), uri);
+            }
+        }
         return respond(Problem.of(ProblemType.INVALID_REQUEST, describe(exception)), uri);
     }
 
@@ -45,13 +55,7 @@ public class ProblemMappers {
         if (exception.getCause() instanceof JsonProcessingException json) {
             return badJson(json, uri);
         }
-        ProblemType type = switch (status) {
-            case 404 -> ProblemType.NOT_FOUND;
-            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
-            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
-            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-            default -> status < 500 ? ProblemType.INVALID_REQUEST : ProblemType.INTERNAL;
-        };
+        ProblemType type = ProblemType.forStatus(status);
         String detail = exception.getMessage();
         if (exception instanceof NotAllowedException notAllowed) {
             detail = "This path does not accept that method; allowed: " + notAllowed.getResponse().getAllowedMethods() + ".";
@@ -82,16 +86,37 @@ public class ProblemMappers {
         return Response.status(located.status()).type(Problem.MEDIA_TYPE).entity(located).build();
     }
 
-    /** Names where in the body the problem is: {@code variables: expected an object}. */
+    /** Names where in the body the problem is: {@code at 'variables.customer.name' (line 1, column 9): ...}. */
     private static String describe(JsonProcessingException exception) {
-        String where = "";
-        if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            where = " at '" + mapping.getPath().stream()
-                    .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
-                    .collect(Collectors.joining(".")) + "'";
+        List<Object> path = new ArrayList<>();
+        if (exception instanceof JsonMappingException mapping) {
+            mapping.getPath().forEach(reference -> path.add(
+                    reference.getFieldName() != null ? reference.getFieldName() : (Object) reference.getIndex()));
         }
+        List<Object> parsed = parserPath(exception);
+        String where = path.isEmpty() && parsed.isEmpty() ? ""
+                : " at '" + FieldPath.of(parsed.size() > path.size() ? parsed : path) + "'";
         String location = exception.getLocation() == null ? ""
                 : " (line " + exception.getLocation().getLineNr() + ", column " + exception.getLocation().getColumnNr() + ")";
         return "The request body is not valid" + where + location + ": " + exception.getOriginalMessage();
+    }
+
+    // Inside a JSON tree (the variables) only the parser knows the path: databind's ends at the tree's field.
+    private static List<Object> parserPath(JsonProcessingException exception) {
+        List<Object> path = new ArrayList<>();
+        for (Throwable cause = exception; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json && json.getProcessor() instanceof JsonParser parser) {
+                for (JsonStreamContext context = parser.getParsingContext(); context != null && !context.inRoot();
+                        context = context.getParent()) {
+                    if (context.inArray()) {
+                        path.add(0, Math.max(0, context.getCurrentIndex()));
+                    } else if (context.getCurrentName() != null) {
+                        path.add(0, context.getCurrentName());
+                    }
+                }
+                return path;
+            }
+        }
+        return path;
     }
 }

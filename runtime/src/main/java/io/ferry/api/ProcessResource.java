@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/processes")
+@ClientInput
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Processes", description = "The process definitions this deployment runs")
 public class ProcessResource {

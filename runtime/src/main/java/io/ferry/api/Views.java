@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.definition.Node;
 import io.ferry.definition.ProcessDefinition;
 import io.ferry.definition.SequenceFlow;
+import io.ferry.input.FerryJson;
 import io.ferry.persistence.HistoryEventRecord;
 import io.ferry.persistence.IncidentRecord;
 import io.ferry.persistence.InstanceRecord;
@@ -59,7 +60,7 @@ public final class Views {
 
         private static JsonNode nodeIds(String json) {
             try {
-                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+                return FerryJson.mapper().readTree(json);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException("Unreadable node ids of an incident: " + json, e);
             }

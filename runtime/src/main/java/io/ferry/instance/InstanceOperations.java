@@ -56,7 +56,11 @@ public class InstanceOperations {
         ExecutableProcess process = processes.find(processId)
                 .orElseThrow(() -> Problems.unknownProcess(processId).exception());
         return Panache.withTransaction(() -> replay(processId, idempotencyKey)
-                .onItem().ifNull().switchTo(() -> create(process, variables, businessKey, idempotencyKey, command)));
+                        .onItem().ifNull().switchTo(() -> create(process, variables, businessKey, idempotencyKey, command)))
+                // The same key sent at the same time: the loser's insert of the key waited for the winner's
+                // transaction, which has committed by now, so a fresh transaction finds its instance.
+                .onFailure(Conflicts::isDuplicateIdempotencyKey)
+                .recoverWithUni(() -> Panache.withTransaction(() -> replay(processId, idempotencyKey)));
     }
 
     private Uni<Started> replay(String processId, String idempotencyKey) {

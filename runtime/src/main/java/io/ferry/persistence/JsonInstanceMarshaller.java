@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ferry.input.FerryJson;
 import io.ferry.problem.Problem;
 import io.ferry.problem.ProblemException;
 import io.ferry.problem.ProblemType;
@@ -30,7 +31,7 @@ public class JsonInstanceMarshaller implements InstanceMarshaller {
             + "this deployment reads formats up to %d: a newer deployment owns it. Send the request to a pod of the "
             + "newer deployment; this one never rewrites or downgrades it.";
 
-    private final ObjectMapper json = new ObjectMapper().addMixIn(InstanceState.class, FormatField.class);
+    private final ObjectMapper json = FerryJson.mapper().copy().addMixIn(InstanceState.class, FormatField.class);
 
     @Override
     public LoadedInstance unmarshal(InstanceRecord record) {

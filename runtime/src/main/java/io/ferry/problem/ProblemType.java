@@ -15,11 +15,17 @@ public enum ProblemType {
     OWNED_BY_NEWER_DEPLOYMENT("owned-by-newer-deployment", "Instance belongs to a newer deployment", 409),
     VERSION_NOT_DEPLOYED("version-not-deployed", "Instance version is not deployed here", 409),
     INVALID_REQUEST("invalid-request", "Invalid request", 400),
+    INVALID_TEXT("invalid-text", "Text cannot be stored as sent", 400),
+    TEXT_TOO_LONG("text-too-long", "Text too long", 400),
+    NUMBER_NOT_KEPT("number-out-of-range", "Number cannot be kept exactly", 400),
+    MALFORMED_HTTP_REQUEST("malformed-http-request", "Malformed HTTP request", 400),
     UNPROCESSABLE("cannot-advance", "The instance cannot advance with this data", 422),
     SERVICE_TASK_FAILED("service-task-failed", "Service task failed", 502),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
+    URI_TOO_LONG("uri-too-long", "Request line too long", 414),
+    HEADERS_TOO_LARGE("headers-too-large", "Request headers too large", 431),
     INTERNAL("internal-error", "Internal error", 500);
 
     private final String slug;
@@ -42,5 +48,18 @@ public enum ProblemType {
 
     public int status() {
         return status;
+    }
+
+    /** The type of an error only its HTTP status describes (one raised by the HTTP layer or JAX-RS). */
+    public static ProblemType forStatus(int status) {
+        return switch (status) {
+            case 404 -> NOT_FOUND;
+            case 405 -> METHOD_NOT_ALLOWED;
+            case 413 -> PAYLOAD_TOO_LARGE;
+            case 414 -> URI_TOO_LONG;
+            case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 431 -> HEADERS_TOO_LARGE;
+            default -> status < 500 ? INVALID_REQUEST : INTERNAL;
+        };
     }
 }

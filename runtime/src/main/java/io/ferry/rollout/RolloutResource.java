@@ -1,10 +1,12 @@
 package io.ferry.rollout;
 
+import io.ferry.api.ClientInput;
+import io.ferry.input.InputLimits;
+import io.ferry.input.WholeNumber;
 import io.ferry.problem.Problem;
 import io.ferry.problem.ProblemType;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,14 +14,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/admin/migrations")
+@ClientInput
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Migrations", description = "The plans this image ships, a dry run of the rollout, and the sweep")
 public class RolloutResource {
-
-    private static final int MAX_BATCH = 1000;
 
     @Inject
     ShippedMigrations shipped;
@@ -52,10 +56,13 @@ public class RolloutResource {
             description = "Each batch is one transaction locking its rows with FOR UPDATE SKIP LOCKED, so several pods "
                     + "can sweep at once. Blocked instances get a MIGRATION_BLOCKED incident and stay as they are. "
                     + "Call again while a process reports finished=false.")
-    public Uni<MigrationSweep.Report> sweep(@QueryParam("batchSize") @DefaultValue("100") int batchSize,
-            @QueryParam("maxBatches") @DefaultValue("10") int maxBatches) {
-        if (batchSize < 1 || batchSize > MAX_BATCH || maxBatches < 1) {
-            throw Problem.of(ProblemType.INVALID_REQUEST, "batchSize must be between 1 and " + MAX_BATCH
+    public Uni<MigrationSweep.Report> sweep(
+            @QueryParam("batchSize") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "100")) String batchSizeParameter,
+            @QueryParam("maxBatches") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "10")) String maxBatchesParameter) {
+        int batchSize = WholeNumber.parse("batchSize", batchSizeParameter, 100);
+        int maxBatches = WholeNumber.parse("maxBatches", maxBatchesParameter, 10);
+        if (batchSize < 1 || batchSize > InputLimits.SWEEP_BATCH || maxBatches < 1) {
+            throw Problem.of(ProblemType.INVALID_REQUEST, "batchSize must be between 1 and " + InputLimits.SWEEP_BATCH
                     + " and maxBatches at least 1; got batchSize=" + batchSize + ", maxBatches=" + maxBatches + ".").exception();
         }
         return sweep.sweep(batchSize, maxBatches);
