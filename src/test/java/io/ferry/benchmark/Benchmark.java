@@ -1,0 +1,155 @@
+package io.ferry.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Issue 8's benchmark: Ferry (the packaged reference app) against the ceiling of the same SQL by
+ * hand, all in one run on one database. Prints the table and writes it to target/benchmark/results.md.
+ * Run by {@code ./mvnw -B -f app.xml -Pbenchmark verify} (see {@code BenchmarkIT}).
+ */
+public final class Benchmark {
+
+    /** The most old instances the set-based ceiling rewrites in its one statement. */
+    private static final int SWEEP_CEILING_ROWS = 100_000;
+
+    private final BenchmarkParameters parameters;
+    private final Path output;
+
+    Benchmark(BenchmarkParameters parameters) {
+        this.parameters = parameters;
+        this.output = parameters.output();
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        new Benchmark(BenchmarkParameters.fromSystemProperties()).run();
+    }
+
+    Results run() throws Exception {
+        if (!Files.exists(parameters.ferryJar())) {
+            throw new IllegalStateException(parameters.ferryJar() + " is missing: run ./mvnw -B -DskipTests install first");
+        }
+        Files.createDirectories(output);
+        log("Benchmark: " + parameters.describe());
+        try (Database database = Database.start(output.resolve("postgres"))) {
+            Path emptyApplicationJar = EmptyApplication.build(parameters.root(), output.resolve("empty-app"));
+            Results results = measure(database, emptyApplicationJar);
+            String report = report(database, results);
+            Files.writeString(output.resolve("results.md"), report);
+            System.out.println(report);
+            return results;
+        }
+    }
+
+    private Results measure(Database database, Path emptyApplicationJar) throws Exception {
+        OrderTemplates templates;
+        Results.Load load;
+        // This first start also creates the schema, so it is not one of the timed starts.
+        try (AppProcess app = startFerry(database, "ferry-load")) {
+            templates = OrderTemplates.record(app, database);
+            load = load(app, database, templates);
+        }
+        database.execute("truncate ferry_history_event, ferry_idempotency_key, ferry_incident, ferry_instance", "vacuum analyze");
+        Duration readyEmpty = readyTime(database, "ferry-empty");
+        log("Storing " + parameters.oldInstances() + " version 1 instances");
+        Sweep.storeVersion1Instances(database, templates, parameters.oldInstances());
+        Sweep.Timing ceiling = Sweep.setBasedRewrite(database, Math.min(parameters.oldInstances(), SWEEP_CEILING_ROWS));
+        Duration readyWithOldInstances;
+        Sweep.Timing sweep;
+        try (AppProcess app = startFerry(database, "ferry-old-instances")) {
+            readyWithOldInstances = app.timeToReady();
+            log("Sweeping through Ferry");
+            sweep = Sweep.throughFerry(app, parameters.sweepBatchSize(), parameters.sweepMaxBatches(), parameters.sweepLimit());
+        }
+        // Twice, keeping the second: Ferry's timed starts, too, find their jars in the file cache.
+        readyTime(emptyApplicationJar, database, "empty-app-1");
+        Duration readyEmptyApplication = readyTime(emptyApplicationJar, database, "empty-app-2");
+        return new Results(load, sweep, ceiling, parameters.oldInstances(), readyEmpty, readyWithOldInstances,
+                readyEmptyApplication);
+    }
+
+    private Results.Load load(AppProcess app, Database database, OrderTemplates templates) throws Exception {
+        ClosedLoop.Result start;
+        ClosedLoop.Result complete;
+        long peakMemory;
+        try (PeakMemory memory = new PeakMemory(app)) {
+            log("Starting instances through Ferry");
+            start = load(OrderOverHttp.starting(app));
+            List<List<UUID>> waiting = waitingInstances(database, templates, start);
+            log("Completing approveOrder through Ferry");
+            complete = load(OrderOverHttp.completing(app, waiting));
+            peakMemory = memory.peak();
+        }
+        long memoryAfterLoad = app.residentMemory();
+        log("Ceiling: the same statements by hand over " + parameters.clients() + " JDBC connections");
+        ClosedLoop.Result startCeiling = load(OrderStatementsByHand.starting(database, templates));
+        ClosedLoop.Result completeCeiling = load(OrderStatementsByHand.completing(database, templates,
+                waitingInstances(database, templates, start)));
+        return new Results.Load(start, complete, startCeiling, completeCeiling, peakMemory, memoryAfterLoad);
+    }
+
+    /**
+     * Enough instances waiting at approveOrder, per client, that completing cannot run out: twice
+     * what starting managed in the same time (completing costs more than starting).
+     */
+    private List<List<UUID>> waitingInstances(Database database, OrderTemplates templates, ClosedLoop.Result start)
+            throws Exception {
+        double seconds = (parameters.warmup().plus(parameters.measured()).toNanos()) / 1e9;
+        int perClient = (int) Math.max(100, Math.ceil(2 * start.perSecond() * seconds / parameters.clients()));
+        List<UUID> all = templates.copiesWaitingAtApproval(database, perClient * parameters.clients());
+        List<List<UUID>> perClientLists = new ArrayList<>();
+        for (int client = 0; client < parameters.clients(); client++) {
+            perClientLists.add(all.subList(client * perClient, (client + 1) * perClient));
+        }
+        return perClientLists;
+    }
+
+    private ClosedLoop.Result load(ClosedLoop.ClientFactory clients) throws Exception {
+        return ClosedLoop.run(parameters.clients(), parameters.warmup(), parameters.measured(), clients);
+    }
+
+    private AppProcess startFerry(Database database, String name) throws Exception {
+        log("Starting " + parameters.ferryJar() + " (" + name + ")");
+        return AppProcess.start(parameters.ferryJar(), database, parameters.jvmOptions(), output.resolve(name + ".log"));
+    }
+
+    private Duration readyTime(Database database, String name) throws Exception {
+        try (AppProcess app = startFerry(database, name)) {
+            return app.timeToReady();
+        }
+    }
+
+    private Duration readyTime(Path jar, Database database, String name) throws Exception {
+        log("Starting the empty application with Ferry's extensions (" + name + ")");
+        try (AppProcess app = AppProcess.start(jar, database, parameters.jvmOptions(), output.resolve(name + ".log"))) {
+            return app.timeToReady();
+        }
+    }
+
+    private String report(Database database, Results results) throws Exception {
+        return """
+                # Ferry benchmark (issue 8)
+
+                %s
+                - when: %s
+                - machine: %d cores, %s, %s %s
+                - database: %s
+                - parameters: %s
+
+                Ferry is the packaged reference app over HTTP (java.net.http, one connection per client, closed loop);
+                the ceiling issues the same statements over as many JDBC connections (OrderStatementsByHand).
+                The sweep's ceiling is one set-based statement over the same first rows, rolled back (Sweep).
+                """.formatted(results.table(), Instant.now(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"), System.getProperty("os.name"),
+                database.describe(), parameters.describe());
+    }
+
+    private static void log(String message) {
+        System.out.println("[benchmark " + Instant.now() + "] " + message);
+    }
+}

@@ -1,0 +1,111 @@
+package io.ferry.benchmark;
+
+import io.ferry.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * The PostgreSQL both Ferry and the hand-written ceiling use: the server named by the usual
+ * datasource variables when they are set, else an embedded one started here (so the app does
+ * not start its own, and the ceiling's connections reach the very same server).
+ */
+final class Database implements AutoCloseable {
+
+    private final String jdbcUrl;
+    private final String reactiveUrl;
+    private final String username;
+    private final String password;
+    private final EmbeddedPostgres embedded;
+
+    private Database(String jdbcUrl, String reactiveUrl, String username, String password, EmbeddedPostgres embedded) {
+        this.jdbcUrl = jdbcUrl;
+        this.reactiveUrl = reactiveUrl;
+        this.username = username;
+        this.password = password;
+        this.embedded = embedded;
+    }
+
+    /** The configured server, or an embedded one in {@code directory} (emptied first, so every run begins alike). */
+    static Database start(Path directory) throws Exception {
+        String jdbc = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
+        if (jdbc != null && !jdbc.isBlank()) {
+            String reactive = System.getenv("QUARKUS_DATASOURCE_REACTIVE_URL");
+            return new Database(jdbc, reactive != null && !reactive.isBlank() ? reactive : jdbc.substring("jdbc:".length()),
+                    System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"), null);
+        }
+        deleteRecursively(directory);
+        EmbeddedPostgres server = EmbeddedPostgres.start(directory);
+        return new Database(server.jdbcUrl(), server.reactiveUrl(), server.username(), server.password(), server);
+    }
+
+    Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, username, password);
+    }
+
+    /** The datasource as system properties for a Quarkus app: with them set, Ferry starts no server of its own. */
+    List<String> systemProperties() {
+        List<String> properties = new ArrayList<>(List.of("-Dquarkus.datasource.jdbc.url=" + jdbcUrl,
+                "-Dquarkus.datasource.reactive.url=" + reactiveUrl));
+        if (username != null) {
+            properties.add("-Dquarkus.datasource.username=" + username);
+        }
+        if (password != null) {
+            properties.add("-Dquarkus.datasource.password=" + password);
+        }
+        return properties;
+    }
+
+    void execute(String... statements) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    long count(String sql) throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    String describe() throws SQLException {
+        try (Connection connection = connect(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery("select current_setting('server_version'), current_setting('fsync'),"
+                     + " current_setting('synchronous_commit'), current_setting('shared_buffers')")) {
+            result.next();
+            return "PostgreSQL %s (%s; fsync %s, synchronous_commit %s, shared_buffers %s)".formatted(result.getString(1),
+                    embedded != null ? "embedded" : "from QUARKUS_DATASOURCE_JDBC_URL", result.getString(2),
+                    result.getString(3), result.getString(4));
+        }
+    }
+
+    private static void deleteRecursively(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> paths = Files.walk(directory)) {
+                for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                    Files.delete(path);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}
