@@ -39,6 +39,7 @@ public final class Benchmark {
         try (Database database = Database.start(output.resolve("postgres"))) {
             Path emptyApplicationJar = EmptyApplication.build(parameters.root(), output.resolve("empty-app"));
             Results results = measure(database, emptyApplicationJar);
+            database.emptyFerryTables();
             String report = report(database, results);
             Files.writeString(output.resolve("results.md"), report);
             System.out.println(report);
@@ -54,21 +55,20 @@ public final class Benchmark {
             templates = OrderTemplates.record(app, database);
             load = load(app, database, templates);
         }
-        database.execute("truncate ferry_history_event, ferry_idempotency_key, ferry_incident, ferry_instance", "vacuum analyze");
-        Duration readyEmpty = readyTime(database, "ferry-empty");
+        database.emptyFerryTables();
+        Results.ReadyTimes readyEmpty = readyTimes(parameters.ferryJar(), database, "ferry-empty");
         log("Storing " + parameters.oldInstances() + " version 1 instances");
         Sweep.storeVersion1Instances(database, templates, parameters.oldInstances());
         Sweep.Timing ceiling = Sweep.setBasedRewrite(database, Math.min(parameters.oldInstances(), SWEEP_CEILING_ROWS));
-        Duration readyWithOldInstances;
+        Results.ReadyTimes readyWithOldInstances = readyTimes(parameters.ferryJar(), database, "ferry-old-instances");
         Sweep.Timing sweep;
-        try (AppProcess app = startFerry(database, "ferry-old-instances")) {
-            readyWithOldInstances = app.timeToReady();
+        try (AppProcess app = startFerry(database, "ferry-sweep")) {
             log("Sweeping through Ferry");
             sweep = Sweep.throughFerry(app, parameters.sweepBatchSize(), parameters.sweepMaxBatches(), parameters.sweepLimit());
         }
-        // Twice, keeping the second: Ferry's timed starts, too, find their jars in the file cache.
-        readyTime(emptyApplicationJar, database, "empty-app-1");
-        Duration readyEmptyApplication = readyTime(emptyApplicationJar, database, "empty-app-2");
+        // One start first, not timed: Ferry's timed starts, too, find their jars in the file cache.
+        start(emptyApplicationJar, database, "empty-app-first").close();
+        Results.ReadyTimes readyEmptyApplication = readyTimes(emptyApplicationJar, database, "empty-app");
         return new Results(load, sweep, ceiling, parameters.oldInstances(), readyEmpty, readyWithOldInstances,
                 readyEmptyApplication);
     }
@@ -114,21 +114,22 @@ public final class Benchmark {
     }
 
     private AppProcess startFerry(Database database, String name) throws Exception {
-        log("Starting " + parameters.ferryJar() + " (" + name + ")");
-        return AppProcess.start(parameters.ferryJar(), database, parameters.jvmOptions(), output.resolve(name + ".log"));
+        return start(parameters.ferryJar(), database, name);
     }
 
-    private Duration readyTime(Database database, String name) throws Exception {
-        try (AppProcess app = startFerry(database, name)) {
-            return app.timeToReady();
-        }
+    private AppProcess start(Path jar, Database database, String name) throws Exception {
+        log("Starting " + jar + " (" + name + ")");
+        return AppProcess.start(jar, database, parameters.jvmOptions(), output.resolve(name + ".log"));
     }
 
-    private Duration readyTime(Path jar, Database database, String name) throws Exception {
-        log("Starting the empty application with Ferry's extensions (" + name + ")");
-        try (AppProcess app = AppProcess.start(jar, database, parameters.jvmOptions(), output.resolve(name + ".log"))) {
-            return app.timeToReady();
+    private Results.ReadyTimes readyTimes(Path jar, Database database, String name) throws Exception {
+        List<Duration> times = new ArrayList<>();
+        for (int start = 1; start <= parameters.starts(); start++) {
+            try (AppProcess app = start(jar, database, name + "-" + start)) {
+                times.add(app.timeToReady());
+            }
         }
+        return new Results.ReadyTimes(times);
     }
 
     private String report(Database database, Results results) throws Exception {

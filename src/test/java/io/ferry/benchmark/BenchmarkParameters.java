@@ -15,10 +15,12 @@ import java.time.Duration;
  * @param sweepLimit the sweep is timed until it is done or this long has passed
  * @param sweepBatchSize the {@code batchSize} of each sweep call
  * @param sweepMaxBatches the {@code maxBatches} of each sweep call
+ * @param starts how many times each time to ready is measured (the median counts)
  * @param jvmOptions extra JVM options for the packaged apps, space-separated
+ * @param root the repository's root, where target/quarkus-app is
  */
 record BenchmarkParameters(boolean quick, int clients, Duration warmup, Duration measured, int oldInstances,
-        Duration sweepLimit, int sweepBatchSize, int sweepMaxBatches, String jvmOptions, Path root) {
+        Duration sweepLimit, int sweepBatchSize, int sweepMaxBatches, int starts, String jvmOptions, Path root) {
 
     static BenchmarkParameters fromSystemProperties() {
         boolean quick = Boolean.parseBoolean(System.getProperty("benchmark.quick", "false"));
@@ -30,6 +32,7 @@ record BenchmarkParameters(boolean quick, int clients, Duration warmup, Duration
                 Duration.ofSeconds(integer("benchmark.sweepSeconds", quick ? 5 : 60)),
                 integer("benchmark.sweepBatchSize", 100),
                 integer("benchmark.sweepMaxBatches", 10),
+                Math.max(1, integer("benchmark.starts", quick ? 1 : 3)),
                 System.getProperty("benchmark.jvmOptions", "").strip(),
                 Path.of(System.getProperty("benchmark.root", ".")).toAbsolutePath().normalize());
     }
@@ -44,9 +47,10 @@ record BenchmarkParameters(boolean quick, int clients, Duration warmup, Duration
 
     String describe() {
         return ("%s mode, %d clients, %d s warm-up + %d s measured per load phase, %,d version 1 instances, sweep timed"
-                + " for at most %d s (batchSize=%d, maxBatches=%d per call), JVM options: %s").formatted(
-                quick ? "quick" : "full", clients, warmup.toSeconds(), measured.toSeconds(), oldInstances,
-                sweepLimit.toSeconds(), sweepBatchSize, sweepMaxBatches, jvmOptions.isEmpty() ? "none" : jvmOptions);
+                + " for at most %d s (batchSize=%d, maxBatches=%d per call), %d timed start(s) per time to ready,"
+                + " JVM options: %s").formatted(quick ? "quick" : "full", clients, warmup.toSeconds(), measured.toSeconds(),
+                oldInstances, sweepLimit.toSeconds(), sweepBatchSize, sweepMaxBatches, starts,
+                jvmOptions.isEmpty() ? "none" : jvmOptions);
     }
 
     private static int integer(String name, int fallback) {

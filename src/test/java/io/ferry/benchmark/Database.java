@@ -40,12 +40,29 @@ final class Database implements AutoCloseable {
         String jdbc = System.getenv("QUARKUS_DATASOURCE_JDBC_URL");
         if (jdbc != null && !jdbc.isBlank()) {
             String reactive = System.getenv("QUARKUS_DATASOURCE_REACTIVE_URL");
-            return new Database(jdbc, reactive != null && !reactive.isBlank() ? reactive : jdbc.substring("jdbc:".length()),
-                    System.getenv("QUARKUS_DATASOURCE_USERNAME"), System.getenv("QUARKUS_DATASOURCE_PASSWORD"), null);
+            Database configured = new Database(jdbc, reactive != null && !reactive.isBlank() ? reactive
+                    : jdbc.substring("jdbc:".length()), System.getenv("QUARKUS_DATASOURCE_USERNAME"),
+                    System.getenv("QUARKUS_DATASOURCE_PASSWORD"), null);
+            configured.refuseStoredInstances();
+            return configured;
         }
         deleteRecursively(directory);
         EmbeddedPostgres server = EmbeddedPostgres.start(directory);
         return new Database(server.jdbcUrl(), server.reactiveUrl(), server.username(), server.password(), server);
+    }
+
+    static final String NOT_EMPTY = "The database %s already holds %d Ferry instances; the benchmark empties Ferry's"
+            + " tables between its phases. Point QUARKUS_DATASOURCE_JDBC_URL (and _REACTIVE_URL) at a database made for"
+            + " the benchmark, or unset them to use an embedded PostgreSQL under target/benchmark.";
+
+    /** The benchmark truncates Ferry's tables: never on a database that holds someone's instances. */
+    private void refuseStoredInstances() throws SQLException {
+        if (count("select count(*) from pg_tables where tablename = 'ferry_instance'") > 0) {
+            long stored = count("select count(*) from ferry_instance");
+            if (stored > 0) {
+                throw new IllegalStateException(NOT_EMPTY.formatted(jdbcUrl, stored));
+            }
+        }
     }
 
     Connection connect() throws SQLException {
@@ -63,6 +80,11 @@ final class Database implements AutoCloseable {
             properties.add("-Dquarkus.datasource.password=" + password);
         }
         return properties;
+    }
+
+    /** Deletes every instance, with its history, idempotency keys and incidents; the schema stays. */
+    void emptyFerryTables() throws SQLException {
+        execute("truncate ferry_history_event, ferry_idempotency_key, ferry_incident, ferry_instance", "vacuum analyze");
     }
 
     void execute(String... statements) throws SQLException {

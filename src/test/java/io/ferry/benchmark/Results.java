@@ -7,8 +7,26 @@ import java.util.List;
  * Everything one run measured, and the markdown table made of it (what / Ferry / ceiling / ratio,
  * as in issue 8).
  */
-record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int oldInstances, Duration readyEmpty,
-        Duration readyWithOldInstances, Duration readyEmptyApplication) {
+record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int oldInstances, ReadyTimes readyEmpty,
+        ReadyTimes readyWithOldInstances, ReadyTimes readyEmptyApplication) {
+
+    /** Several starts of one app, as start-up times vary much on a shared machine; the median counts. */
+    record ReadyTimes(List<Duration> times) {
+
+        Duration median() {
+            List<Duration> sorted = times.stream().sorted().toList();
+            return sorted.get(sorted.size() / 2);
+        }
+
+        String describe() {
+            if (times.size() == 1) {
+                return seconds(times.get(0));
+            }
+            List<Duration> sorted = times.stream().sorted().toList();
+            return "%s (median of %d, %s–%s)".formatted(seconds(median()), times.size(), seconds(sorted.get(0)),
+                    seconds(sorted.get(sorted.size() - 1)));
+        }
+    }
 
     /** The load phases, and the app's resident memory during and after them. */
     record Load(ClosedLoop.Result start, ClosedLoop.Result complete, ClosedLoop.Result startCeiling,
@@ -28,7 +46,7 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
         if (sweepCeiling.instances() == 0) {
             missing.add("sweep (ceiling) rewrote nothing");
         }
-        if (readyEmpty.isZero() || readyWithOldInstances.isZero() || readyEmptyApplication.isZero()) {
+        if (readyEmpty.median().isZero() || readyWithOldInstances.median().isZero() || readyEmptyApplication.median().isZero()) {
             missing.add("a time to ready");
         }
         if (load.peakMemory() == 0 || load.memoryAfterLoad() == 0) {
@@ -59,9 +77,9 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
                         sweepCeiling.perSecond()),
                 sweep.perSecond() / sweepCeiling.perSecond());
         row(table, "time to ready, empty database (ceiling: an empty Quarkus app with the same extensions)",
-                seconds(readyEmpty), seconds(readyEmptyApplication), ratio(readyEmpty, readyEmptyApplication));
+                readyEmpty.describe(), readyEmptyApplication.describe(), ratio(readyEmpty, readyEmptyApplication));
         row(table, "time to ready with %,d version 1 instances stored (against Ferry on the empty database)".formatted(oldInstances),
-                seconds(readyWithOldInstances), seconds(readyEmpty), ratio(readyWithOldInstances, readyEmpty));
+                readyWithOldInstances.describe(), readyEmpty.describe(), ratio(readyWithOldInstances, readyEmpty));
         table.append("| resident memory (VmRSS) of the app under the load | peak %d MB, %d MB after the load | — | — |\n"
                 .formatted(load.peakMemory() >> 20, load.memoryAfterLoad() >> 20));
         return table.toString();
@@ -81,7 +99,7 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
         return "%.2f s".formatted(duration.toNanos() / 1e9);
     }
 
-    private static double ratio(Duration numerator, Duration denominator) {
-        return (double) numerator.toNanos() / denominator.toNanos();
+    private static double ratio(ReadyTimes numerator, ReadyTimes denominator) {
+        return (double) numerator.median().toNanos() / denominator.median().toNanos();
     }
 }
