@@ -17,6 +17,8 @@ public final class Benchmark {
 
     /** The most old instances the set-based ceiling rewrites in its one statement. */
     private static final int SWEEP_CEILING_ROWS = 100_000;
+    /** The old instances live in a database of their own, so that starts on both can take turns. */
+    private static final String OLD_INSTANCES_DATABASE = "ferry_benchmark_old_instances";
 
     private final BenchmarkParameters parameters;
     private final Path output;
@@ -56,21 +58,29 @@ public final class Benchmark {
             load = load(app, database, templates);
         }
         database.emptyFerryTables();
-        Results.ReadyTimes readyEmpty = readyTimes(parameters.ferryJar(), database, "ferry-empty");
+        Database old = database.sibling(OLD_INSTANCES_DATABASE);
+        startFerry(old, "ferry-old-instances-schema").close();
         log("Storing " + parameters.oldInstances() + " version 1 instances");
-        Sweep.storeVersion1Instances(database, templates, parameters.oldInstances());
-        Sweep.Timing ceiling = Sweep.setBasedRewrite(database, Math.min(parameters.oldInstances(), SWEEP_CEILING_ROWS));
-        Results.ReadyTimes readyWithOldInstances = readyTimes(parameters.ferryJar(), database, "ferry-old-instances");
+        Sweep.storeVersion1Instances(old, templates, parameters.oldInstances());
+        Sweep.Timing ceiling = Sweep.setBasedRewrite(old, Math.min(parameters.oldInstances(), SWEEP_CEILING_ROWS));
+        start(emptyApplicationJar, database, "empty-app-first").close();
+        // In turns, so that a build another user starts on the machine slows all three alike.
+        List<Duration> readyEmpty = new ArrayList<>();
+        List<Duration> readyWithOldInstances = new ArrayList<>();
+        List<Duration> readyEmptyApplication = new ArrayList<>();
+        for (int turn = 1; turn <= parameters.starts(); turn++) {
+            readyEmpty.add(readyTime(parameters.ferryJar(), database, "ferry-empty-" + turn));
+            readyWithOldInstances.add(readyTime(parameters.ferryJar(), old, "ferry-old-instances-" + turn));
+            readyEmptyApplication.add(readyTime(emptyApplicationJar, database, "empty-app-" + turn));
+        }
         Sweep.Timing sweep;
-        try (AppProcess app = startFerry(database, "ferry-sweep")) {
+        try (AppProcess app = startFerry(old, "ferry-sweep")) {
             log("Sweeping through Ferry");
             sweep = Sweep.throughFerry(app, parameters.sweepBatchSize(), parameters.sweepMaxBatches(), parameters.sweepLimit());
         }
-        // One start first, not timed: Ferry's timed starts, too, find their jars in the file cache.
-        start(emptyApplicationJar, database, "empty-app-first").close();
-        Results.ReadyTimes readyEmptyApplication = readyTimes(emptyApplicationJar, database, "empty-app");
-        return new Results(load, sweep, ceiling, parameters.oldInstances(), readyEmpty, readyWithOldInstances,
-                readyEmptyApplication);
+        database.drop(old);
+        return new Results(load, sweep, ceiling, parameters.oldInstances(), new Results.ReadyTimes(readyEmpty),
+                new Results.ReadyTimes(readyWithOldInstances), new Results.ReadyTimes(readyEmptyApplication));
     }
 
     private Results.Load load(AppProcess app, Database database, OrderTemplates templates) throws Exception {
@@ -122,14 +132,10 @@ public final class Benchmark {
         return AppProcess.start(jar, database, parameters.jvmOptions(), output.resolve(name + ".log"));
     }
 
-    private Results.ReadyTimes readyTimes(Path jar, Database database, String name) throws Exception {
-        List<Duration> times = new ArrayList<>();
-        for (int start = 1; start <= parameters.starts(); start++) {
-            try (AppProcess app = start(jar, database, name + "-" + start)) {
-                times.add(app.timeToReady());
-            }
+    private Duration readyTime(Path jar, Database database, String name) throws Exception {
+        try (AppProcess app = start(jar, database, name)) {
+            return app.timeToReady();
         }
-        return new Results.ReadyTimes(times);
     }
 
     private String report(Database database, Results results) throws Exception {

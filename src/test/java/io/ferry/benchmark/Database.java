@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +21,9 @@ import java.util.stream.Stream;
  * not start its own, and the ceiling's connections reach the very same server).
  */
 final class Database implements AutoCloseable {
+
+    /** The database in a URL: the path after host and port, up to the parameters. */
+    private static final Pattern DATABASE_NAME = Pattern.compile("(//[^/]+/)([^?]*)");
 
     private final String jdbcUrl;
     private final String reactiveUrl;
@@ -80,6 +84,23 @@ final class Database implements AutoCloseable {
             properties.add("-Dquarkus.datasource.password=" + password);
         }
         return properties;
+    }
+
+    /**
+     * Another database on the same server, created empty (dropped first if a run left it), so
+     * two database states can be measured in turns rather than one after the other.
+     */
+    Database sibling(String name) throws SQLException {
+        execute("drop database if exists " + name, "create database " + name);
+        return new Database(renamed(jdbcUrl, name), renamed(reactiveUrl, name), username, password, null);
+    }
+
+    void drop(Database sibling) throws SQLException {
+        execute("drop database if exists " + DATABASE_NAME.matcher(sibling.jdbcUrl).results().findFirst().orElseThrow().group(2));
+    }
+
+    private static String renamed(String url, String database) {
+        return DATABASE_NAME.matcher(url).replaceFirst("$1" + database);
     }
 
     /** Deletes every instance, with its history, idempotency keys and incidents; the schema stays. */
