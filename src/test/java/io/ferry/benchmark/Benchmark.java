@@ -38,11 +38,12 @@ public final class Benchmark {
         }
         Files.createDirectories(output);
         log("Benchmark: " + parameters.describe());
+        String loadBefore = loadAverage();
         try (Database database = Database.start(output.resolve("postgres"))) {
             Path emptyApplicationJar = EmptyApplication.build(parameters.root(), output.resolve("empty-app"));
             Results results = measure(database, emptyApplicationJar);
             database.emptyFerryTables();
-            String report = report(database, results);
+            String report = report(database, results, loadBefore);
             Files.writeString(output.resolve("results.md"), report);
             System.out.println(report);
             return results;
@@ -138,13 +139,13 @@ public final class Benchmark {
         }
     }
 
-    private String report(Database database, Results results) throws Exception {
+    private String report(Database database, Results results, String loadBefore) throws Exception {
         return """
                 # Ferry benchmark (issue 8)
 
                 %s
                 - when: %s
-                - machine: %d cores, %s, %s %s
+                - machine: %d cores, %s, %s %s; load average (1, 5, 15 min) %s before the run, %s after
                 - database: %s
                 - parameters: %s
 
@@ -153,7 +154,17 @@ public final class Benchmark {
                 The sweep's ceiling is one set-based statement over the same first rows, rolled back (Sweep).
                 """.formatted(results.table(), Instant.now(), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"), System.getProperty("os.name"),
-                database.describe(), parameters.describe());
+                loadBefore, loadAverage(), database.describe(), parameters.describe());
+    }
+
+    /** Shows whether other work shared the machine: the numbers are only comparable within one run. */
+    private static String loadAverage() throws java.io.IOException {
+        Path loadAverage = Path.of("/proc/loadavg");
+        if (!Files.exists(loadAverage)) {
+            return "unknown";
+        }
+        String[] fields = Files.readString(loadAverage).split(" ");
+        return fields[0] + " " + fields[1] + " " + fields[2];
     }
 
     private static void log(String message) {
