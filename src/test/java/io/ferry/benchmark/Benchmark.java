@@ -1,0 +1,173 @@
+package io.ferry.benchmark;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Issue 8's benchmark: Ferry (the packaged reference app) against the ceiling of the same SQL by
+ * hand, all in one run on one database. Prints the table and writes it to target/benchmark/results.md.
+ * Run by {@code ./mvnw -B -f app.xml -Pbenchmark verify} (see {@code BenchmarkIT}).
+ */
+public final class Benchmark {
+
+    /** The most old instances the set-based ceiling rewrites in its one statement. */
+    private static final int SWEEP_CEILING_ROWS = 100_000;
+    /** The old instances live in a database of their own, so that starts on both can take turns. */
+    private static final String OLD_INSTANCES_DATABASE = "ferry_benchmark_old_instances";
+
+    private final BenchmarkParameters parameters;
+    private final Path output;
+
+    Benchmark(BenchmarkParameters parameters) {
+        this.parameters = parameters;
+        this.output = parameters.output();
+    }
+
+    public static void main(String[] arguments) throws Exception {
+        new Benchmark(BenchmarkParameters.fromSystemProperties()).run();
+    }
+
+    Results run() throws Exception {
+        if (!Files.exists(parameters.ferryJar())) {
+            throw new IllegalStateException(parameters.ferryJar() + " is missing: run ./mvnw -B -DskipTests install first");
+        }
+        Files.createDirectories(output);
+        log("Benchmark: " + parameters.describe());
+        String loadBefore = loadAverage();
+        try (Database database = Database.start(output.resolve("postgres"))) {
+            Path emptyApplicationJar = EmptyApplication.build(parameters.root(), output.resolve("empty-app"));
+            Results results = measure(database, emptyApplicationJar);
+            database.emptyFerryTables();
+            String report = report(database, results, loadBefore);
+            Files.writeString(output.resolve("results.md"), report);
+            System.out.println(report);
+            return results;
+        }
+    }
+
+    private Results measure(Database database, Path emptyApplicationJar) throws Exception {
+        OrderTemplates templates;
+        Results.Load load;
+        // This first start also creates the schema, so it is not one of the timed starts.
+        try (AppProcess app = startFerry(database, "ferry-load")) {
+            templates = OrderTemplates.record(app, database);
+            load = load(app, database, templates);
+        }
+        database.emptyFerryTables();
+        Database old = database.sibling(OLD_INSTANCES_DATABASE);
+        startFerry(old, "ferry-old-instances-schema").close();
+        log("Storing " + parameters.oldInstances() + " version 1 instances");
+        Sweep.storeVersion1Instances(old, templates, parameters.oldInstances());
+        Sweep.Timing ceiling = Sweep.setBasedRewrite(old, Math.min(parameters.oldInstances(), SWEEP_CEILING_ROWS));
+        start(emptyApplicationJar, database, "empty-app-first").close();
+        // In turns, so that a build another user starts on the machine slows all three alike.
+        List<Duration> readyEmpty = new ArrayList<>();
+        List<Duration> readyWithOldInstances = new ArrayList<>();
+        List<Duration> readyEmptyApplication = new ArrayList<>();
+        for (int turn = 1; turn <= parameters.starts(); turn++) {
+            readyEmpty.add(readyTime(parameters.ferryJar(), database, "ferry-empty-" + turn));
+            readyWithOldInstances.add(readyTime(parameters.ferryJar(), old, "ferry-old-instances-" + turn));
+            readyEmptyApplication.add(readyTime(emptyApplicationJar, database, "empty-app-" + turn));
+        }
+        Sweep.Timing sweep;
+        try (AppProcess app = startFerry(old, "ferry-sweep")) {
+            log("Sweeping through Ferry");
+            sweep = Sweep.throughFerry(app, parameters.sweepBatchSize(), parameters.sweepMaxBatches(), parameters.sweepLimit());
+        }
+        database.drop(old);
+        return new Results(load, sweep, ceiling, parameters.oldInstances(), new Results.ReadyTimes(readyEmpty),
+                new Results.ReadyTimes(readyWithOldInstances), new Results.ReadyTimes(readyEmptyApplication));
+    }
+
+    private Results.Load load(AppProcess app, Database database, OrderTemplates templates) throws Exception {
+        ClosedLoop.Result start;
+        ClosedLoop.Result complete;
+        long peakMemory;
+        try (PeakMemory memory = new PeakMemory(app)) {
+            log("Starting instances through Ferry");
+            start = load(OrderOverHttp.starting(app));
+            List<List<UUID>> waiting = waitingInstances(database, templates, start);
+            log("Completing approveOrder through Ferry");
+            complete = load(OrderOverHttp.completing(app, waiting));
+            peakMemory = memory.peak();
+        }
+        long memoryAfterLoad = app.residentMemory();
+        log("Ceiling: the same statements by hand over " + parameters.clients() + " JDBC connections");
+        ClosedLoop.Result startCeiling = load(OrderStatementsByHand.starting(database, templates));
+        ClosedLoop.Result completeCeiling = load(OrderStatementsByHand.completing(database, templates,
+                waitingInstances(database, templates, start)));
+        return new Results.Load(start, complete, startCeiling, completeCeiling, peakMemory, memoryAfterLoad);
+    }
+
+    /**
+     * Enough instances waiting at approveOrder, per client, that completing cannot run out: twice
+     * what starting managed in the same time (completing costs more than starting).
+     */
+    private List<List<UUID>> waitingInstances(Database database, OrderTemplates templates, ClosedLoop.Result start)
+            throws Exception {
+        double seconds = (parameters.warmup().plus(parameters.measured()).toNanos()) / 1e9;
+        int perClient = (int) Math.max(100, Math.ceil(2 * start.perSecond() * seconds / parameters.clients()));
+        List<UUID> all = templates.copiesWaitingAtApproval(database, perClient * parameters.clients());
+        List<List<UUID>> perClientLists = new ArrayList<>();
+        for (int client = 0; client < parameters.clients(); client++) {
+            perClientLists.add(all.subList(client * perClient, (client + 1) * perClient));
+        }
+        return perClientLists;
+    }
+
+    private ClosedLoop.Result load(ClosedLoop.ClientFactory clients) throws Exception {
+        return ClosedLoop.run(parameters.clients(), parameters.warmup(), parameters.measured(), clients);
+    }
+
+    private AppProcess startFerry(Database database, String name) throws Exception {
+        return start(parameters.ferryJar(), database, name);
+    }
+
+    private AppProcess start(Path jar, Database database, String name) throws Exception {
+        log("Starting " + jar + " (" + name + ")");
+        return AppProcess.start(jar, database, parameters.jvmOptions(), output.resolve(name + ".log"));
+    }
+
+    private Duration readyTime(Path jar, Database database, String name) throws Exception {
+        try (AppProcess app = start(jar, database, name)) {
+            return app.timeToReady();
+        }
+    }
+
+    private String report(Database database, Results results, String loadBefore) throws Exception {
+        return """
+                # Ferry benchmark (issue 8)
+
+                %s
+                - when: %s
+                - machine: %d cores, %s, %s %s; load average (1, 5, 15 min) %s before the run, %s after
+                - database: %s
+                - parameters: %s
+
+                Ferry is the packaged reference app over HTTP (java.net.http, one connection per client, closed loop);
+                the ceiling issues the same statements over as many JDBC connections (OrderStatementsByHand).
+                The sweep's ceiling is one set-based statement over the same first rows, rolled back (Sweep).
+                """.formatted(results.table(), Instant.now(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.vm.name"), System.getProperty("java.runtime.version"), System.getProperty("os.name"),
+                loadBefore, loadAverage(), database.describe(), parameters.describe());
+    }
+
+    /** Shows whether other work shared the machine: the numbers are only comparable within one run. */
+    private static String loadAverage() throws java.io.IOException {
+        Path loadAverage = Path.of("/proc/loadavg");
+        if (!Files.exists(loadAverage)) {
+            return "unknown";
+        }
+        String[] fields = Files.readString(loadAverage).split(" ");
+        return fields[0] + " " + fields[1] + " " + fields[2];
+    }
+
+    private static void log(String message) {
+        System.out.println("[benchmark " + Instant.now() + "] " + message);
+    }
+}

@@ -1,0 +1,65 @@
+package io.ferry.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * What one run measures and how long, from {@code -Dbenchmark.*} system properties. Quick mode
+ * (the default of the normal build) uses small sizes so the benchmark keeps working in CI; its
+ * numbers mean nothing.
+ *
+ * @param clients concurrent HTTP clients, and JDBC connections for the ceiling
+ * @param warmup load before measuring, per load phase
+ * @param measured load that is measured, per load phase
+ * @param oldInstances version 1 instances stored for the sweep and the time-to-ready row
+ * @param sweepLimit the sweep is timed until it is done or this long has passed
+ * @param sweepBatchSize the {@code batchSize} of each sweep call
+ * @param sweepMaxBatches the {@code maxBatches} of each sweep call
+ * @param starts how many times each time to ready is measured (the median counts)
+ * @param jvmOptions extra JVM options for the packaged apps, space-separated
+ * @param root the repository's root, where target/quarkus-app is
+ */
+record BenchmarkParameters(boolean quick, int clients, Duration warmup, Duration measured, int oldInstances,
+        Duration sweepLimit, int sweepBatchSize, int sweepMaxBatches, int starts, String jvmOptions, Path root) {
+
+    static BenchmarkParameters fromSystemProperties() {
+        boolean quick = Boolean.parseBoolean(System.getProperty("benchmark.quick", "false"));
+        return new BenchmarkParameters(quick,
+                integer("benchmark.clients", 8),
+                Duration.ofSeconds(integer("benchmark.warmupSeconds", quick ? 1 : 10)),
+                Duration.ofSeconds(integer("benchmark.seconds", quick ? 3 : 30)),
+                integer("benchmark.instances", quick ? 2_000 : 1_000_000),
+                Duration.ofSeconds(integer("benchmark.sweepSeconds", quick ? 5 : 60)),
+                integer("benchmark.sweepBatchSize", 100),
+                integer("benchmark.sweepMaxBatches", 10),
+                Math.max(1, integer("benchmark.starts", quick ? 1 : 3)),
+                System.getProperty("benchmark.jvmOptions", "").strip(),
+                Path.of(System.getProperty("benchmark.root", ".")).toAbsolutePath().normalize());
+    }
+
+    Path output() {
+        return root.resolve("target/benchmark");
+    }
+
+    Path ferryJar() {
+        return root.resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    String describe() {
+        return ("%s mode, %d clients, %d s warm-up + %d s measured per load phase, %,d version 1 instances, sweep timed"
+                + " for at most %d s (batchSize=%d, maxBatches=%d per call), %d timed start(s) per time to ready,"
+                + " JVM options: %s").formatted(quick ? "quick" : "full", clients, warmup.toSeconds(), measured.toSeconds(),
+                oldInstances, sweepLimit.toSeconds(), sweepBatchSize, sweepMaxBatches, starts,
+                jvmOptions.isEmpty() ? "none" : jvmOptions);
+    }
+
+    private static int integer(String name, int fallback) {
+        String value = System.getProperty(name);
+        try {
+            return value == null || value.isBlank() ? fallback : Integer.parseInt(value.strip().replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + name + "=" + value + " is not a whole number; give e.g. -D"
+                    + name + "=" + fallback, e);
+        }
+    }
+}

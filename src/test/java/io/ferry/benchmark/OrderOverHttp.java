@@ -1,0 +1,95 @@
+package io.ferry.benchmark;
+
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The two operations the benchmark drives through Ferry's REST API, each client over its own
+ * HTTP/1.1 connection (its own {@link HttpClient}), as one user of the API would.
+ */
+final class OrderOverHttp {
+
+    static final String START_BODY = "{\"variables\":{\"amount\":120,\"customer\":{\"name\":\"Ada\"}}}";
+    /** Approved, so the completion also runs the payment service task and reaches the parallel join. */
+    static final String COMPLETE_BODY = "{\"variables\":{\"approved\":true}}";
+    private static final Pattern ID = Pattern.compile("^\\{\"id\":\"([^\"]+)\"");
+
+    private final AppProcess app;
+    private final HttpClient http;
+
+    OrderOverHttp(AppProcess app) {
+        this.app = app;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    UUID start() throws Exception {
+        String body = post("/processes/order/instances", START_BODY, 201);
+        Matcher id = ID.matcher(body);
+        if (!id.find()) {
+            throw new IllegalStateException("POST /processes/order/instances answered without an id: " + body);
+        }
+        return UUID.fromString(id.group(1));
+    }
+
+    void completeApproval(UUID instance) throws Exception {
+        post("/instances/" + instance + "/tasks/approveOrder/complete", COMPLETE_BODY, 200);
+    }
+
+    String post(String path, String json, int expectedStatus) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(app.uri(path)).timeout(Duration.ofMinutes(2))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != expectedStatus) {
+            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ", not "
+                    + expectedStatus + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** Clients that start {@code order} instances. */
+    static ClosedLoop.ClientFactory starting(AppProcess app) {
+        return index -> {
+            OrderOverHttp client = new OrderOverHttp(app);
+            return new ClosedLoop.Client() {
+                @Override
+                public void operate() throws Exception {
+                    client.start();
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        };
+    }
+
+    /** Clients that complete {@code approveOrder}, each on its own instances waiting there. */
+    static ClosedLoop.ClientFactory completing(AppProcess app, List<List<UUID>> instancesPerClient) {
+        return index -> {
+            OrderOverHttp client = new OrderOverHttp(app);
+            Iterator<UUID> instances = instancesPerClient.get(index).iterator();
+            return new ClosedLoop.Client() {
+                @Override
+                public void operate() throws Exception {
+                    client.completeApproval(instances.next());
+                }
+
+                @Override
+                public boolean hasNext() {
+                    return instances.hasNext();
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        };
+    }
+}

@@ -1,0 +1,105 @@
+package io.ferry.benchmark;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything one run measured, and the markdown table made of it (what / Ferry / ceiling / ratio,
+ * as in issue 8).
+ */
+record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int oldInstances, ReadyTimes readyEmpty,
+        ReadyTimes readyWithOldInstances, ReadyTimes readyEmptyApplication) {
+
+    /** Several starts of one app, as start-up times vary much on a shared machine; the median counts. */
+    record ReadyTimes(List<Duration> times) {
+
+        Duration median() {
+            List<Duration> sorted = times.stream().sorted().toList();
+            return sorted.get(sorted.size() / 2);
+        }
+
+        String describe() {
+            if (times.size() == 1) {
+                return seconds(times.get(0));
+            }
+            List<Duration> sorted = times.stream().sorted().toList();
+            return "%s (median of %d, %s–%s)".formatted(seconds(median()), times.size(), seconds(sorted.get(0)),
+                    seconds(sorted.get(sorted.size() - 1)));
+        }
+    }
+
+    /** The load phases, and the app's resident memory during and after them. */
+    record Load(ClosedLoop.Result start, ClosedLoop.Result complete, ClosedLoop.Result startCeiling,
+            ClosedLoop.Result completeCeiling, long peakMemory, long memoryAfterLoad) {
+    }
+
+    /** Every measurement happened and saw work done: what the quick-mode IT checks (never how fast). */
+    List<String> unmeasured() {
+        List<String> missing = new java.util.ArrayList<>();
+        check(missing, load.complete(), "complete approveOrder (Ferry)");
+        check(missing, load.completeCeiling(), "complete approveOrder (ceiling)");
+        check(missing, load.start(), "start (Ferry)");
+        check(missing, load.startCeiling(), "start (ceiling)");
+        if (sweep.instances() == 0) {
+            missing.add("sweep (Ferry) migrated nothing");
+        }
+        if (sweepCeiling.instances() == 0) {
+            missing.add("sweep (ceiling) rewrote nothing");
+        }
+        if (readyEmpty.median().isZero() || readyWithOldInstances.median().isZero() || readyEmptyApplication.median().isZero()) {
+            missing.add("a time to ready");
+        }
+        if (load.peakMemory() == 0 || load.memoryAfterLoad() == 0) {
+            missing.add("resident memory");
+        }
+        return missing;
+    }
+
+    private static void check(List<String> missing, ClosedLoop.Result result, String what) {
+        if (result.operations() == 0 || result.failures() > 0) {
+            missing.add(what + ": " + result.operations() + " operations measured, " + result.failures()
+                    + " failed (first: " + result.firstFailure() + ")");
+        }
+    }
+
+    String table() {
+        StringBuilder table = new StringBuilder("| what | Ferry | the same SQL by hand (ceiling) | ratio |\n| --- | --- | --- | --- |\n");
+        row(table, "complete `approveOrder` (1 select, 1 jsonb update, 12 history inserts, 2 selects for the response)",
+                load(load.complete(), "ops/s"), load(load.completeCeiling(), "tps"),
+                load.complete().perSecond() / load.completeCeiling().perSecond());
+        row(table, "start an `order` instance (1 insert, 5 history inserts, 1 update, 2 selects for the response)",
+                load(load.start(), "ops/s"), load(load.startCeiling(), "tps"),
+                load.start().perSecond() / load.startCeiling().perSecond());
+        row(table, "sweep version 1 instances to version 2 (%,d stored; Ferry timed %s)".formatted(oldInstances,
+                        sweep.finished() ? "until done" : "over its first " + seconds(sweep.elapsed())),
+                "%,.0f instances/s (%,d in %s)".formatted(sweep.perSecond(), sweep.instances(), seconds(sweep.elapsed())),
+                "one `UPDATE … jsonb_set` + history `INSERT` of %,d rows: %,.0f rows/s".formatted(sweepCeiling.instances(),
+                        sweepCeiling.perSecond()),
+                sweep.perSecond() / sweepCeiling.perSecond());
+        row(table, "time to ready, empty database (ceiling: an empty Quarkus app with the same extensions)",
+                readyEmpty.describe(), readyEmptyApplication.describe(), ratio(readyEmpty, readyEmptyApplication));
+        row(table, "time to ready with %,d version 1 instances stored (against Ferry on the empty database)".formatted(oldInstances),
+                readyWithOldInstances.describe(), readyEmpty.describe(), ratio(readyWithOldInstances, readyEmpty));
+        table.append("| resident memory (VmRSS) of the app under the load | peak %d MB, %d MB after the load | — | — |\n"
+                .formatted(load.peakMemory() >> 20, load.memoryAfterLoad() >> 20));
+        return table.toString();
+    }
+
+    private static void row(StringBuilder table, String what, String ferry, String ceiling, double ratio) {
+        table.append("| ").append(what).append(" | ").append(ferry).append(" | ").append(ceiling).append(" | **")
+                .append("%.2f".formatted(ratio)).append("** |\n");
+    }
+
+    private static String load(ClosedLoop.Result result, String unit) {
+        return "%,.0f %s, p50 %.1f ms, p99 %.1f ms".formatted(result.perSecond(), unit, result.percentileMillis(50),
+                result.percentileMillis(99));
+    }
+
+    private static String seconds(Duration duration) {
+        return "%.2f s".formatted(duration.toNanos() / 1e9);
+    }
+
+    private static double ratio(ReadyTimes numerator, ReadyTimes denominator) {
+        return (double) numerator.median().toNanos() / denominator.median().toNanos();
+    }
+}
