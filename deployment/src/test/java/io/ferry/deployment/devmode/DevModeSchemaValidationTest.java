@@ -18,7 +18,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The entity mappings agree with the schema the Flyway scripts create, as `./mvnw quarkus:dev` checks
  * it: in dev mode Hibernate validates the schema after boot and only logs what disagrees, as ERROR
  * lines in the developer's console. This runs the application in dev mode and expects no such line,
- * so a Flyway column whose type differs from its mapping fails the build instead.
+ * so a Flyway column whose type differs from its mapping fails the build instead. Dev mode adds the
+ * Dev UI extension, which Quarkus' resolver fetches from Maven Central on first use (an offline
+ * build with a local repository that never saw it fails here).
  */
 class DevModeSchemaValidationTest {
 
