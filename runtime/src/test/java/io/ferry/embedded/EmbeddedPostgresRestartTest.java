@@ -5,11 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -27,12 +22,12 @@ class EmbeddedPostgresRestartTest {
     @Test
     void aRestartedServerKeepsTheRows() throws Exception {
         try (EmbeddedPostgres first = EmbeddedPostgres.start(DIRECTORY)) {
-            queryNumber(first, "CREATE TABLE instance AS SELECT generate_series(1, 2) AS id");
+            TestQueries.number(first, "CREATE TABLE instance AS SELECT generate_series(1, 2) AS id");
         }
         assertThat(PostmasterPidFile.read(DIRECTORY.resolve("pgdata"))).isEmpty();
 
         try (EmbeddedPostgres second = EmbeddedPostgres.start(DIRECTORY)) {
-            assertThat(queryNumber(second, "SELECT count(*) FROM instance")).isEqualTo(2);
+            assertThat(TestQueries.number(second, "SELECT count(*) FROM instance")).isEqualTo(2);
         }
     }
 
@@ -45,7 +40,7 @@ class EmbeddedPostgresRestartTest {
 
         try (EmbeddedPostgres adopted = EmbeddedPostgres.start(DIRECTORY)) {
             assertThat(adopted.port()).isEqualTo(orphan.port());
-            assertThat(queryNumber(adopted, "SELECT 42")).isEqualTo(42);
+            assertThat(TestQueries.number(adopted, "SELECT 42")).isEqualTo(42);
         }
         // pg_ctl returns once postmaster.pid is gone; the process ends a moment later.
         ProcessHandle.of(orphan.processId()).ifPresent(process -> process.onExit().orTimeout(10, TimeUnit.SECONDS).join());
@@ -84,19 +79,6 @@ class EmbeddedPostgresRestartTest {
         assertThat(jvm.exitValue()).as(Files.readString(output)).isEqualTo(CrashingApplication.EXIT_CODE);
         Files.delete(output);
         return PostmasterPidFile.read(DIRECTORY.resolve("pgdata")).orElseThrow();
-    }
-
-    private static long queryNumber(EmbeddedPostgres server, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
-                Statement statement = connection.createStatement()) {
-            if (!statement.execute(sql)) {
-                return statement.getUpdateCount();
-            }
-            try (ResultSet result = statement.getResultSet()) {
-                result.next();
-                return result.getLong(1);
-            }
-        }
     }
 
     /** Starts a server and dies without running shutdown hooks, as a crashed JVM would. */

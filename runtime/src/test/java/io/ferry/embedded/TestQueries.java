@@ -18,8 +18,16 @@ final class TestQueries {
     /** The number the statement returns, or the rows it changed. */
     static long number(Path directory, int port, String sql) throws IOException, SQLException {
         String password = Files.readString(directory.resolve(EmbeddedPostgres.PASSWORD_FILE)).strip();
-        try (Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + port + "/" + EmbeddedPostgres.DATABASE, PostgresCluster.USERNAME, password);
+        return number("jdbc:postgresql://127.0.0.1:" + port + "/" + EmbeddedPostgres.DATABASE, password, sql);
+    }
+
+    /** The same, on a server this JVM started or adopted. */
+    static long number(EmbeddedPostgres server, String sql) throws SQLException {
+        return number(server.jdbcUrl(), server.password(), sql);
+    }
+
+    private static long number(String url, String password, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, PostgresCluster.USERNAME, password);
                 Statement statement = connection.createStatement()) {
             if (!statement.execute(sql)) {
                 return statement.getUpdateCount();
