@@ -25,7 +25,10 @@ sealed interface GeneratedJson {
     /** Why Ferry must refuse this value, or null when it must keep it exactly. */
     String refusal();
 
-    int depth();
+    /** How deep objects and arrays nest in this value; a scalar is 0. */
+    default int depth() {
+        return 0;
+    }
 
     boolean sameAs(JsonNode stored);
 
@@ -154,11 +157,6 @@ sealed interface GeneratedJson {
         }
 
         @Override
-        public int depth() {
-            return 0;
-        }
-
-        @Override
         public boolean sameAs(JsonNode stored) {
             return stored.isTextual() && stored.textValue().equals(value);
         }
@@ -182,11 +180,6 @@ sealed interface GeneratedJson {
         }
 
         @Override
-        public int depth() {
-            return 0;
-        }
-
-        @Override
         public boolean sameAs(JsonNode stored) {
             return stored.isNumber() && stored.decimalValue().compareTo(new BigDecimal(literal)) == 0;
         }
@@ -202,11 +195,6 @@ sealed interface GeneratedJson {
         @Override
         public String refusal() {
             return null;
-        }
-
-        @Override
-        public int depth() {
-            return 0;
         }
 
         @Override

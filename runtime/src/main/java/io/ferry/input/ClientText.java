@@ -48,37 +48,32 @@ public final class ClientText {
 
     /** The quick test, for the many texts of a document: whether {@link #unstorable} finds nothing. */
     public static boolean storable(String value) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == 0 || Character.isLowSurrogate(c)) {
-                return false;
-            }
-            if (Character.isHighSurrogate(c)) {
-                if (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
-                    return false;
-                }
-                i++;
-            }
-        }
-        return true;
+        return firstUnstorable(value) < 0;
     }
 
     /** A text inside a JSON document: storable; its length is bounded by the body's. */
     public static Optional<Problem> unstorable(ClientField field, String value) {
-        int character = 0;
+        int index = firstUnstorable(value);
+        if (index < 0) {
+            return Optional.empty();
+        }
+        int character = value.codePointCount(0, index) + 1;
+        char c = value.charAt(index);
+        return Optional.of(invalid(field, c == 0 ? NUL.formatted(field.subject(), character)
+                : LONE_SURROGATE.formatted(field.subject(), character, (int) c)));
+    }
+
+    /** Where the first character PostgreSQL cannot store is (a NUL, or a surrogate without its pair), or -1. */
+    private static int firstUnstorable(String value) {
         for (int i = 0; i < value.length(); i++) {
-            character++;
             char c = value.charAt(i);
-            if (c == 0) {
-                return Optional.of(invalid(field, NUL.formatted(field.subject(), character)));
-            }
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
-            } else if (Character.isSurrogate(c)) {
-                return Optional.of(invalid(field, LONE_SURROGATE.formatted(field.subject(), character, (int) c)));
+            } else if (c == 0 || Character.isSurrogate(c)) {
+                return i;
             }
         }
-        return Optional.empty();
+        return -1;
     }
 
     private static Optional<Problem> tooLong(ClientField field, String value, int limit) {
