@@ -47,12 +47,43 @@ class OrderVersion1InstanceMigratesTest {
         assertThat(history(id)).startsWith("InstanceMigrated null", "TaskCompleted approveOrder");
     }
 
-    private static String storeVersion1Order() throws Exception {
-        UUID id = UUID.randomUUID();
+    @Test
+    void completingTheMigratedTaskAgainIs409AlreadyCompletedThoughItWasCreatedUnderItsVersion1Id() throws Exception {
+        String id = storeVersion1Order();
+        storeTaskCreatedAtReviewOrder(id);
+        complete(id, "approveOrder", Map.of("approved", true)).statusCode(200);
+
+        complete(id, "approveOrder", Map.of("approved", true)).statusCode(409)
+                .body("type", equalTo("https://ferry.io/problems/task-already-completed"))
+                .body("taskId", equalTo("t2"))
+                .body("nodeId", equalTo("reviewOrder"));
+    }
+
+    /** The history a version 1 image wrote when the task was created, before version 2 renamed its node. */
+    private static void storeTaskCreatedAtReviewOrder(String id) throws Exception {
+        try (Connection connection = connect(); PreparedStatement insert = connection.prepareStatement("""
+                with event as (
+                    insert into ferry_history_event (instance_id, sequence, id, type, node_id, token_id, data, occurred_at,
+                                                     correlation_id, causation_id)
+                    values (?::uuid, 1, gen_random_uuid(), 'TaskCreated', 'reviewOrder', 't2', '{}', now(), ?, 'version-1-start'))
+                update ferry_instance set history_length = 1 where id = ?::uuid""")) {
+            insert.setString(1, id);
+            insert.setString(2, id);
+            insert.setString(3, id);
+            insert.executeUpdate();
+        }
+    }
+
+    private static Connection connect() throws Exception {
         var config = ConfigProvider.getConfig();
-        try (Connection connection = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
                 config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    private static String storeVersion1Order() throws Exception {
+        UUID id = UUID.randomUUID();
+        try (Connection connection = connect();
              PreparedStatement insert = connection.prepareStatement("""
                      insert into ferry_instance (id, process_id, process_version, status, correlation_id, state, revision,
                                                  history_length, created_at, updated_at)

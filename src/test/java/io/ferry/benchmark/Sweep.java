@@ -68,7 +68,7 @@ final class Sweep {
     /**
      * The ceiling: the rewrite the sweep performs for these instances, as one statement over the
      * first {@code rows} version 1 instances in id order (the rows the sweep takes first): lock them
-     * ({@code FOR UPDATE SKIP LOCKED}, as the sweep does), move the token to {@code approveOrder},
+     * ({@code FOR NO KEY UPDATE SKIP LOCKED}, as the sweep does), move the token to {@code approveOrder},
      * add the plan's default currency, raise version, revision and history length, resolve blocked
      * incidents, and insert one {@code InstanceMigrated} event each. It is rolled back (and the table
      * vacuumed) so the sweep then finds the same rows as they were.
@@ -79,7 +79,7 @@ final class Sweep {
                     select id from ferry_instance
                     where process_id = 'order' and process_version = '1' and status = 'ACTIVE'
                     order by id limit ?
-                    for update skip locked),
+                    for no key update skip locked),
                 moved as (
                     update ferry_instance i set
                         process_version = '2',

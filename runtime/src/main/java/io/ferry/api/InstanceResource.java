@@ -80,7 +80,7 @@ public class InstanceResource {
     @Path("/{id}")
     @Operation(summary = "An instance: status, variables, active nodes, open tasks and incidents")
     public Uni<RestResponse<InstanceView>> get(@PathParam("id") String id) {
-        return queries.instance(uuid(id)).chain(this::respond);
+        return queries.instance(uuid(id)).map(stored -> respond(views.of(stored)));
     }
 
     @GET
@@ -94,7 +94,7 @@ public class InstanceResource {
     @Path("/{id}/tasks")
     @Operation(summary = "The instance's open user tasks")
     public Uni<List<TaskView>> tasks(@PathParam("id") String id) {
-        return queries.instance(uuid(id)).chain(views::of).map(InstanceView::tasks);
+        return queries.instance(uuid(id)).map(stored -> views.of(stored).tasks());
     }
 
     @POST
@@ -108,7 +108,7 @@ public class InstanceResource {
             @HeaderParam("X-Request-Id") String requestId) {
         var variables = request == null ? null : request.variables();
         return operations.completeTask(uuid(id), taskId, variables, InstanceViews.revision(ifMatch), Command.of(requestId, null))
-                .chain(this::respond);
+                .map(this::respond);
     }
 
     @PATCH
@@ -123,7 +123,7 @@ public class InstanceResource {
         }
         ClientDocument.require("variables", patch);
         return operations.updateVariables(uuid(id), patch, InstanceViews.revision(ifMatch), Command.of(requestId, null))
-                .chain(this::respond);
+                .map(this::respond);
     }
 
     @POST
@@ -131,12 +131,15 @@ public class InstanceResource {
     @Operation(summary = "Cancel the instance: its tokens are removed and it accepts no further operations")
     public Uni<RestResponse<InstanceView>> cancel(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("X-Request-Id") String requestId) {
-        return operations.cancel(uuid(id), InstanceViews.revision(ifMatch), Command.of(requestId, null)).chain(this::respond);
+        return operations.cancel(uuid(id), InstanceViews.revision(ifMatch), Command.of(requestId, null)).map(this::respond);
     }
 
-    private Uni<RestResponse<InstanceView>> respond(InstanceRecord instance) {
-        return views.of(instance).map(view -> RestResponse.ResponseBuilder.ok(view)
-                .header("ETag", InstanceViews.etag(view.revision())).build());
+    private RestResponse<InstanceView> respond(InstanceOperations.Stored stored) {
+        return respond(views.of(stored.instance(), stored.current()));
+    }
+
+    private static RestResponse<InstanceView> respond(InstanceView view) {
+        return RestResponse.ResponseBuilder.ok(view).header("ETag", InstanceViews.etag(view.revision())).build();
     }
 
     private static UUID uuid(String id) {

@@ -12,11 +12,10 @@ import java.util.Map;
 import io.ferry.catalog.DeployedProcesses;
 import io.ferry.definition.ProcessDefinition;
 import io.ferry.execution.ExecutableProcess;
-import io.ferry.instance.InstanceQueries;
 import io.ferry.persistence.InstanceMarshaller;
 import io.ferry.persistence.InstanceRecord;
+import io.ferry.persistence.StoredInstance;
 import io.ferry.state.InstanceState;
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -27,24 +26,26 @@ public class InstanceViews {
     @Inject
     InstanceMarshaller marshaller;
     @Inject
-    InstanceQueries queries;
-    @Inject
     DeployedProcesses processes;
 
     /** The instance as its next operation would see it: a read shows a pending migration but never stores it. */
-    public Uni<InstanceView> of(InstanceRecord instance) {
-        LoadedInstance loaded = marshaller.unmarshal(instance);
+    public InstanceView of(StoredInstance stored) {
+        return of(stored, marshaller.unmarshal(stored.row()));
+    }
+
+    /** The instance with the state it was loaded or left with. */
+    public InstanceView of(StoredInstance stored, LoadedInstance loaded) {
+        InstanceRecord instance = stored.row();
         InstanceState state = loaded.state();
         ProcessDefinition definition = processes.find(state.processId())
                 .map(ExecutableProcess::definition)
                 .filter(found -> found.version().equals(state.version()))
                 .orElse(null);
-        return queries.openIncidents(instance.id).chain(incidents -> queries.appliedMigrations(instance.id)
-                .map(applied -> new InstanceView(instance.id, state.processId(), state.version(), state.status().name(),
-                        instance.businessKey, instance.revision, state.variables(), Views.activeNodeIds(state),
-                        Views.tasks(state, definition), incidents.stream().map(IncidentView::of).toList(),
-                        migration(loaded.migration()), applied.stream().map(AppliedMigrationView::of).toList(),
-                        instance.createdAt, instance.updatedAt)));
+        return new InstanceView(instance.id, state.processId(), state.version(), state.status().name(),
+                instance.businessKey, instance.revision, state.variables(), Views.activeNodeIds(state),
+                Views.tasks(state, definition), stored.openIncidents().stream().map(IncidentView::of).toList(),
+                migration(loaded.migration()), stored.appliedMigrations().stream().map(AppliedMigrationView::of).toList(),
+                instance.createdAt, instance.updatedAt);
     }
 
     private static MigrationView migration(MigrationOnLoad migration) {

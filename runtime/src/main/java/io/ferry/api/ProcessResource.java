@@ -77,12 +77,13 @@ public class ProcessResource {
         StartInstanceRequest body = request == null ? new StartInstanceRequest(null, null) : request;
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
         return operations.start(processId, body.variables(), body.businessKey(), key, Command.of(requestId, correlationId))
-                .chain(started -> views.of(started.instance()).map(view -> {
+                .map(started -> {
+                    InstanceView view = views.of(started.instance(), started.current());
                     RestResponse.ResponseBuilder<InstanceView> response = started.replayed()
                             ? RestResponse.ResponseBuilder.ok(view)
                             : RestResponse.ResponseBuilder.<InstanceView>created(URI.create("/instances/" + view.id())).entity(view);
                     return response.header("ETag", InstanceViews.etag(view.revision())).build();
-                }));
+                });
     }
 
     private ExecutableProcess find(String processId) {

@@ -27,6 +27,7 @@ public final class ExecutableProcess {
     private final Map<String, Condition> conditionsByFlowId;
     private final Map<String, Node> startEventsByScope;
     private final Map<String, Set<String>> nodesReachingJoin;
+    private final boolean callsServiceTasks;
 
     private ExecutableProcess(
             ProcessDefinition definition,
@@ -37,6 +38,7 @@ public final class ExecutableProcess {
         this.conditionsByFlowId = conditionsByFlowId;
         this.startEventsByScope = startEventsByScope;
         this.nodesReachingJoin = nodesReachingJoin;
+        this.callsServiceTasks = definition.nodes().stream().anyMatch(node -> node.kind() == NodeKind.SERVICE_TASK);
     }
 
     /**
@@ -60,6 +62,11 @@ public final class ExecutableProcess {
 
     public String version() {
         return definition.version();
+    }
+
+    /** Whether running it may call a service-task handler, which may block the calling thread. */
+    public boolean callsServiceTasks() {
+        return callsServiceTasks;
     }
 
     Node node(String nodeId) {

@@ -1,5 +1,6 @@
 package io.ferry.instance;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ferry.definition.Node;
 import io.ferry.definition.NodeKind;
 import io.ferry.definition.ProcessDefinition;
@@ -9,6 +10,7 @@ import io.ferry.execution.Refusal;
 import io.ferry.execution.RefusalReason;
 import io.ferry.persistence.HistoryEventRecord;
 import io.ferry.problem.Problem;
+import io.ferry.rollout.MigrationRecording;
 import io.ferry.problem.ProblemType;
 import io.ferry.state.InstanceState;
 import io.ferry.state.Token;
@@ -18,6 +20,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,11 +56,41 @@ public class ClosedTasks {
         if (refusal.reason() != RefusalReason.TASK_NOT_FOUND && refusal.reason() != RefusalReason.INSTANCE_NOT_ACTIVE) {
             return Uni.createFrom().item(asRefused);
         }
-        return HistoryEventRecord.<HistoryEventRecord>list("instanceId = ?1 and type = ?2 and (tokenId = ?3 or nodeId = ?3)",
-                        Sort.by("sequence"), instanceId, EngineEvent.TASK_CREATED, taskRef)
+        return HistoryEventRecord.<HistoryEventRecord>list("instanceId = ?1 and type = ?2", Sort.by("sequence"), instanceId,
+                        MigrationRecording.INSTANCE_MIGRATED)
+                .chain(migrations -> HistoryEventRecord.<HistoryEventRecord>list(
+                        "instanceId = ?1 and type = ?2 and (tokenId = ?3 or nodeId in ?4)", Sort.by("sequence"), instanceId,
+                        EngineEvent.TASK_CREATED, taskRef, namesOf(taskRef, migrations)))
                 .chain(created -> closedTask(taskRef, created, state)
                         .map(task -> whyClosed(task, refusal.reason(), process, asRefused))
                         .orElseGet(() -> Uni.createFrom().item(asRefused)));
+    }
+
+    /**
+     * The node id a client names, and every id that node had before the instance's migrations
+     * renamed it: a task created under an older version's id is the same task.
+     */
+    static Set<String> namesOf(String nodeId, List<HistoryEventRecord> migrations) {
+        Set<String> names = new HashSet<>(Set.of(nodeId));
+        Set<String> newer = Set.of(nodeId);
+        for (int i = migrations.size() - 1; i >= 0; i--) {
+            JsonNode moved = migrations.get(i).data.path("movedNodeIds");
+            Set<String> older = new HashSet<>();
+            for (String name : newer) {
+                if (!moved.has(name)) {
+                    older.add(name);
+                }
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> moves = moved.fields(); moves.hasNext(); ) {
+                Map.Entry<String, JsonNode> move = moves.next();
+                if (newer.contains(move.getValue().asText())) {
+                    older.add(move.getKey());
+                }
+            }
+            names.addAll(older);
+            newer = older;
+        }
+        return names;
     }
 
     /**

@@ -3,17 +3,22 @@ package io.ferry.instance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.catalog.DeployedProcesses;
+import io.ferry.execution.EngineEvent;
 import io.ferry.execution.ExecutableProcess;
 import io.ferry.execution.OperationContext;
 import io.ferry.execution.Outcome;
 import io.ferry.execution.ProcessEngine;
 import io.ferry.execution.Refusal;
 import io.ferry.persistence.HistoryAppender;
-import io.ferry.persistence.IdempotencyKeyRecord;
-import io.ferry.execution.EngineEvent;
+import io.ferry.persistence.HistoryEventRecord;
+import io.ferry.persistence.IncidentRecord;
+import io.ferry.persistence.InstanceChange;
 import io.ferry.persistence.InstanceMarshaller;
-import io.ferry.persistence.LoadedInstance;
 import io.ferry.persistence.InstanceRecord;
+import io.ferry.persistence.InstanceStore;
+import io.ferry.persistence.LoadedInstance;
+import io.ferry.persistence.MigrationOnLoad;
+import io.ferry.persistence.StoredInstance;
 import io.ferry.problem.Problem;
 import io.ferry.rollout.MigrationRecording;
 import io.ferry.rollout.MigrationRefusal;
@@ -23,15 +28,23 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * The operations that change an instance. Each is one PostgreSQL transaction: load (unmarshal),
- * advance, store the snapshot under the optimistic revision check, append the history.
+ * The operations that change an instance. Each reads the instance with one statement and stores
+ * its whole outcome with one more, under the revision it read ({@link InstanceStore}): one
+ * transaction, nothing stored when the engine refuses. An operation whose instance another
+ * operation or a sweep changed in between is applied again to what is stored now, unless the
+ * client named the revision it meant (If-Match): then it is a 409.
  */
 @ApplicationScoped
 public class InstanceOperations {
+
+    /** How often an operation without If-Match is applied again after losing a race for its instance. */
+    static final int ATTEMPTS = 5;
 
     @Inject
     DeployedProcesses processes;
@@ -42,83 +55,74 @@ public class InstanceOperations {
     @Inject
     HistoryAppender history;
     @Inject
+    InstanceStore store;
+    @Inject
     Clock clock;
     @Inject
     MigrationRecording migrationRecording;
     @Inject
     ClosedTasks closedTasks;
 
+    /** An instance as an operation left it, with its state, so that the response needs no second read. */
+    public record Stored(StoredInstance instance, LoadedInstance current) {
+    }
+
     /** The result of a start request: the instance, and whether an earlier request with the same key created it. */
-    public record Started(InstanceRecord instance, boolean replayed) {
+    public record Started(StoredInstance instance, LoadedInstance current, boolean replayed) {
     }
 
     public Uni<Started> start(String processId, ObjectNode variables, String businessKey, String idempotencyKey, Command command) {
         ExecutableProcess process = processes.find(processId)
                 .orElseThrow(() -> Problems.unknownProcess(processId).exception());
-        return Panache.withTransaction(() -> replay(processId, idempotencyKey)
-                        .onItem().ifNull().switchTo(() -> create(process, variables, businessKey, idempotencyKey, command)))
+        return replay(processId, idempotencyKey)
+                .onItem().ifNull().switchTo(() -> create(process, variables, businessKey, idempotencyKey, command))
                 // The same key sent at the same time: the loser's insert of the key waited for the winner's
-                // transaction, which has committed by now, so a fresh transaction finds its instance.
+                // statement, which has committed by now, so reading again finds its instance.
                 .onFailure(Conflicts::isDuplicateIdempotencyKey)
-                .recoverWithUni(() -> Panache.withTransaction(() -> replay(processId, idempotencyKey)));
+                .recoverWithUni(() -> replay(processId, idempotencyKey));
     }
 
     private Uni<Started> replay(String processId, String idempotencyKey) {
         if (idempotencyKey == null) {
             return Uni.createFrom().nullItem();
         }
-        IdempotencyKeyRecord.Key key = new IdempotencyKeyRecord.Key();
-        key.processId = processId;
-        key.idempotencyKey = idempotencyKey;
-        return IdempotencyKeyRecord.<IdempotencyKeyRecord>findById(key)
-                .onItem().ifNotNull().transformToUni(found -> InstanceRecord.<InstanceRecord>findById(found.instanceId))
-                .onItem().ifNotNull().transform(instance -> new Started(instance, true));
+        return store.startedWith(processId, idempotencyKey)
+                .onItem().ifNotNull().transformToUni(store::load)
+                .onItem().ifNotNull().transform(found -> new Started(found, marshaller.unmarshal(found.row()), true));
     }
 
     private Uni<Started> create(ExecutableProcess process, ObjectNode variables, String businessKey, String idempotencyKey,
             Command command) {
         UUID id = UUID.randomUUID();
-        return EngineRunner.run(() -> engine.start(process, variables, new OperationContext(id.toString())))
+        return EngineRunner.run(process, () -> engine.start(process, variables, new OperationContext(id.toString())))
                 .map(outcome -> Outcomes.advancedOrThrow(outcome, id))
                 .chain(advanced -> {
+                    Instant now = clock.instant();
                     InstanceRecord instance = new InstanceRecord();
                     instance.id = id;
                     instance.businessKey = businessKey;
                     instance.correlationId = command.correlationId() != null ? command.correlationId() : id.toString();
-                    instance.createdAt = clock.instant();
-                    store(instance, advanced.state());
-                    return instance.<InstanceRecord>persist()
-                            .chain(() -> rememberKey(process.definition().id(), idempotencyKey, id))
-                            .chain(() -> history.append(instance, advanced.events(), command.commandId()))
-                            .replaceWith(new Started(instance, false));
+                    instance.createdAt = now;
+                    instance.hold(advanced.state(), marshaller.marshal(advanced.state()), now);
+                    List<HistoryEventRecord> events = history.append(instance, advanced.events(), command.commandId(), now);
+                    return store.create(instance, events, idempotencyKey).replaceWith(new Started(
+                            StoredInstance.created(instance), current(advanced.state()), false));
                 });
     }
 
-    private Uni<Void> rememberKey(String processId, String idempotencyKey, UUID instanceId) {
-        if (idempotencyKey == null) {
-            return Uni.createFrom().voidItem();
-        }
-        IdempotencyKeyRecord record = new IdempotencyKeyRecord();
-        record.processId = processId;
-        record.idempotencyKey = idempotencyKey;
-        record.instanceId = instanceId;
-        record.createdAt = clock.instant();
-        return record.persist().replaceWithVoid();
-    }
-
-    public Uni<InstanceRecord> completeTask(UUID id, String taskRef, ObjectNode variables, Long expectedRevision, Command command) {
+    public Uni<Stored> completeTask(UUID id, String taskRef, ObjectNode variables, Long expectedRevision, Command command) {
         return advance(id, expectedRevision, command,
                 (process, state) -> engine.completeTask(process, state, taskRef, variables, new OperationContext(id.toString())),
-                (refusal, process, state) -> closedTasks.explain(id, taskRef, refusal, process, state));
+                (refusal, process, state) -> Panache.withSession(() -> closedTasks.explain(id, taskRef, refusal, process, state)));
     }
 
-    public Uni<InstanceRecord> updateVariables(UUID id, JsonNode mergePatch, Long expectedRevision, Command command) {
+    public Uni<Stored> updateVariables(UUID id, JsonNode mergePatch, Long expectedRevision, Command command) {
         return advance(id, expectedRevision, command,
                 (process, state) -> engine.updateVariables(process, state, mergePatch, new OperationContext(id.toString())),
                 asRefused(id));
     }
 
-    public Uni<InstanceRecord> cancel(UUID id, Long expectedRevision, Command command) {
+    public Uni<Stored> cancel(UUID id, Long expectedRevision, Command command) {
         return advance(id, expectedRevision, command,
                 (process, state) -> engine.cancel(process, state, new OperationContext(id.toString())),
                 asRefused(id));
@@ -128,7 +132,7 @@ public class InstanceOperations {
         Outcome apply(ExecutableProcess process, InstanceState state);
     }
 
-    /** The problem a refused step answers with; it may read the history, in the operation's transaction. */
+    /** The problem a refused step answers with; it may read the history. */
     private interface RefusalProblem {
         Uni<Problem> of(Refusal refusal, ExecutableProcess process, InstanceState state);
     }
@@ -137,38 +141,69 @@ public class InstanceOperations {
         return (refusal, process, state) -> Uni.createFrom().item(Outcomes.problem(refusal, id));
     }
 
-    private Uni<InstanceRecord> advance(UUID id, Long expectedRevision, Command command, Step step, RefusalProblem refused) {
-        return Panache.withTransaction(() -> load(id, expectedRevision, command, step, refused))
-                .onFailure(Conflicts::isConcurrentUpdate)
-                .transform(failure -> Problems.concurrentUpdate(id.toString()).exception())
+    private Uni<Stored> advance(UUID id, Long expectedRevision, Command command, Step step, RefusalProblem refused) {
+        return attempt(id, expectedRevision, command, step, refused, 1)
                 .onFailure(MigrationRefusal.Blocked.class)
                 .call(blocked -> migrationRecording.blocked(id, (MigrationRefusal.Blocked) blocked));
     }
 
-    private Uni<InstanceRecord> load(UUID id, Long expectedRevision, Command command, Step step, RefusalProblem refused) {
-        return InstanceRecord.<InstanceRecord>findById(id)
+    private Uni<Stored> attempt(UUID id, Long expectedRevision, Command command, Step step, RefusalProblem refused, int attempt) {
+        return store.load(id)
                 .onItem().ifNull().failWith(() -> Problems.unknownInstance(id).exception())
-                .chain(instance -> {
+                .chain(stored -> {
+                    InstanceRecord instance = stored.row();
                     if (expectedRevision != null && expectedRevision != instance.revision) {
                         return Uni.createFrom().failure(Problems.staleRevision(id, expectedRevision, instance.revision).exception());
                     }
                     LoadedInstance loaded = marshaller.unmarshal(instance);
                     MigrationRefusal.check(instance, loaded.migration());
                     ExecutableProcess process = processFor(instance, loaded.state());
-                    return EngineRunner.run(() -> step.apply(process, loaded.state()))
+                    return EngineRunner.run(process, () -> step.apply(process, loaded.state()))
                             .chain(outcome -> outcome instanceof Outcome.Advanced advanced
-                                    ? keep(instance, loaded, advanced, command)
+                                    ? keep(stored, loaded, advanced, command)
                                     : refused.of(((Outcome.Refused) outcome).refusal(), process, loaded.state())
-                                            .chain(problem -> Uni.createFrom().<InstanceRecord>failure(problem.exception())));
+                                            .chain(problem -> Uni.createFrom().<Stored>failure(problem.exception())));
+                })
+                .chain(kept -> {
+                    if (kept != null) {
+                        return Uni.createFrom().item(kept);
+                    }
+                    if (expectedRevision != null || attempt >= ATTEMPTS) {
+                        return Uni.createFrom().failure(Problems.concurrentUpdate(id.toString()).exception());
+                    }
+                    return attempt(id, null, command, step, refused, attempt + 1);
                 });
     }
 
-    private Uni<InstanceRecord> keep(InstanceRecord instance, LoadedInstance loaded, Outcome.Advanced advanced, Command command) {
-        store(instance, advanced.state());
+    /** Stores the outcome; null when another operation changed the instance since it was read. */
+    private Uni<Stored> keep(StoredInstance stored, LoadedInstance loaded, Outcome.Advanced advanced, Command command) {
+        Instant now = clock.instant();
+        InstanceRecord instance = stored.row();
+        instance.hold(advanced.state(), marshaller.marshal(advanced.state()), now);
         List<EngineEvent> events = MigrationRecording.withMigrationEvent(loaded.migration(), advanced.events());
-        return migrationRecording.applied(instance, loaded.migration())
-                .chain(() -> history.append(instance, events, command.commandId()))
-                .replaceWith(instance);
+        List<HistoryEventRecord> rows = history.append(instance, events, command.commandId(), now);
+        boolean migrated = loaded.migration() instanceof MigrationOnLoad.Applied;
+        return store.write(new InstanceChange(instance, rows, migrated), now).map(written -> {
+            if (!written) {
+                return null;
+            }
+            instance.revision++;
+            migrationRecording.applied(instance, loaded.migration());
+            return new Stored(migrated ? afterMigration(stored, rows.get(0)) : stored, current(advanced.state()));
+        });
+    }
+
+    /** What a view lists once a migration went through: its event added, the incidents it resolved gone. */
+    private static StoredInstance afterMigration(StoredInstance stored, HistoryEventRecord migrated) {
+        List<IncidentRecord> open = stored.openIncidents().stream()
+                .filter(incident -> !MigrationRecording.MIGRATION_BLOCKED.equals(incident.type)).toList();
+        List<HistoryEventRecord> migrations = new ArrayList<>(stored.appliedMigrations());
+        migrations.add(migrated);
+        return new StoredInstance(stored.row(), open, migrations);
+    }
+
+    private static LoadedInstance current(InstanceState state) {
+        return new LoadedInstance(state, MigrationOnLoad.NOT_NEEDED);
     }
 
     private ExecutableProcess processFor(InstanceRecord instance, InstanceState state) {
@@ -179,9 +214,5 @@ public class InstanceOperations {
                     .exception();
         }
         return process;
-    }
-
-    private void store(InstanceRecord instance, InstanceState state) {
-        instance.hold(state, marshaller.marshal(state), clock.instant());
     }
 }

@@ -1,14 +1,16 @@
 package io.ferry.instance;
 
 import io.ferry.persistence.HistoryEventRecord;
-import io.ferry.persistence.IncidentRecord;
 import io.ferry.persistence.InstanceRecord;
+import io.ferry.persistence.InstanceStore;
+import io.ferry.persistence.StoredInstance;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -24,9 +26,12 @@ public class InstanceQueries {
     public record PageOf<T>(List<T> items, int page, int size, long total) {
     }
 
-    public Uni<InstanceRecord> instance(UUID id) {
-        return Panache.withSession(() -> InstanceRecord.<InstanceRecord>findById(id))
-                .onItem().ifNull().failWith(() -> Problems.unknownInstance(id).exception());
+    @Inject
+    InstanceStore store;
+
+    /** The instance with what its view lists besides its state, in one statement. */
+    public Uni<StoredInstance> instance(UUID id) {
+        return store.load(id).onItem().ifNull().failWith(() -> Problems.unknownInstance(id).exception());
     }
 
     public Uni<PageOf<InstanceRecord>> instances(Filter filter, int page, int size) {
@@ -50,17 +55,6 @@ public class InstanceQueries {
         return Panache.withSession(() -> InstanceRecord.<InstanceRecord>findById(id)
                 .onItem().ifNull().failWith(() -> Problems.unknownInstance(id).exception())
                 .chain(found -> HistoryEventRecord.<HistoryEventRecord>list("instanceId", Sort.by("sequence"), id)));
-    }
-
-    /** The InstanceMigrated events of the instance, oldest first: its migration provenance. */
-    public Uni<List<HistoryEventRecord>> appliedMigrations(UUID id) {
-        return Panache.withSession(() -> HistoryEventRecord.<HistoryEventRecord>list(
-                "instanceId = ?1 and type = ?2", Sort.by("sequence"), id, io.ferry.rollout.MigrationRecording.INSTANCE_MIGRATED));
-    }
-
-    public Uni<List<IncidentRecord>> openIncidents(UUID id) {
-        return Panache.withSession(() -> IncidentRecord.<IncidentRecord>list(
-                "instanceId = ?1 and resolvedAt is null", Sort.by("createdAt"), id));
     }
 
     private static void add(List<String> clauses, Parameters parameters, String field, String value) {

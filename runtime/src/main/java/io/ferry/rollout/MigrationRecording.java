@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.execution.EngineEvent;
 import io.ferry.persistence.IncidentRecord;
 import io.ferry.persistence.InstanceRecord;
+import io.ferry.persistence.InstanceStore;
 import io.ferry.persistence.MigrationOnLoad;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -13,13 +14,14 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 /**
  * What a migration leaves behind: the {@code InstanceMigrated} event, the {@code MIGRATION_BLOCKED}
- * incident (written in its own transaction, never touching the instance's row), metrics and logs.
+ * incident (written apart from the instance's row, which it never touches), metrics and logs.
  */
 @ApplicationScoped
 public class MigrationRecording {
@@ -34,7 +36,7 @@ public class MigrationRecording {
     @Inject
     MeterRegistry metrics;
     @Inject
-    Mutiny.SessionFactory sessions;
+    InstanceStore store;
 
     /** The operation's events, preceded by {@code InstanceMigrated} when loading moved the instance. */
     public static List<EngineEvent> withMigrationEvent(MigrationOnLoad migration, List<EngineEvent> events) {
@@ -52,46 +54,50 @@ public class MigrationRecording {
         return all;
     }
 
-    /** Within the operation's transaction: a migration that went through frees the instance's blocked incidents. */
-    public Uni<Void> applied(InstanceRecord instance, MigrationOnLoad migration) {
+    /** Counts and logs a migration that went through; the statement storing it resolved the instance's blocked incidents. */
+    public void applied(InstanceRecord instance, MigrationOnLoad migration) {
         if (!(migration instanceof MigrationOnLoad.Applied applied)) {
-            return Uni.createFrom().voidItem();
+            return;
         }
         metrics.counter("ferry.migrations.applied", "process", instance.processId, "from", applied.fromVersion(),
                 "to", applied.toVersion()).increment();
         LOG.infof("Migrated instance %s of process '%s' from version %s to %s with %s, moving %s", instance.id,
                 instance.processId, applied.fromVersion(), applied.toVersion(), applied.planFiles(), applied.movedNodeIds());
-        return IncidentRecord.update("resolvedAt = ?1 where instanceId = ?2 and type = ?3 and resolvedAt is null",
-                clock.instant(), instance.id, MIGRATION_BLOCKED).replaceWithVoid();
     }
 
-    /** After the refused operation rolled back: records the incident once, in a session and transaction of its own. */
+    /** Counts the migrations of one sweep batch, and logs them in one line per process and version step. */
+    public void swept(List<InstanceRecord> instances, List<MigrationOnLoad> migrations) {
+        Map<String, Integer> steps = new TreeMap<>();
+        for (int i = 0; i < instances.size(); i++) {
+            MigrationOnLoad.Applied applied = (MigrationOnLoad.Applied) migrations.get(i);
+            String processId = instances.get(i).processId;
+            metrics.counter("ferry.migrations.applied", "process", processId, "from", applied.fromVersion(),
+                    "to", applied.toVersion()).increment();
+            steps.merge("process '" + processId + "' from version " + applied.fromVersion() + " to "
+                    + applied.toVersion(), 1, Integer::sum);
+        }
+        steps.forEach((step, count) -> LOG.infof("Sweep migrated %d instances of %s", count, step));
+    }
+
+    /** After the refused operation stored nothing: records the incident once, in a statement of its own. */
     public Uni<Void> blocked(UUID instanceId, MigrationRefusal.Blocked blocked) {
-        // The refused operation's session and transaction are gone and must not be reused.
-        return sessions.openSession().chain(session -> session
-                .withTransaction(transaction -> blocked(session, instanceId, blocked))
-                .eventually(session::close));
+        return store.openIncidents(store.pool(), List.of(incident(instanceId, blocked)), clock.instant());
     }
 
-    /** Records the incident once, in the caller's session (the sweep's batch); the instance row is not touched. */
-    public Uni<Void> blocked(Mutiny.Session session, UUID instanceId, MigrationRefusal.Blocked blocked) {
+    /**
+     * The incident a blocked migration opens (unless the same one is open), counted and logged; the
+     * instance row is never touched.
+     */
+    public IncidentRecord incident(UUID instanceId, MigrationRefusal.Blocked blocked) {
         String message = blocked.problem().detail();
         LOG.warnf("Migration blocked: %s", message);
         metrics.counter("ferry.migrations.blocked", "process",
                 String.valueOf(blocked.problem().extensions().get("processId"))).increment();
-        return session.createQuery("select count(*) from IncidentRecord where instanceId = ?1 and type = ?2 "
-                        + "and message = ?3 and resolvedAt is null", Long.class)
-                .setParameter(1, instanceId).setParameter(2, MIGRATION_BLOCKED).setParameter(3, message)
-                .getSingleResult()
-                .chain(open -> open > 0 ? Uni.createFrom().voidItem() : session.persist(incident(instanceId, blocked)));
-    }
-
-    private IncidentRecord incident(UUID instanceId, MigrationRefusal.Blocked blocked) {
         IncidentRecord incident = new IncidentRecord();
         incident.instanceId = instanceId;
         incident.id = UUID.randomUUID();
         incident.type = MIGRATION_BLOCKED;
-        incident.message = blocked.problem().detail();
+        incident.message = message;
         incident.nodeIds = JSON.valueToTree(blocked.nodeIds()).toString();
         incident.createdAt = clock.instant();
         return incident;

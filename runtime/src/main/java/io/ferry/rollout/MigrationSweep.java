@@ -3,37 +3,43 @@ package io.ferry.rollout;
 import io.ferry.catalog.DeployedProcesses;
 import io.ferry.execution.ExecutableProcess;
 import io.ferry.persistence.HistoryAppender;
+import io.ferry.persistence.HistoryEventRecord;
+import io.ferry.persistence.IncidentRecord;
+import io.ferry.persistence.InstanceChange;
 import io.ferry.persistence.InstanceMarshaller;
 import io.ferry.persistence.InstanceRecord;
+import io.ferry.persistence.InstanceStore;
 import io.ferry.persistence.JsonInstanceMarshaller;
 import io.ferry.persistence.LoadedInstance;
 import io.ferry.persistence.MigrationOnLoad;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * Moves idle instances of older versions forward in batches, so a rollout need not wait for each
- * instance's next operation. Each batch is one transaction that locks its rows with
- * {@code FOR UPDATE SKIP LOCKED}: pods sweeping at the same time, or operations running on an
- * instance, never wait on each other and never migrate one instance twice.
+ * instance's next operation. Each batch is one transaction of three statements: lock the batch's
+ * rows ({@code FOR NO KEY UPDATE SKIP LOCKED}), store every migrated instance with its
+ * {@code InstanceMigrated} event in one statement, open the incidents of the blocked ones in another.
+ * Pods sweeping at the same time, or operations running on an instance, never wait on each other
+ * for long and never migrate one instance twice; an operation that read an instance the sweep then
+ * moved is applied again to the moved instance.
+ *
+ * <p>A call stops starting batches after {@link #CALL_LIMIT} and reports {@code finished=false}, so
+ * no call outlives an HTTP client's patience; calling again continues where the backlog is.
  */
 @ApplicationScoped
 public class MigrationSweep {
 
-    /** Active instances of one process not at the deployed version, in id order after a cursor. */
-    private static final String NEXT_BATCH = """
-            select id from ferry_instance
-            where process_id = ?1 and process_version <> ?2 and status = 'ACTIVE' and id > ?3
-            order by id
-            limit ?4
-            for update skip locked
-            """;
+    /** How long one call keeps starting batches. */
+    static final Duration CALL_LIMIT = Duration.ofSeconds(10);
     /** PostgreSQL orders uuids as unsigned bytes, so the all-zero uuid comes first. */
     private static final UUID START = new UUID(0, 0);
 
@@ -52,6 +58,8 @@ public class MigrationSweep {
     @Inject
     InstanceMarshaller marshaller;
     @Inject
+    InstanceStore store;
+    @Inject
     HistoryAppender history;
     @Inject
     MigrationRecording recording;
@@ -61,79 +69,75 @@ public class MigrationSweep {
     /** Sweeps every deployed process, at most {@code maxBatches} batches of {@code batchSize} instances each. */
     public Uni<Report> sweep(int batchSize, int maxBatches) {
         String command = "sweep-" + UUID.randomUUID();
+        Instant deadline = clock.instant().plus(CALL_LIMIT);
         Uni<List<Progress>> all = Uni.createFrom().item(new ArrayList<>());
         for (ExecutableProcess process : processes.all()) {
-            all = all.chain(done -> sweep(process, batchSize, maxBatches, command).map(progress -> {
-                done.add(progress);
-                return done;
-            }));
+            all = all.chain(done -> next(process, batchSize, maxBatches, command, deadline,
+                    new Progress(process.id(), 0, 0, 0, 0, 0, false), START).map(progress -> {
+                        done.add(progress);
+                        return done;
+                    }));
         }
         return all.map(done -> new Report(done, done.stream().mapToInt(Progress::migrated).sum(),
                 done.stream().mapToInt(Progress::blocked).sum()));
     }
 
-    private Uni<Progress> sweep(ExecutableProcess process, int batchSize, int maxBatches, String command) {
-        return next(process, batchSize, maxBatches, command, new Progress(process.id(), 0, 0, 0, 0, 0, false), START);
-    }
-
-    private Uni<Progress> next(ExecutableProcess process, int batchSize, int maxBatches, String command, Progress so,
-            UUID cursor) {
-        if (so.batches() >= maxBatches) {
+    private Uni<Progress> next(ExecutableProcess process, int batchSize, int maxBatches, String command, Instant deadline,
+            Progress so, UUID cursor) {
+        if (so.batches() >= maxBatches || clock.instant().isAfter(deadline)) {
             return Uni.createFrom().item(so);
         }
-        return Panache.withTransaction(() -> batch(process, batchSize, cursor, command)).chain(result -> {
-            Progress now = new Progress(so.processId(), so.batches() + 1, so.scanned() + result.scanned(),
-                    so.migrated() + result.migrated(), so.blocked() + result.blocked(), so.skipped() + result.skipped(),
-                    result.scanned() < batchSize);
-            return now.finished() ? Uni.createFrom().item(now) : next(process, batchSize, maxBatches, command, now, result.last());
-        });
-    }
-
-    private Uni<BatchResult> batch(ExecutableProcess process, int batchSize, UUID cursor, String command) {
-        return Panache.getSession()
-                .chain(session -> session.createNativeQuery(NEXT_BATCH, UUID.class)
-                        .setParameter(1, process.id())
-                        .setParameter(2, process.version())
-                        .setParameter(3, cursor)
-                        .setParameter(4, batchSize)
-                        .getResultList())
-                .chain(ids -> {
-                    Uni<BatchResult> result = Uni.createFrom().item(new BatchResult(0, 0, 0, 0, cursor));
-                    for (UUID id : ids) {
-                        result = result.chain(so -> InstanceRecord.<InstanceRecord>findById(id)
-                                .chain(instance -> migrate(instance, command))
-                                .map(outcome -> new BatchResult(so.scanned() + 1, so.migrated() + (outcome == 1 ? 1 : 0),
-                                        so.blocked() + (outcome == 2 ? 1 : 0), so.skipped() + (outcome == 0 ? 1 : 0), id)));
-                    }
-                    return result;
+        return store.pool().withTransaction(connection -> store
+                        .lockOldVersions(connection, process.id(), process.version(), cursor, batchSize)
+                        .chain(rows -> batch(connection, rows, cursor, command)))
+                .chain(result -> {
+                    Progress now = new Progress(so.processId(), so.batches() + 1, so.scanned() + result.scanned(),
+                            so.migrated() + result.migrated(), so.blocked() + result.blocked(),
+                            so.skipped() + result.skipped(), result.scanned() < batchSize);
+                    return now.finished() ? Uni.createFrom().item(now)
+                            : next(process, batchSize, maxBatches, command, deadline, now, result.last());
                 });
     }
 
-    /**
-     * 1 = migrated, 2 = blocked (incident recorded, instance untouched), 0 = nothing to do, which
-     * includes an instance a newer Ferry stored in a snapshot format this one cannot read.
-     */
-    private Uni<Integer> migrate(InstanceRecord instance, String command) {
-        LoadedInstance loaded;
-        try {
-            loaded = marshaller.unmarshal(instance);
-        } catch (JsonInstanceMarshaller.NewerSnapshotFormat ownedByNewer) {
-            return Uni.createFrom().item(0);
-        }
-        MigrationOnLoad migration = loaded.migration();
-        if (migration instanceof MigrationOnLoad.Applied) {
-            instance.hold(loaded.state(), marshaller.marshal(loaded.state()), clock.instant());
-            return recording.applied(instance, migration)
-                    .chain(() -> history.append(instance, MigrationRecording.withMigrationEvent(migration, List.of()), command))
-                    .replaceWith(1);
-        }
-        if (migration instanceof MigrationOnLoad.Blocked || migration instanceof MigrationOnLoad.NoPlan) {
+    private Uni<BatchResult> batch(SqlConnection connection, List<InstanceRecord> rows, UUID cursor,
+            String command) {
+        Instant now = clock.instant();
+        List<InstanceChange> changes = new ArrayList<>();
+        List<MigrationOnLoad> applied = new ArrayList<>();
+        List<IncidentRecord> incidents = new ArrayList<>();
+        for (InstanceRecord row : rows) {
+            LoadedInstance loaded;
             try {
-                MigrationRefusal.check(instance, migration);
-            } catch (MigrationRefusal.Blocked blocked) {
-                return Panache.getSession().chain(session -> recording.blocked(session, instance.id, blocked)).replaceWith(2);
+                loaded = marshaller.unmarshal(row);
+            } catch (JsonInstanceMarshaller.NewerSnapshotFormat ownedByNewer) {
+                continue;
+            }
+            MigrationOnLoad migration = loaded.migration();
+            if (migration instanceof MigrationOnLoad.Applied) {
+                row.hold(loaded.state(), marshaller.marshal(loaded.state()), now);
+                List<HistoryEventRecord> events = history.append(row,
+                        MigrationRecording.withMigrationEvent(migration, List.of()), command, now);
+                changes.add(new InstanceChange(row, events, true));
+                applied.add(migration);
+            } else if (migration instanceof MigrationOnLoad.Blocked || migration instanceof MigrationOnLoad.NoPlan) {
+                try {
+                    MigrationRefusal.check(row, migration);
+                } catch (MigrationRefusal.Blocked blocked) {
+                    incidents.add(recording.incident(row.id, blocked));
+                }
             }
         }
-        return Uni.createFrom().item(0);
+        UUID last = rows.isEmpty() ? cursor : rows.get(rows.size() - 1).id;
+        Uni<List<UUID>> written = changes.isEmpty() ? Uni.createFrom().item(List.of()) : store.write(connection, changes, now);
+        return written.call(() -> store.openIncidents(connection, incidents, now)).map(stored -> {
+            if (stored.size() != changes.size()) {
+                // The batch holds its rows locked, so their revisions cannot have moved.
+                throw new IllegalStateException("The sweep stored " + stored.size() + " of " + changes.size()
+                        + " migrated instances it held locked");
+            }
+            recording.swept(changes.stream().map(InstanceChange::row).toList(), applied);
+            return new BatchResult(rows.size(), changes.size(), incidents.size(),
+                    rows.size() - changes.size() - incidents.size(), last);
+        });
     }
 }

@@ -1,0 +1,324 @@
+package io.ferry.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ferry.input.FerryJson;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The write path and the instance reads it needs, in as few statements as the work allows.
+ *
+ * <p>An operation reads its instance with one statement (row, open incidents and applied migrations
+ * together) outside any transaction, and stores its whole outcome with one statement: the snapshot
+ * under the revision check it read, the history rows, and the incidents a migration resolves. One
+ * statement is one transaction, so nothing of a refused or raced operation is ever stored, and an
+ * operation holds no lock before the instance row's own: the row is always locked first, so an
+ * operation and a sweep can wait for each other but never in a cycle.
+ *
+ * <p>Snapshots and history data travel as JSON text, parsed and written by Ferry's exact mapper only.
+ */
+@ApplicationScoped
+public class InstanceStore {
+
+    private static final String ROW = """
+            i.id, i.process_id, i.process_version, i.status, i.business_key, i.correlation_id, i.state::text as state,
+            i.revision, i.history_length, i.created_at, i.updated_at""";
+    /** Public, like {@link #CREATE} and {@link #WRITE}, so that the benchmark's ceiling replays these very statements. */
+    public static final String LOAD = """
+            select %s,
+                (select json_agg(json_build_object('id', c.id, 'type', c.type, 'message', c.message,
+                                 'nodeIds', c.node_ids, 'createdAt', c.created_at) order by c.created_at, c.id)
+                 from ferry_incident c where c.instance_id = i.id and c.resolved_at is null)::text as incidents,
+                (select json_agg(json_build_object('sequence', h.sequence, 'data', h.data, 'occurredAt', h.occurred_at)
+                                 order by h.sequence)
+                 from ferry_history_event h where h.instance_id = i.id and h.type = 'InstanceMigrated')::text as migrations
+            from ferry_instance i where i.id = $1""".formatted(ROW);
+    private static final String FIND_BY_IDEMPOTENCY_KEY = """
+            select instance_id from ferry_idempotency_key where process_id = $1 and idempotency_key = $2""";
+    /** Active instances of one process not at the deployed version, after a cursor, locked for a sweep batch. */
+    private static final String LOCK_OLD_VERSIONS = """
+            select %s from ferry_instance i
+            where i.process_id = $1 and i.process_version <> $2 and i.status = 'ACTIVE' and i.id > $3
+            order by i.id
+            limit $4
+            for no key update skip locked""".formatted(ROW);
+    /** Appends the history rows of the instances a previous part of the statement wrote ({@code %1$s}). */
+    private static final String APPEND = """
+            appended as (
+                insert into ferry_history_event (instance_id, sequence, id, type, node_id, token_id, data, occurred_at,
+                                                 correlation_id, causation_id)
+                select e.instance_id, e.sequence, e.id, e.type, e.node_id, e.token_id, e.data::jsonb, $1,
+                       %1$s.correlation_id, e.causation_id
+                from unnest(%2$s::uuid[], %3$s::bigint[], %4$s::uuid[], %5$s::text[], %6$s::text[], %7$s::text[],
+                            %8$s::text[], %9$s::text[])
+                     as e(instance_id, sequence, id, type, node_id, token_id, data, causation_id)
+                join %1$s on %1$s.id = e.instance_id)""";
+    public static final String CREATE = """
+            with created as (
+                insert into ferry_instance (id, process_id, process_version, status, business_key, correlation_id, state,
+                                            revision, history_length, created_at, updated_at)
+                values ($2, $3, $4, $5, $6, $7, $8::text::jsonb, 0, $9, $1, $1)
+                returning id, correlation_id),
+            remembered as (
+                insert into ferry_idempotency_key (process_id, idempotency_key, instance_id, created_at)
+                select $3, $10::text, id, $1 from created where $10::text is not null),
+            %s
+            select id from created""".formatted(APPEND.formatted("created", "$11", "$12", "$13", "$14", "$15", "$16", "$17", "$18"));
+    /**
+     * Stores changed instances under the revision each was read at; a row another operation changed
+     * since is left alone (and its history not appended), so the ids returned say which were stored.
+     */
+    public static final String WRITE = """
+            with changed as (
+                update ferry_instance i set process_id = c.process_id, process_version = c.process_version,
+                    status = c.status, state = c.state::jsonb, revision = i.revision + 1,
+                    history_length = c.history_length, updated_at = $1
+                from unnest($2::uuid[], $3::bigint[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bigint[],
+                            $9::boolean[])
+                     as c(id, revision, process_id, process_version, status, state, history_length, migrated)
+                where i.id = c.id and i.revision = c.revision
+                returning i.id, i.correlation_id, c.migrated),
+            resolved as (
+                update ferry_incident set resolved_at = $1
+                where instance_id in (select id from changed where migrated) and type = 'MIGRATION_BLOCKED'
+                  and resolved_at is null),
+            %s
+            select id from changed""".formatted(APPEND.formatted("changed", "$10", "$11", "$12", "$13", "$14", "$15", "$16", "$17"));
+    /** Opens an incident unless the same one is open already. */
+    private static final String OPEN_INCIDENTS = """
+            insert into ferry_incident (instance_id, id, type, message, node_ids, created_at)
+            select n.instance_id, n.id, n.type, n.message, n.node_ids, $1
+            from unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[]) as n(instance_id, id, type, message, node_ids)
+            where not exists (select 1 from ferry_incident o where o.instance_id = n.instance_id and o.type = n.type
+                              and o.message = n.message and o.resolved_at is null)""";
+
+    @Inject
+    Pool pool;
+
+    /** The instance with its open incidents and applied migrations, or null when there is none. */
+    public Uni<StoredInstance> load(UUID id) {
+        return pool.preparedQuery(LOAD).execute(Tuple.of(id)).map(rows -> {
+            if (rows.size() == 0) {
+                return null;
+            }
+            Row row = rows.iterator().next();
+            return new StoredInstance(instance(row), incidents(id, row.getString("incidents")),
+                    migrations(id, row.getString("migrations")));
+        });
+    }
+
+    /** The instance an earlier start with this Idempotency-Key created, or null. */
+    public Uni<UUID> startedWith(String processId, String idempotencyKey) {
+        return pool.preparedQuery(FIND_BY_IDEMPOTENCY_KEY).execute(Tuple.of(processId, idempotencyKey))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID("instance_id"));
+    }
+
+    /**
+     * Stores a new instance with its history and, when given, the Idempotency-Key that started it. A
+     * start that lost the race for the key fails with the key's unique violation and stores nothing.
+     */
+    public Uni<Void> create(InstanceRecord instance, List<HistoryEventRecord> events, String idempotencyKey) {
+        List<Object> parameters = new ArrayList<>(List.of(timestamp(instance.createdAt), instance.id, instance.processId,
+                instance.processVersion, instance.status));
+        parameters.add(instance.businessKey);
+        parameters.add(instance.correlationId);
+        parameters.add(text(instance.state));
+        parameters.add(instance.historyLength);
+        parameters.add(idempotencyKey);
+        addEvents(parameters, events);
+        return pool.preparedQuery(CREATE).execute(Tuple.from(parameters)).replaceWithVoid();
+    }
+
+    /** Stores the changes, each under its revision check; returns the ids of the instances stored. */
+    public Uni<List<UUID>> write(SqlClient client, List<InstanceChange> changes, Instant now) {
+        int size = changes.size();
+        UUID[] ids = new UUID[size];
+        Long[] revisions = new Long[size];
+        String[] processIds = new String[size];
+        String[] versions = new String[size];
+        String[] statuses = new String[size];
+        String[] states = new String[size];
+        Long[] historyLengths = new Long[size];
+        Boolean[] migrated = new Boolean[size];
+        List<HistoryEventRecord> events = new ArrayList<>();
+        for (int i = 0; i < size; i++) {
+            InstanceChange change = changes.get(i);
+            InstanceRecord row = change.row();
+            ids[i] = row.id;
+            revisions[i] = row.revision;
+            processIds[i] = row.processId;
+            versions[i] = row.processVersion;
+            statuses[i] = row.status;
+            states[i] = text(row.state);
+            historyLengths[i] = row.historyLength;
+            migrated[i] = change.migrated();
+            events.addAll(change.events());
+        }
+        List<Object> parameters = new ArrayList<>(List.of(timestamp(now), ids, revisions, processIds, versions, statuses,
+                states, historyLengths, migrated));
+        addEvents(parameters, events);
+        return client.preparedQuery(WRITE).execute(Tuple.from(parameters)).map(InstanceStore::ids);
+    }
+
+    /** Stores one instance's change in a statement of its own; false when another operation changed it first. */
+    public Uni<Boolean> write(InstanceChange change, Instant now) {
+        return write(pool, List.of(change), now).map(stored -> stored.size() == 1);
+    }
+
+    /** Locks up to {@code limit} active instances of a process stored at another version, after {@code cursor}, skipping locked ones. */
+    public Uni<List<InstanceRecord>> lockOldVersions(SqlClient client, String processId, String version, UUID cursor, int limit) {
+        return client.preparedQuery(LOCK_OLD_VERSIONS).execute(Tuple.of(processId, version, cursor, limit))
+                .map(rows -> {
+                    List<InstanceRecord> found = new ArrayList<>(rows.size());
+                    rows.forEach(row -> found.add(instance(row)));
+                    return found;
+                });
+    }
+
+    /** Opens each incident unless the same one (instance, type, message) is open already. */
+    public Uni<Void> openIncidents(SqlClient client, List<IncidentRecord> incidents, Instant now) {
+        if (incidents.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        int size = incidents.size();
+        UUID[] instanceIds = new UUID[size];
+        UUID[] ids = new UUID[size];
+        String[] types = new String[size];
+        String[] messages = new String[size];
+        String[] nodeIds = new String[size];
+        for (int i = 0; i < size; i++) {
+            IncidentRecord incident = incidents.get(i);
+            instanceIds[i] = incident.instanceId;
+            ids[i] = incident.id;
+            types[i] = incident.type;
+            messages[i] = incident.message;
+            nodeIds[i] = incident.nodeIds;
+        }
+        return client.preparedQuery(OPEN_INCIDENTS)
+                .execute(Tuple.from(List.of(timestamp(now), instanceIds, ids, types, messages, nodeIds)))
+                .replaceWithVoid();
+    }
+
+    /** The pool the store uses, for a caller that needs several statements in one transaction (the sweep). */
+    public Pool pool() {
+        return pool;
+    }
+
+    private static void addEvents(List<Object> parameters, List<HistoryEventRecord> events) {
+        int size = events.size();
+        UUID[] instanceIds = new UUID[size];
+        Long[] sequences = new Long[size];
+        UUID[] ids = new UUID[size];
+        String[] types = new String[size];
+        String[] nodeIds = new String[size];
+        String[] tokenIds = new String[size];
+        String[] data = new String[size];
+        String[] causationIds = new String[size];
+        for (int i = 0; i < size; i++) {
+            HistoryEventRecord event = events.get(i);
+            instanceIds[i] = event.instanceId;
+            sequences[i] = event.sequence;
+            ids[i] = event.id;
+            types[i] = event.type;
+            nodeIds[i] = event.nodeId;
+            tokenIds[i] = event.tokenId;
+            data[i] = event.data == null ? null : text(event.data);
+            causationIds[i] = event.causationId;
+        }
+        parameters.addAll(List.of(instanceIds, sequences, ids, types, nodeIds, tokenIds, data, causationIds));
+    }
+
+    private static List<UUID> ids(RowSet<Row> rows) {
+        List<UUID> ids = new ArrayList<>(rows.size());
+        rows.forEach(row -> ids.add(row.getUUID("id")));
+        return ids;
+    }
+
+    private static InstanceRecord instance(Row row) {
+        InstanceRecord instance = new InstanceRecord();
+        instance.id = row.getUUID("id");
+        instance.processId = row.getString("process_id");
+        instance.processVersion = row.getString("process_version");
+        instance.status = row.getString("status");
+        instance.businessKey = row.getString("business_key");
+        instance.correlationId = row.getString("correlation_id");
+        instance.state = tree(instance.id, row.getString("state"));
+        instance.revision = row.getLong("revision");
+        instance.historyLength = row.getLong("history_length");
+        instance.createdAt = row.getOffsetDateTime("created_at").toInstant();
+        instance.updatedAt = row.getOffsetDateTime("updated_at").toInstant();
+        return instance;
+    }
+
+    private static List<IncidentRecord> incidents(UUID instanceId, String json) {
+        if (json == null) {
+            return List.of();
+        }
+        List<IncidentRecord> incidents = new ArrayList<>();
+        for (JsonNode found : tree(instanceId, json)) {
+            IncidentRecord incident = new IncidentRecord();
+            incident.instanceId = instanceId;
+            incident.id = UUID.fromString(found.get("id").asText());
+            incident.type = found.get("type").asText();
+            incident.message = found.get("message").asText();
+            incident.nodeIds = found.get("nodeIds").asText();
+            incident.createdAt = instant(found.get("createdAt"));
+            incidents.add(incident);
+        }
+        return incidents;
+    }
+
+    private static List<HistoryEventRecord> migrations(UUID instanceId, String json) {
+        if (json == null) {
+            return List.of();
+        }
+        List<HistoryEventRecord> migrations = new ArrayList<>();
+        for (JsonNode found : tree(instanceId, json)) {
+            HistoryEventRecord event = new HistoryEventRecord();
+            event.instanceId = instanceId;
+            event.sequence = found.get("sequence").asLong();
+            event.type = "InstanceMigrated";
+            event.data = found.get("data");
+            event.occurredAt = instant(found.get("occurredAt"));
+            migrations.add(event);
+        }
+        return migrations;
+    }
+
+    private static Instant instant(JsonNode timestamp) {
+        return OffsetDateTime.parse(timestamp.asText()).toInstant();
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+
+    private static JsonNode tree(UUID instanceId, String json) {
+        try {
+            return FerryJson.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Instance " + instanceId + " has stored JSON Ferry cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(JsonNode json) {
+        try {
+            return FerryJson.mapper().writeValueAsString(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write JSON: " + e.getMessage(), e);
+        }
+    }
+}
