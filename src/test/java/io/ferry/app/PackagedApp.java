@@ -24,10 +24,12 @@ final class PackagedApp {
     static final Path DATA = Path.of("ferry-data/postgres");
     private final Process process;
     private final int port;
+    private final Path log;
 
-    private PackagedApp(Process process, int port) {
+    private PackagedApp(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     /** Starts the app in the directory {@code home} (created if absent) and waits until it is ready. */
@@ -42,7 +44,7 @@ final class PackagedApp {
         command.addAll(List.of("-jar", JAR.toString()));
         Process process = new ProcessBuilder(command).directory(home.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        PackagedApp app = new PackagedApp(process, port);
+        PackagedApp app = new PackagedApp(process, port, log);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
@@ -63,6 +65,11 @@ final class PackagedApp {
 
     int port() {
         return port;
+    }
+
+    /** Everything the app wrote to standard output and error. */
+    Path log() {
+        return log;
     }
 
     RequestSpecification api() {
