@@ -1,5 +1,6 @@
 package io.ferry.benchmark;
 
+import io.ferry.persistence.HistoryEventRecord;
 import io.ferry.persistence.InstanceStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,6 +27,7 @@ import java.util.regex.Pattern;
 final class OrderStatementsByHand implements ClosedLoop.Client {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$(\\d+)");
+    private static final List<String> HISTORY_COLUMN_TYPES = List.of("uuid", "bigint", "uuid", "text", "text", "text", "text", "text");
 
     private final Connection connection;
     private final Statement create;
@@ -123,34 +125,32 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
         }
     }
 
-    /** The history columns as the statements take them: one array per column. */
+    /** The history rows Ferry would append, bound as Ferry binds them: one array per column. */
     private List<Object> events(UUID instance, long sequence, List<OrderTemplates.HistoryEvent> events) throws SQLException {
-        int size = events.size();
-        UUID[] instanceIds = new UUID[size];
-        Long[] sequences = new Long[size];
-        UUID[] ids = new UUID[size];
-        String[] types = new String[size];
-        String[] nodeIds = new String[size];
-        String[] tokenIds = new String[size];
-        String[] data = new String[size];
-        String[] causationIds = new String[size];
+        List<HistoryEventRecord> rows = new ArrayList<>(events.size());
         String cause = "command-" + UUID.randomUUID();
-        for (int i = 0; i < size; i++) {
-            OrderTemplates.HistoryEvent event = events.get(i);
-            instanceIds[i] = instance;
-            sequences[i] = ++sequence;
-            ids[i] = UUID.randomUUID();
-            types[i] = event.type();
-            nodeIds[i] = event.nodeId();
-            tokenIds[i] = event.tokenId();
-            data[i] = event.data();
-            causationIds[i] = cause;
-            cause = ids[i].toString();
+        for (OrderTemplates.HistoryEvent event : events) {
+            HistoryEventRecord row = new HistoryEventRecord();
+            row.instanceId = instance;
+            row.sequence = ++sequence;
+            row.id = UUID.randomUUID();
+            row.type = event.type();
+            row.nodeId = event.nodeId();
+            row.tokenId = event.tokenId();
+            row.causationId = cause;
+            cause = row.id.toString();
+            rows.add(row);
         }
-        return List.of(connection.createArrayOf("uuid", instanceIds), connection.createArrayOf("bigint", sequences),
-                connection.createArrayOf("uuid", ids), connection.createArrayOf("text", types),
-                connection.createArrayOf("text", nodeIds), connection.createArrayOf("text", tokenIds),
-                connection.createArrayOf("text", data), connection.createArrayOf("text", causationIds));
+        List<Object> columns = new ArrayList<>(InstanceStore.historyColumns(rows));
+        for (int i = 0; i < events.size(); i++) {
+            // The templates hold the data as the JSON text Ferry stored.
+            ((String[]) columns.get(6))[i] = events.get(i).data();
+        }
+        List<Object> arrays = new ArrayList<>(columns.size());
+        for (int column = 0; column < columns.size(); column++) {
+            arrays.add(connection.createArrayOf(HISTORY_COLUMN_TYPES.get(column), (Object[]) columns.get(column)));
+        }
+        return arrays;
     }
 
     private java.sql.Array array(String type, Object element) throws SQLException {

@@ -218,6 +218,14 @@ public class InstanceStore {
     }
 
     private static void addEvents(List<Object> parameters, List<HistoryEventRecord> events) {
+        parameters.addAll(historyColumns(events));
+    }
+
+    /**
+     * The history rows as the statements bind them: one array per column (instance id, sequence, id,
+     * type, node id, token id, data as JSON text, causation id).
+     */
+    public static List<Object> historyColumns(List<HistoryEventRecord> events) {
         int size = events.size();
         UUID[] instanceIds = new UUID[size];
         Long[] sequences = new Long[size];
@@ -238,7 +246,7 @@ public class InstanceStore {
             data[i] = event.data == null ? null : text(event.data);
             causationIds[i] = event.causationId;
         }
-        parameters.addAll(List.of(instanceIds, sequences, ids, types, nodeIds, tokenIds, data, causationIds));
+        return List.of(instanceIds, sequences, ids, types, nodeIds, tokenIds, data, causationIds);
     }
 
     private static List<UUID> ids(RowSet<Row> rows) {
