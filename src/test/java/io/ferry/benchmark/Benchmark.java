@@ -1,5 +1,6 @@
 package io.ferry.benchmark;
 
+import io.ferry.benchmark.BenchmarkParameters.Phase;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,11 @@ public final class Benchmark {
 
     /** The most old instances the set-based ceiling rewrites in its one statement. */
     private static final int SWEEP_CEILING_ROWS = 100_000;
+    /**
+     * A pod does not run Flyway: the generated Deployment sets QUARKUS_FLYWAY_ACTIVE=false and a Job
+     * migrates the schema before the pods start (here the untimed first start has migrated it).
+     */
+    static final String AS_POD = "-Dquarkus.flyway.active=false";
     /** The old instances live in a database of their own, so that starts on both can take turns. */
     private static final String OLD_INSTANCES_DATABASE = "ferry_benchmark_old_instances";
 
@@ -52,36 +58,51 @@ public final class Benchmark {
 
     private Results measure(Database database, Path emptyApplicationJar) throws Exception {
         OrderTemplates templates;
-        Results.Load load;
+        Results.Load load = null;
         // This first start also creates the schema, so it is not one of the timed starts.
         try (AppProcess app = startFerry(database, "ferry-load")) {
             templates = OrderTemplates.record(app, database);
-            load = load(app, database, templates);
+            if (parameters.measures(Phase.LOAD)) {
+                load = load(app, database, templates);
+            }
         }
         database.emptyFerryTables();
+        if (!parameters.measures(Phase.SWEEP) && !parameters.measures(Phase.READY)) {
+            return new Results(load, null, null, parameters.oldInstances(), null, parameters.jvmOptions());
+        }
         Database old = database.sibling(OLD_INSTANCES_DATABASE);
         startFerry(old, "ferry-old-instances-schema").close();
         log("Storing " + parameters.oldInstances() + " version 1 instances");
         Sweep.storeVersion1Instances(old, templates, parameters.oldInstances());
-        Sweep.Timing ceiling = Sweep.setBasedRewrite(old, Math.min(parameters.oldInstances(), SWEEP_CEILING_ROWS));
-        start(emptyApplicationJar, database, "empty-app-first").close();
-        // In turns, so that a build another user starts on the machine slows all three alike.
-        List<Duration> readyEmpty = new ArrayList<>();
-        List<Duration> readyWithOldInstances = new ArrayList<>();
-        List<Duration> readyEmptyApplication = new ArrayList<>();
-        for (int turn = 1; turn <= parameters.starts(); turn++) {
-            readyEmpty.add(readyTime(parameters.ferryJar(), database, "ferry-empty-" + turn));
-            readyWithOldInstances.add(readyTime(parameters.ferryJar(), old, "ferry-old-instances-" + turn));
-            readyEmptyApplication.add(readyTime(emptyApplicationJar, database, "empty-app-" + turn));
-        }
-        Sweep.Timing sweep;
-        try (AppProcess app = startFerry(old, "ferry-sweep")) {
-            log("Sweeping through Ferry");
-            sweep = Sweep.throughFerry(app, parameters.sweepBatchSize(), parameters.sweepMaxBatches(), parameters.sweepLimit());
+        Sweep.Timing ceiling = parameters.measures(Phase.SWEEP)
+                ? Sweep.setBasedRewrite(old, Math.min(parameters.oldInstances(), SWEEP_CEILING_ROWS)) : null;
+        Results.Ready ready = parameters.measures(Phase.READY) ? readyTimes(database, old, emptyApplicationJar) : null;
+        Sweep.Timing sweep = null;
+        if (parameters.measures(Phase.SWEEP)) {
+            try (AppProcess app = startFerry(old, "ferry-sweep")) {
+                log("Sweeping through Ferry");
+                sweep = Sweep.throughFerry(app, parameters.sweepBatchSize(), parameters.sweepMaxBatches(), parameters.sweepLimit());
+            }
         }
         database.drop(old);
-        return new Results(load, sweep, ceiling, parameters.oldInstances(), new Results.ReadyTimes(readyEmpty),
-                new Results.ReadyTimes(readyWithOldInstances), new Results.ReadyTimes(readyEmptyApplication));
+        return new Results(load, sweep, ceiling, parameters.oldInstances(), ready, parameters.jvmOptions());
+    }
+
+    /** The starts take turns, so that a build another user starts on the machine slows all alike. */
+    private Results.Ready readyTimes(Database database, Database old, Path emptyApplicationJar) throws Exception {
+        start(emptyApplicationJar, database, "empty-app-first").close();
+        List<Duration> empty = new ArrayList<>();
+        List<Duration> asPod = new ArrayList<>();
+        List<Duration> withOldInstances = new ArrayList<>();
+        List<Duration> emptyApplication = new ArrayList<>();
+        for (int turn = 1; turn <= parameters.starts(); turn++) {
+            empty.add(readyTime(parameters.ferryJar(), database, "", "ferry-empty-" + turn));
+            asPod.add(readyTime(parameters.ferryJar(), database, AS_POD, "ferry-as-pod-" + turn));
+            withOldInstances.add(readyTime(parameters.ferryJar(), old, "", "ferry-old-instances-" + turn));
+            emptyApplication.add(readyTime(emptyApplicationJar, database, "", "empty-app-" + turn));
+        }
+        return new Results.Ready(new Results.ReadyTimes(empty), new Results.ReadyTimes(asPod),
+                new Results.ReadyTimes(withOldInstances), new Results.ReadyTimes(emptyApplication));
     }
 
     private Results.Load load(AppProcess app, Database database, OrderTemplates templates) throws Exception {
@@ -129,12 +150,17 @@ public final class Benchmark {
     }
 
     private AppProcess start(Path jar, Database database, String name) throws Exception {
-        log("Starting " + jar + " (" + name + ")");
-        return AppProcess.start(jar, database, parameters.jvmOptions(), output.resolve(name + ".log"));
+        return start(jar, database, "", name);
     }
 
-    private Duration readyTime(Path jar, Database database, String name) throws Exception {
-        try (AppProcess app = start(jar, database, name)) {
+    private AppProcess start(Path jar, Database database, String moreOptions, String name) throws Exception {
+        log("Starting " + jar + " (" + name + ")");
+        return AppProcess.start(jar, database, (parameters.jvmOptions() + " " + moreOptions).strip(),
+                output.resolve(name + ".log"));
+    }
+
+    private Duration readyTime(Path jar, Database database, String moreOptions, String name) throws Exception {
+        try (AppProcess app = start(jar, database, moreOptions, name)) {
             return app.timeToReady();
         }
     }

@@ -1,14 +1,24 @@
 package io.ferry.benchmark;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Everything one run measured, and the markdown table made of it (what / Ferry / ceiling / ratio,
- * as in issue 8).
+ * as in issue 8). A phase the run left out ({@code -Dbenchmark.phases}) is null and has no rows.
  */
-record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int oldInstances, ReadyTimes readyEmpty,
-        ReadyTimes readyWithOldInstances, ReadyTimes readyEmptyApplication) {
+record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int oldInstances, Ready ready,
+        String jvmOptions) {
+
+    /**
+     * The times to ready: Ferry as {@code java -jar} starts it (Flyway validates the schema), Ferry as a
+     * pod starts it (Flyway off, as the generated Deployment has it), Ferry on the old instances, and an
+     * empty application with the same extensions.
+     */
+    record Ready(ReadyTimes empty, ReadyTimes asPod, ReadyTimes withOldInstances, ReadyTimes emptyApplication) {
+    }
 
     /** Several starts of one app, as start-up times vary much on a shared machine; the median counts. */
     record ReadyTimes(List<Duration> times) {
@@ -35,22 +45,25 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
 
     /** Every measurement happened and saw work done: what the quick-mode IT checks (never how fast). */
     List<String> unmeasured() {
-        List<String> missing = new java.util.ArrayList<>();
-        check(missing, load.complete(), "complete approveOrder (Ferry)");
-        check(missing, load.completeCeiling(), "complete approveOrder (ceiling)");
-        check(missing, load.start(), "start (Ferry)");
-        check(missing, load.startCeiling(), "start (ceiling)");
-        if (sweep.instances() == 0) {
+        List<String> missing = new ArrayList<>();
+        if (load != null) {
+            check(missing, load.complete(), "complete approveOrder (Ferry)");
+            check(missing, load.completeCeiling(), "complete approveOrder (ceiling)");
+            check(missing, load.start(), "start (Ferry)");
+            check(missing, load.startCeiling(), "start (ceiling)");
+            if (load.peakMemory() == 0 || load.memoryAfterLoad() == 0) {
+                missing.add("resident memory");
+            }
+        }
+        if (sweep != null && sweep.instances() == 0) {
             missing.add("sweep (Ferry) migrated nothing");
         }
-        if (sweepCeiling.instances() == 0) {
+        if (sweepCeiling != null && sweepCeiling.instances() == 0) {
             missing.add("sweep (ceiling) rewrote nothing");
         }
-        if (readyEmpty.median().isZero() || readyWithOldInstances.median().isZero() || readyEmptyApplication.median().isZero()) {
+        if (ready != null && Stream.of(ready.empty(), ready.asPod(), ready.withOldInstances(),
+                ready.emptyApplication()).anyMatch(times -> times.median().isZero())) {
             missing.add("a time to ready");
-        }
-        if (load.peakMemory() == 0 || load.memoryAfterLoad() == 0) {
-            missing.add("resident memory");
         }
         return missing;
     }
@@ -64,24 +77,36 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
 
     String table() {
         StringBuilder table = new StringBuilder("| what | Ferry | the same SQL by hand (ceiling) | ratio |\n| --- | --- | --- | --- |\n");
-        row(table, "complete `approveOrder` (1 select, 1 jsonb update, 12 history inserts, 2 selects for the response)",
-                load(load.complete(), "ops/s"), load(load.completeCeiling(), "tps"),
-                load.complete().perSecond() / load.completeCeiling().perSecond());
-        row(table, "start an `order` instance (1 insert, 5 history inserts, 1 update, 2 selects for the response)",
-                load(load.start(), "ops/s"), load(load.startCeiling(), "tps"),
-                load.start().perSecond() / load.startCeiling().perSecond());
-        row(table, "sweep version 1 instances to version 2 (%,d stored; Ferry timed %s)".formatted(oldInstances,
-                        sweep.finished() ? "until done" : "over its first " + seconds(sweep.elapsed())),
-                "%,.0f instances/s (%,d in %s)".formatted(sweep.perSecond(), sweep.instances(), seconds(sweep.elapsed())),
-                "one `UPDATE … jsonb_set` + history `INSERT` of %,d rows: %,.0f rows/s".formatted(sweepCeiling.instances(),
-                        sweepCeiling.perSecond()),
-                sweep.perSecond() / sweepCeiling.perSecond());
-        row(table, "time to ready, empty database (ceiling: an empty Quarkus app with the same extensions)",
-                readyEmpty.describe(), readyEmptyApplication.describe(), ratio(readyEmpty, readyEmptyApplication));
-        row(table, "time to ready with %,d version 1 instances stored (against Ferry on the empty database)".formatted(oldInstances),
-                readyWithOldInstances.describe(), readyEmpty.describe(), ratio(readyWithOldInstances, readyEmpty));
-        table.append("| resident memory (VmRSS) of the app under the load | peak %d MB, %d MB after the load | — | — |\n"
-                .formatted(load.peakMemory() >> 20, load.memoryAfterLoad() >> 20));
+        if (load != null) {
+            row(table, "complete `approveOrder` (1 select, 1 jsonb update, 12 history inserts, 2 selects for the response)",
+                    load(load.complete(), "ops/s"), load(load.completeCeiling(), "tps"),
+                    load.complete().perSecond() / load.completeCeiling().perSecond());
+            row(table, "start an `order` instance (1 insert, 5 history inserts, 1 update, 2 selects for the response)",
+                    load(load.start(), "ops/s"), load(load.startCeiling(), "tps"),
+                    load.start().perSecond() / load.startCeiling().perSecond());
+        }
+        if (sweep != null) {
+            row(table, "sweep version 1 instances to version 2 (%,d stored; Ferry timed %s)".formatted(oldInstances,
+                            sweep.finished() ? "until done" : "over its first " + seconds(sweep.elapsed())),
+                    "%,.0f instances/s (%,d in %s)".formatted(sweep.perSecond(), sweep.instances(), seconds(sweep.elapsed())),
+                    "one `UPDATE … jsonb_set` + history `INSERT` of %,d rows: %,.0f rows/s".formatted(sweepCeiling.instances(),
+                            sweepCeiling.perSecond()),
+                    sweep.perSecond() / sweepCeiling.perSecond());
+        }
+        if (ready != null) {
+            row(table, "time to ready, empty database (ceiling: an empty Quarkus app with the same extensions)",
+                    ready.empty().describe(), ready.emptyApplication().describe(), ratio(ready.empty(), ready.emptyApplication()));
+            row(table, "time to ready as a pod starts it (Flyway off: the Deployment sets QUARKUS_FLYWAY_ACTIVE=false, its"
+                    + " init Job migrates), empty database (ceiling: the empty app)",
+                    ready.asPod().describe(), ready.emptyApplication().describe(), ratio(ready.asPod(), ready.emptyApplication()));
+            row(table, "time to ready with %,d version 1 instances stored (against Ferry on the empty database)".formatted(oldInstances),
+                    ready.withOldInstances().describe(), ready.empty().describe(), ratio(ready.withOldInstances(), ready.empty()));
+        }
+        if (load != null) {
+            table.append("| resident memory (VmRSS) of the app under the load, JVM options: %s | peak %d MB, %d MB after the load | — | — |\n"
+                    .formatted(jvmOptions.isEmpty() ? "none" : "`" + jvmOptions + "`", load.peakMemory() >> 20,
+                            load.memoryAfterLoad() >> 20));
+        }
         return table.toString();
     }
 
