@@ -78,10 +78,10 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
     String table() {
         StringBuilder table = new StringBuilder("| what | Ferry | the same SQL by hand (ceiling) | ratio |\n| --- | --- | --- | --- |\n");
         if (load != null) {
-            row(table, "complete `approveOrder` (1 select, 1 jsonb update, 12 history inserts, 2 selects for the response)",
+            row(table, "complete `approveOrder` (1 select of row, incidents and migrations; 1 statement storing snapshot and 12 history rows)",
                     load(load.complete(), "ops/s"), load(load.completeCeiling(), "tps"),
                     load.complete().perSecond() / load.completeCeiling().perSecond());
-            row(table, "start an `order` instance (1 insert, 5 history inserts, 1 update, 2 selects for the response)",
+            row(table, "start an `order` instance (1 statement storing instance and 5 history rows)",
                     load(load.start(), "ops/s"), load(load.startCeiling(), "tps"),
                     load.start().perSecond() / load.startCeiling().perSecond());
         }
