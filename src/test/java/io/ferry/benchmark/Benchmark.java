@@ -91,10 +91,10 @@ public final class Benchmark {
     /** The starts take turns, so that a build another user starts on the machine slows all alike. */
     private Results.Ready readyTimes(Database database, Database old, Path emptyApplicationJar) throws Exception {
         start(emptyApplicationJar, database, "empty-app-first").close();
-        List<Duration> empty = new ArrayList<>();
-        List<Duration> asPod = new ArrayList<>();
-        List<Duration> withOldInstances = new ArrayList<>();
-        List<Duration> emptyApplication = new ArrayList<>();
+        List<Results.Start> empty = new ArrayList<>();
+        List<Results.Start> asPod = new ArrayList<>();
+        List<Results.Start> withOldInstances = new ArrayList<>();
+        List<Results.Start> emptyApplication = new ArrayList<>();
         for (int turn = 1; turn <= parameters.starts(); turn++) {
             empty.add(readyTime(parameters.ferryJar(), database, "", "ferry-empty-" + turn));
             asPod.add(readyTime(parameters.ferryJar(), database, AS_POD, "ferry-as-pod-" + turn));
@@ -159,9 +159,9 @@ public final class Benchmark {
                 output.resolve(name + ".log"));
     }
 
-    private Duration readyTime(Path jar, Database database, String moreOptions, String name) throws Exception {
+    private Results.Start readyTime(Path jar, Database database, String moreOptions, String name) throws Exception {
         try (AppProcess app = start(jar, database, moreOptions, name)) {
-            return app.timeToReady();
+            return new Results.Start(app.timeToReady(), app.cpuTimeToReady());
         }
     }
 
