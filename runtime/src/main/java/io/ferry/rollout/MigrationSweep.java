@@ -21,7 +21,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Moves idle instances of older versions forward in batches, so a rollout need not wait for each
@@ -33,7 +35,11 @@ import java.util.UUID;
  * moved is applied again to the moved instance.
  *
  * <p>A call stops starting batches after {@link #CALL_LIMIT} and reports {@code finished=false}, so
- * no call outlives an HTTP client's patience; calling again continues where the backlog is.
+ * no call outlives an HTTP client's patience. The next call on this pod goes on after the last
+ * instance the previous one looked at, rather than walking again past every instance already moved
+ * (which made a backlog of n instances cost n² / batch); once a pass reaches the end, the next starts
+ * from the beginning again, where blocked instances a newer image may free are looked at anew. The
+ * place is only a hint, kept per pod: rows before it are never lost, only looked at a pass later.
  */
 @ApplicationScoped
 public class MigrationSweep {
@@ -66,6 +72,9 @@ public class MigrationSweep {
     @Inject
     Clock clock;
 
+    /** Per process, the instance id the last call of this pod stopped after. */
+    private final Map<String, UUID> resumeAfter = new ConcurrentHashMap<>();
+
     /** Sweeps every deployed process, at most {@code maxBatches} batches of {@code batchSize} instances each. */
     public Uni<Report> sweep(int batchSize, int maxBatches) {
         String command = "sweep-" + UUID.randomUUID();
@@ -73,7 +82,7 @@ public class MigrationSweep {
         Uni<List<Progress>> all = Uni.createFrom().item(new ArrayList<>());
         for (ExecutableProcess process : processes.all()) {
             all = all.chain(done -> next(process, batchSize, maxBatches, command, deadline,
-                    new Progress(process.id(), 0, 0, 0, 0, 0, false), START).map(progress -> {
+                    new Progress(process.id(), 0, 0, 0, 0, 0, false), resumeAfter.getOrDefault(process.id(), START)).map(progress -> {
                         done.add(progress);
                         return done;
                     }));
@@ -85,6 +94,7 @@ public class MigrationSweep {
     private Uni<Progress> next(ExecutableProcess process, int batchSize, int maxBatches, String command, Instant deadline,
             Progress so, UUID cursor) {
         if (so.batches() >= maxBatches || clock.instant().isAfter(deadline)) {
+            resumeAfter.put(process.id(), cursor);
             return Uni.createFrom().item(so);
         }
         return store.pool().withTransaction(connection -> store
@@ -94,8 +104,11 @@ public class MigrationSweep {
                     Progress now = new Progress(so.processId(), so.batches() + 1, so.scanned() + result.scanned(),
                             so.migrated() + result.migrated(), so.blocked() + result.blocked(),
                             so.skipped() + result.skipped(), result.scanned() < batchSize);
-                    return now.finished() ? Uni.createFrom().item(now)
-                            : next(process, batchSize, maxBatches, command, deadline, now, result.last());
+                    if (now.finished()) {
+                        resumeAfter.remove(process.id());
+                        return Uni.createFrom().item(now);
+                    }
+                    return next(process, batchSize, maxBatches, command, deadline, now, result.last());
                 });
     }
 
