@@ -109,9 +109,12 @@ class FerryProcessor {
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
     SyntheticBeanBuildItem catalog(CatalogRecorder recorder, ProcessDefinitionsBuildItem definitions) {
+        // Built at start, not on first use: a pod reported ready must not stall its first request (and
+        // the event loop) while the model, its conditions and the migration routes are made.
         return SyntheticBeanBuildItem.configure(DeployedProcesses.class)
                 .scope(Singleton.class)
                 .setRuntimeInit()
+                .startup()
                 .unremovable()
                 .supplier(recorder.deployedProcesses())
                 .done();

@@ -7,12 +7,14 @@ import io.ferry.migration.MigrationResult;
 import io.ferry.migration.Routes;
 import io.ferry.state.InstanceState;
 import jakarta.inject.Inject;
+import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
 
 /**
- * The shipped chains joined with the deployed definitions once, when first needed, so that moving
- * an instance on load only looks its node ids up.
+ * The shipped chains joined with the deployed definitions once, at start (before the pod reports
+ * ready), so that moving an instance on load only looks its node ids up.
  */
+@Startup
 @Singleton
 public class MigrationRoutes {
 
