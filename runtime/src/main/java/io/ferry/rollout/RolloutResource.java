@@ -53,8 +53,9 @@ public class RolloutResource {
     @POST
     @Path("/sweep")
     @Operation(summary = "Migrate idle instances of older versions now, in batches",
-            description = "Each batch is one transaction locking its rows with FOR UPDATE SKIP LOCKED, so several pods "
-                    + "can sweep at once. Blocked instances get a MIGRATION_BLOCKED incident and stay as they are. "
+            description = "Each batch is one transaction locking its rows with FOR NO KEY UPDATE SKIP LOCKED, so several "
+                    + "pods can sweep at once. Blocked instances get a MIGRATION_BLOCKED incident and stay as they are. "
+                    + "A call stops starting batches after 10 s; the next call on the same pod goes on where it stopped. "
                     + "Call again while a process reports finished=false.")
     public Uni<MigrationSweep.Report> sweep(
             @QueryParam("batchSize") @Parameter(schema = @Schema(type = SchemaType.INTEGER, defaultValue = "100")) String batchSizeParameter,
