@@ -59,24 +59,24 @@ public class MigrationRecording {
         if (!(migration instanceof MigrationOnLoad.Applied applied)) {
             return;
         }
-        metrics.counter("ferry.migrations.applied", "process", instance.processId, "from", applied.fromVersion(),
-                "to", applied.toVersion()).increment();
+        count(instance.processId, applied);
         LOG.infof("Migrated instance %s of process '%s' from version %s to %s with %s, moving %s", instance.id,
                 instance.processId, applied.fromVersion(), applied.toVersion(), applied.planFiles(), applied.movedNodeIds());
     }
 
-    /** Counts the migrations of one sweep batch, and logs them in one line per process and version step. */
-    public void swept(List<InstanceRecord> instances, List<MigrationOnLoad> migrations) {
+    /** Counts the migrations of one sweep batch of a process, and logs them in one line per version step. */
+    public void swept(String processId, List<MigrationOnLoad.Applied> migrations) {
         Map<String, Integer> steps = new TreeMap<>();
-        for (int i = 0; i < instances.size(); i++) {
-            MigrationOnLoad.Applied applied = (MigrationOnLoad.Applied) migrations.get(i);
-            String processId = instances.get(i).processId;
-            metrics.counter("ferry.migrations.applied", "process", processId, "from", applied.fromVersion(),
-                    "to", applied.toVersion()).increment();
-            steps.merge("process '" + processId + "' from version " + applied.fromVersion() + " to "
-                    + applied.toVersion(), 1, Integer::sum);
+        for (MigrationOnLoad.Applied applied : migrations) {
+            count(processId, applied);
+            steps.merge("from version " + applied.fromVersion() + " to " + applied.toVersion(), 1, Integer::sum);
         }
-        steps.forEach((step, count) -> LOG.infof("Sweep migrated %d instances of %s", count, step));
+        steps.forEach((step, count) -> LOG.infof("Sweep migrated %d instances of process '%s' %s", count, processId, step));
+    }
+
+    private void count(String processId, MigrationOnLoad.Applied applied) {
+        metrics.counter("ferry.migrations.applied", "process", processId, "from", applied.fromVersion(),
+                "to", applied.toVersion()).increment();
     }
 
     /** After the refused operation stored nothing: records the incident once, in a statement of its own. */

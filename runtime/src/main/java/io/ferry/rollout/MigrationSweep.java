@@ -99,7 +99,7 @@ public class MigrationSweep {
         }
         return store.pool().withTransaction(connection -> store
                         .lockOldVersions(connection, process.id(), process.version(), cursor, batchSize)
-                        .chain(rows -> batch(connection, rows, cursor, command)))
+                        .chain(rows -> batch(connection, process, rows, cursor, command)))
                 .chain(result -> {
                     Progress now = new Progress(so.processId(), so.batches() + 1, so.scanned() + result.scanned(),
                             so.migrated() + result.migrated(), so.blocked() + result.blocked(),
@@ -112,11 +112,11 @@ public class MigrationSweep {
                 });
     }
 
-    private Uni<BatchResult> batch(SqlConnection connection, List<InstanceRecord> rows, UUID cursor,
-            String command) {
+    private Uni<BatchResult> batch(SqlConnection connection, ExecutableProcess process, List<InstanceRecord> rows,
+            UUID cursor, String command) {
         Instant now = clock.instant();
         List<InstanceChange> changes = new ArrayList<>();
-        List<MigrationOnLoad> applied = new ArrayList<>();
+        List<MigrationOnLoad.Applied> applied = new ArrayList<>();
         List<IncidentRecord> incidents = new ArrayList<>();
         for (InstanceRecord row : rows) {
             LoadedInstance loaded;
@@ -126,12 +126,12 @@ public class MigrationSweep {
                 continue;
             }
             MigrationOnLoad migration = loaded.migration();
-            if (migration instanceof MigrationOnLoad.Applied) {
+            if (migration instanceof MigrationOnLoad.Applied moved) {
                 row.hold(loaded.state(), marshaller.marshal(loaded.state()), now);
                 List<HistoryEventRecord> events = history.append(row,
                         MigrationRecording.withMigrationEvent(migration, List.of()), command, now);
                 changes.add(new InstanceChange(row, events, true));
-                applied.add(migration);
+                applied.add(moved);
             } else if (migration instanceof MigrationOnLoad.Blocked || migration instanceof MigrationOnLoad.NoPlan) {
                 try {
                     MigrationRefusal.check(row, migration);
@@ -148,7 +148,7 @@ public class MigrationSweep {
                 throw new IllegalStateException("The sweep stored " + stored.size() + " of " + changes.size()
                         + " migrated instances it held locked");
             }
-            recording.swept(changes.stream().map(InstanceChange::row).toList(), applied);
+            recording.swept(process.id(), applied);
             return new BatchResult(rows.size(), changes.size(), incidents.size(),
                     rows.size() - changes.size() - incidents.size(), last);
         });
