@@ -56,10 +56,10 @@ class OrderPlanCoversVersion1Test {
         String scopeId = node.scopeId() == null ? null : "s1";
         if (node.kind() == NodeKind.SUB_PROCESS) {
             return new InstanceState(v1.id(), v1.version(), InstanceStatus.ACTIVE,
-                    List.of(new Token("t1", "shipOrder", "s1", TokenState.WAITING)), List.of(new Scope("s1", node.id(), null)),
+                    List.of(new Token("t1", "shipOrder", "s1", TokenState.USER_TASK)), List.of(new Scope("s1", node.id(), null)),
                     JsonNodeFactory.instance.objectNode(), 1);
         }
-        TokenState state = node.kind().stateHeld() == NodeKind.StateHeld.WAITING_TOKEN ? TokenState.WAITING : TokenState.JOINING;
+        TokenState state = node.kind().stateHeld() == NodeKind.StateHeld.USER_TASK ? TokenState.USER_TASK : TokenState.JOINING;
         return new InstanceState(v1.id(), v1.version(), InstanceStatus.ACTIVE, List.of(new Token("t1", node.id(), scopeId, state)),
                 scopes, JsonNodeFactory.instance.objectNode(), 1);
     }

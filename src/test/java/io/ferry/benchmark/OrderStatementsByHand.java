@@ -97,6 +97,7 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
         values.add((long) templates.startEvents().size());
         values.add(null);
         values.addAll(events(id, 0, templates.startEvents()));
+        values.addAll(noTimers());
         try (ResultSet created = create.execute(values.toArray())) {
             created.next();
         }
@@ -118,6 +119,7 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
                 array("text", "order"), array("text", "2"), array("text", "ACTIVE"), array("text", templates.completedState()),
                 array("bigint", historyLength + events.size()), array("boolean", false)));
         values.addAll(events(id, historyLength, events));
+        values.addAll(noTimers());
         try (ResultSet stored = write.execute(values.toArray())) {
             if (!stored.next()) {
                 throw new IllegalStateException("instance " + id + " was not at revision " + revision);
@@ -149,6 +151,16 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
         List<Object> arrays = new ArrayList<>(columns.size());
         for (int column = 0; column < columns.size(); column++) {
             arrays.add(connection.createArrayOf(HISTORY_COLUMN_TYPES.get(column), (Object[]) columns.get(column)));
+        }
+        return arrays;
+    }
+
+    /** The reference process arms no timer: the timer columns are bound empty, as Ferry binds them. */
+    private List<Object> noTimers() throws SQLException {
+        List<Object> arrays = new ArrayList<>();
+        List<String> types = List.of("uuid", "text", "timestamptz", "uuid", "text");
+        for (String type : types) {
+            arrays.add(connection.createArrayOf(type, new Object[0]));
         }
         return arrays;
     }

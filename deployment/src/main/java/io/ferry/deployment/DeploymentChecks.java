@@ -1,6 +1,7 @@
 package io.ferry.deployment;
 
 import io.ferry.definition.Node;
+import io.ferry.definition.NodeDetails;
 import io.ferry.definition.NodeKind;
 import io.ferry.definition.ProcessDefinition;
 import java.util.ArrayList;
@@ -36,8 +37,9 @@ final class DeploymentChecks {
         List<String> problems = new ArrayList<>();
         for (ProcessDefinition definition : definitions) {
             for (Node node : definition.nodes()) {
-                if (node.kind() == NodeKind.SERVICE_TASK && !handlerNames.contains(node.handler())) {
-                    problems.add(MISSING_HANDLER.formatted(definition.resource(), node.id(), node.handler(), node.handler()));
+                String handler = node.details() instanceof NodeDetails.ServiceTask task ? task.handler() : null;
+                if (node.kind() == NodeKind.SERVICE_TASK && !handlerNames.contains(handler)) {
+                    problems.add(MISSING_HANDLER.formatted(definition.resource(), node.id(), handler, handler));
                 }
             }
         }

@@ -27,22 +27,22 @@ final class OrderProcess {
 
     /** Where the tokens of a version-1 instance rest, interleaved so even a few tokens reach every scope. */
     private static final List<Place> PLACES = List.of(
-            new Place("approveOrder", null, TokenState.WAITING),
-            new Place("stockCheck", "s1", TokenState.WAITING),
+            new Place("approveOrder", null, TokenState.USER_TASK),
+            new Place("stockCheck", "s1", TokenState.USER_TASK),
             new Place("oldJoin", null, TokenState.JOINING),
-            new Place("reviewFraud", "s2", TokenState.WAITING),
-            new Place("packing", null, TokenState.WAITING),
-            new Place("creditCheck", "s3", TokenState.WAITING),
+            new Place("reviewFraud", "s2", TokenState.USER_TASK),
+            new Place("packing", null, TokenState.USER_TASK),
+            new Place("creditCheck", "s3", TokenState.USER_TASK),
             new Place("mergeReviews", null, TokenState.JOINING),
             new Place("checksJoin", "s1", TokenState.JOINING),
-            new Place("approveDiscount", null, TokenState.WAITING),
-            new Place("confirmAddress", null, TokenState.WAITING),
-            new Place("signOff", null, TokenState.WAITING),
-            new Place("prepareInvoice", null, TokenState.WAITING),
-            new Place("scheduleDelivery", null, TokenState.WAITING),
-            new Place("callCustomer", null, TokenState.WAITING),
+            new Place("approveDiscount", null, TokenState.USER_TASK),
+            new Place("confirmAddress", null, TokenState.USER_TASK),
+            new Place("signOff", null, TokenState.USER_TASK),
+            new Place("prepareInvoice", null, TokenState.USER_TASK),
+            new Place("scheduleDelivery", null, TokenState.USER_TASK),
+            new Place("callCustomer", null, TokenState.USER_TASK),
             new Place("checksJoin", "s3", TokenState.JOINING),
-            new Place("stockCheck", "s3", TokenState.WAITING));
+            new Place("stockCheck", "s3", TokenState.USER_TASK));
 
     private static final String VARIABLES = """
             {
@@ -136,7 +136,7 @@ final class OrderProcess {
     }
 
     private static Node node(String id, NodeKind kind, String scopeId) {
-        return new Node(id, id, kind, scopeId, List.of(), List.of(), null, null);
+        return Node.plain(id, id, kind, scopeId, List.of(), List.of(), null);
     }
 
     private record Place(String nodeId, String scopeId, TokenState state) {

@@ -5,24 +5,33 @@ package io.ferry.definition;
  * at a node of that kind, which is what decides whether a migration may move a node onto another.
  */
 public enum NodeKind {
-    START_EVENT("startEvent", StateHeld.NONE),
-    END_EVENT("endEvent", StateHeld.NONE),
-    TERMINATE_END_EVENT("endEvent", StateHeld.NONE),
-    TASK("task", StateHeld.NONE),
-    MANUAL_TASK("manualTask", StateHeld.NONE),
-    SERVICE_TASK("serviceTask", StateHeld.NONE),
-    USER_TASK("userTask", StateHeld.WAITING_TOKEN),
-    EXCLUSIVE_GATEWAY("exclusiveGateway", StateHeld.NONE),
-    PARALLEL_GATEWAY("parallelGateway", StateHeld.JOINING_TOKENS),
-    INCLUSIVE_GATEWAY("inclusiveGateway", StateHeld.JOINING_TOKENS),
-    SUB_PROCESS("subProcess", StateHeld.SCOPE);
+    START_EVENT("startEvent", StateHeld.NONE, NodeDetails.None.class),
+    END_EVENT("endEvent", StateHeld.NONE, NodeDetails.None.class),
+    TERMINATE_END_EVENT("endEvent", StateHeld.NONE, NodeDetails.None.class),
+    TASK("task", StateHeld.NONE, NodeDetails.None.class),
+    MANUAL_TASK("manualTask", StateHeld.NONE, NodeDetails.None.class),
+    SERVICE_TASK("serviceTask", StateHeld.NONE, NodeDetails.ServiceTask.class),
+    USER_TASK("userTask", StateHeld.USER_TASK, NodeDetails.None.class),
+    /** An intermediate catch event with a timer: the token waits until the timer is due. */
+    TIMER_CATCH_EVENT("intermediateCatchEvent", StateHeld.TIMER, NodeDetails.Timer.class),
+    /**
+     * A timer boundary event: no token ever rests here; the activity's token carries its timer, and
+     * when it fires a token leaves from here (cancelling the activity when it interrupts).
+     */
+    BOUNDARY_TIMER_EVENT("boundaryEvent", StateHeld.NONE, NodeDetails.BoundaryTimer.class),
+    EXCLUSIVE_GATEWAY("exclusiveGateway", StateHeld.NONE, NodeDetails.None.class),
+    PARALLEL_GATEWAY("parallelGateway", StateHeld.JOINING_TOKENS, NodeDetails.None.class),
+    INCLUSIVE_GATEWAY("inclusiveGateway", StateHeld.JOINING_TOKENS, NodeDetails.None.class),
+    SUB_PROCESS("subProcess", StateHeld.SCOPE, NodeDetails.None.class);
 
     /** What an instance can keep at a node between two operations. */
     public enum StateHeld {
         /** Tokens pass through within one operation; nothing is stored here. */
         NONE,
-        /** A token waits here for an outside action (a user task). */
-        WAITING_TOKEN,
+        /** A token waits here for someone to complete the user task. */
+        USER_TASK,
+        /** A token waits here for its timer. */
+        TIMER,
         /** Tokens wait here for their siblings (a joining gateway). */
         JOINING_TOKENS,
         /** An embedded scope lives here while its inner tokens run. */
@@ -31,10 +40,12 @@ public enum NodeKind {
 
     private final String bpmnElement;
     private final StateHeld stateHeld;
+    private final Class<? extends NodeDetails> details;
 
-    NodeKind(String bpmnElement, StateHeld stateHeld) {
+    NodeKind(String bpmnElement, StateHeld stateHeld, Class<? extends NodeDetails> details) {
         this.bpmnElement = bpmnElement;
         this.stateHeld = stateHeld;
+        this.details = details;
     }
 
     /** The BPMN XML element name, as analysts see it in their modeler. */
@@ -44,5 +55,10 @@ public enum NodeKind {
 
     public StateHeld stateHeld() {
         return stateHeld;
+    }
+
+    /** The kind of details a node of this kind carries; {@link Node} refuses any other. */
+    public Class<? extends NodeDetails> details() {
+        return details;
     }
 }

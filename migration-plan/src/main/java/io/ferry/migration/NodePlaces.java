@@ -1,11 +1,14 @@
 package io.ferry.migration;
 
+import io.ferry.definition.Node;
+import io.ferry.definition.NodeDetails;
+import io.ferry.definition.NodeKind;
 import io.ferry.definition.NodeKind.StateHeld;
 import io.ferry.definition.ProcessDefinition;
 import io.ferry.state.InstanceState;
 import io.ferry.state.Scope;
+import io.ferry.state.Timer;
 import io.ferry.state.Token;
-import io.ferry.state.TokenState;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -40,10 +43,13 @@ final class NodePlaces {
         for (int index = 0; index < tokens.size(); index++) {
             Token token = tokens.get(index);
             Landing landing = route.landing(token.nodeId());
-            moved.tokens[index] = landing.moved() ? token.withNodeId(landing.newNodeId()) : token;
-            boolean waiting = token.state() == TokenState.WAITING;
-            moved.place(waiting ? "waiting token" : "joining token", token.id(), token.nodeId(), landing,
-                    waiting ? StateHeld.WAITING_TOKEN : StateHeld.JOINING_TOKENS, scopeNodeId(scopeLandings, token.scopeId()));
+            moved.place(token.state().holder(), token.id(), token.nodeId(), landing, token.state().held(),
+                    scopeNodeId(scopeLandings, token.scopeId()));
+            Token movedToken = landing.moved() ? token.withNodeId(landing.newNodeId()) : token;
+            if (!token.timers().isEmpty()) {
+                movedToken = movedToken.withTimers(moveTimers(token, landing, route, moved));
+            }
+            moved.tokens[index] = movedToken;
         }
         for (int index = 0; index < scopes.size(); index++) {
             Scope scope = scopes.get(index);
@@ -53,6 +59,23 @@ final class NodePlaces {
                     scopeNodeId(scopeLandings, scope.parentScopeId()));
         }
         return moved;
+    }
+
+    /**
+     * A token's timers keep their ids, due times and counts; their node ids move. A timer of the
+     * token's own node moves with it; a boundary timer must land on a timer boundary event attached
+     * to where the token lands, or the instance cannot move.
+     */
+    private static List<Timer> moveTimers(Token token, Landing tokenLanding, Route route, Moved moved) {
+        List<Timer> timers = new ArrayList<>(token.timers().size());
+        for (Timer timer : token.timers()) {
+            Landing landing = route.landing(timer.nodeId());
+            timers.add(landing.moved() ? timer.withNodeId(landing.newNodeId()) : timer);
+            if (!timer.nodeId().equals(token.nodeId())) {
+                moved.placeBoundary(timer, landing, tokenLanding.newNodeId());
+            }
+        }
+        return timers;
     }
 
     /** Each scope's id to where its sub-process node lands. */
@@ -109,6 +132,26 @@ final class NodePlaces {
                 }
                 unplaced.add(new UnplacedNode(oldNodeId, reason));
             });
+        }
+
+        /** Records where a boundary timer lands; it fits only on a timer boundary event of the token's new node. */
+        private void placeBoundary(Timer timer, Landing landing, String activityNodeId) {
+            if (landing.moved()) {
+                if (movedNodeIds.isEmpty()) {
+                    movedNodeIds = new LinkedHashMap<>();
+                }
+                movedNodeIds.putIfAbsent(timer.nodeId(), landing.newNodeId());
+            }
+            Node node = landing.node();
+            if (node != null && node.kind() == NodeKind.BOUNDARY_TIMER_EVENT
+                    && node.details(NodeDetails.BoundaryTimer.class).attachedToId().equals(activityNodeId)) {
+                return;
+            }
+            if (unplaced.isEmpty()) {
+                unplaced = new ArrayList<>();
+            }
+            unplaced.add(new UnplacedNode(timer.nodeId(), UnplacedNode.BOUNDARY_TIMER_MISSING.formatted(timer.nodeId(),
+                    landing.newNodeId(), target.version(), activityNodeId, timer.nodeId(), activityNodeId)));
         }
 
         List<Token> tokens() {

@@ -33,7 +33,8 @@ final class Placement {
 
     private static String kindsThatHold(StateHeld needs) {
         return switch (needs) {
-            case WAITING_TOKEN -> "a user task";
+            case USER_TASK -> "a user task";
+            case TIMER -> "a timer intermediate catch event";
             case JOINING_TOKENS -> "a parallel or inclusive gateway";
             case SCOPE -> "a sub-process";
             case NONE -> "any node";

@@ -13,6 +13,9 @@ public record UnplacedNode(String nodeId, String reason) {
             "%s at '%s' cannot move: version %s of process '%s' has no node '%s'; map '%s' to one of its nodes in a migration plan";
     public static final String CANNOT_HOLD =
             "%s at '%s' cannot move to '%s': in version %s that is a %s, which cannot hold it; map '%s' to %s in a migration plan";
+    public static final String BOUNDARY_TIMER_MISSING =
+            "timer of boundary event '%s' cannot move to '%s': in version %s that is not a timer boundary event attached to '%s'; "
+            + "map '%s' to a timer boundary event of '%s' in a migration plan";
     public static final String WRONG_SCOPE =
             "%s at '%s' cannot move to '%s': that node lies %s, but it runs %s; map '%s' to a node %s in a migration plan";
 }

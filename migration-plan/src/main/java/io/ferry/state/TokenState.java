@@ -1,9 +1,41 @@
 package io.ferry.state;
 
-/** Why a token rests at its node between operations. */
+import com.fasterxml.jackson.annotation.JsonCreator;
+import io.ferry.definition.NodeKind.StateHeld;
+
+/**
+ * What a token at rest waits for. Only a {@link #USER_TASK} token is a task someone can complete;
+ * a token waiting for anything else can be moved only by what it waits for.
+ */
 public enum TokenState {
     /** At a user task, waiting for someone to complete it. */
-    WAITING,
+    USER_TASK(StateHeld.USER_TASK, "waiting token"),
     /** At a joining gateway, waiting for the tokens of the other branches. */
-    JOINING
+    JOINING(StateHeld.JOINING_TOKENS, "joining token"),
+    /** At a timer catch event, waiting for its timer. */
+    TIMER(StateHeld.TIMER, "token waiting for a timer");
+
+    private final StateHeld held;
+    private final String holder;
+
+    TokenState(StateHeld held, String holder) {
+        this.held = held;
+        this.holder = holder;
+    }
+
+    /** What a node must be able to hold for a token in this state to rest there. */
+    public StateHeld held() {
+        return held;
+    }
+
+    /** How messages name such a token. */
+    public String holder() {
+        return holder;
+    }
+
+    /** Reads a stored state; snapshot format 1 called a user task's token {@code WAITING}. */
+    @JsonCreator
+    public static TokenState of(String stored) {
+        return "WAITING".equals(stored) ? USER_TASK : valueOf(stored);
+    }
 }

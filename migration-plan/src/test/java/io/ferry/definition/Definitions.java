@@ -17,7 +17,18 @@ public final class Definitions {
     }
 
     public static Node node(String id, NodeKind kind, String scopeId) {
-        return new Node(id, id, kind, scopeId, List.of(), List.of(), null, null);
+        return new Node(id, id, kind, scopeId, List.of(), List.of(), null, detailsFor(kind));
+    }
+
+    /** Details that fit the kind; migration looks only at ids, kinds and scopes. */
+    public static NodeDetails detailsFor(NodeKind kind) {
+        TimerDefinition timer = new TimerDefinition(TimerDefinition.Type.DURATION, "PT1H");
+        return switch (kind) {
+            case SERVICE_TASK -> new NodeDetails.ServiceTask("handler");
+            case TIMER_CATCH_EVENT -> new NodeDetails.Timer(timer);
+            case BOUNDARY_TIMER_EVENT -> new NodeDetails.BoundaryTimer("task", true, timer);
+            default -> NodeDetails.None.NONE;
+        };
     }
 
     /**

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.definition.Definitions;
 import io.ferry.definition.Node;
+import io.ferry.definition.NodeDetails;
 import io.ferry.definition.NodeKind;
+import io.ferry.definition.TimerDefinition;
 import io.ferry.definition.ProcessDefinition;
 import io.ferry.plan.CompiledChain;
 import io.ferry.plan.MigrationChains;
@@ -16,8 +18,10 @@ import io.ferry.plan.VariableChange;
 import io.ferry.state.InstanceState;
 import io.ferry.state.InstanceStatus;
 import io.ferry.state.Scope;
+import io.ferry.state.Timer;
 import io.ferry.state.Token;
 import io.ferry.state.TokenState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,8 +54,10 @@ class MigrationPropertiesTest {
 
         Statistics.label("outcome").collect(result.getClass().getSimpleName());
         if (result instanceof MigrationResult.Migrated migrated) {
-            Stream.concat(migrated.migrated().tokens().stream().map(Token::nodeId),
+            Stream.of(migrated.migrated().tokens().stream().map(Token::nodeId),
+                            migrated.migrated().tokens().stream().flatMap(token -> token.timers().stream()).map(Timer::nodeId),
                             migrated.migrated().scopes().stream().map(Scope::nodeId))
+                    .flatMap(ids -> ids)
                     .forEach(nodeId -> assertThat(target.node(nodeId)).as(nodeId).isPresent());
             assertThat(migrated.migrated().version()).isEqualTo("2");
         } else {
@@ -78,10 +84,19 @@ class MigrationPropertiesTest {
         stored.scopes().forEach(scope -> scopeNodeIds.put(scope.id(), chain.newNodeId(scope.nodeId())));
         List<String> expectedUnplaced = new ArrayList<>();
         for (Token token : stored.tokens()) {
-            NodeKind.StateHeld needs = token.state() == TokenState.WAITING
-                    ? NodeKind.StateHeld.WAITING_TOKEN : NodeKind.StateHeld.JOINING_TOKENS;
+            NodeKind.StateHeld needs = switch (token.state()) {
+                case USER_TASK -> NodeKind.StateHeld.USER_TASK;
+                case TIMER -> NodeKind.StateHeld.TIMER;
+                case JOINING -> NodeKind.StateHeld.JOINING_TOKENS;
+            };
             if (!fits(target, chain.newNodeId(token.nodeId()), needs, scopeNodeIds.get(token.scopeId()))) {
                 expectedUnplaced.add(token.nodeId());
+            }
+            for (Timer timer : token.timers()) {
+                boolean boundary = !timer.nodeId().equals(token.nodeId());
+                if (boundary && !attachedTo(target, chain.newNodeId(timer.nodeId()), chain.newNodeId(token.nodeId()))) {
+                    expectedUnplaced.add(timer.nodeId());
+                }
             }
         }
         for (Scope scope : stored.scopes()) {
@@ -104,6 +119,13 @@ class MigrationPropertiesTest {
             assertThat(result).isInstanceOfSatisfying(MigrationResult.Blocked.class, blocked ->
                     assertThat(blocked.unplaced()).map(UnplacedNode::nodeId).isEqualTo(expectedUnplaced));
         }
+    }
+
+    private static boolean attachedTo(ProcessDefinition target, String boundaryId, String activityId) {
+        return target.node(boundaryId)
+                .filter(node -> node.kind() == NodeKind.BOUNDARY_TIMER_EVENT)
+                .filter(node -> node.details(NodeDetails.BoundaryTimer.class).attachedToId().equals(activityId))
+                .isPresent();
     }
 
     private static boolean fits(ProcessDefinition target, String nodeId, NodeKind.StateHeld needs, String scopeNodeId) {
@@ -160,7 +182,8 @@ class MigrationPropertiesTest {
     @Provide
     Arbitrary<ProcessDefinition> anyTarget() {
         Arbitrary<NodeKind> kinds = Arbitraries.of(
-                NodeKind.USER_TASK, NodeKind.PARALLEL_GATEWAY, NodeKind.SERVICE_TASK, NodeKind.SUB_PROCESS);
+                NodeKind.USER_TASK, NodeKind.PARALLEL_GATEWAY, NodeKind.SERVICE_TASK, NodeKind.SUB_PROCESS,
+                NodeKind.TIMER_CATCH_EVENT, NodeKind.BOUNDARY_TIMER_EVENT);
         Arbitrary<Map<String, NodeKind>> nodeKinds = Arbitraries.maps(Arbitraries.of(NODE_IDS), kinds).ofMinSize(4);
         Arbitrary<Map<String, String>> scopes = Arbitraries.maps(Arbitraries.of(NODE_IDS), Arbitraries.of(NODE_IDS));
         return Combinators.combine(nodeKinds, scopes).as((kindById, scopeById) -> {
@@ -168,6 +191,12 @@ class MigrationPropertiesTest {
                 String scope = scopeById.get(entry.getKey());
                 boolean inSubProcess = scope != null && !scope.equals(entry.getKey())
                         && kindById.get(scope) == NodeKind.SUB_PROCESS;
+                if (entry.getValue() == NodeKind.BOUNDARY_TIMER_EVENT) {
+                    // Attached to a random node: the kind of that node does not matter to migration.
+                    return new Node(entry.getKey(), null, NodeKind.BOUNDARY_TIMER_EVENT, null, List.of(), List.of(), null,
+                            new NodeDetails.BoundaryTimer(scope == null ? "n0" : scope, true,
+                                    new TimerDefinition(TimerDefinition.Type.DURATION, "PT1H")));
+                }
                 return Definitions.node(entry.getKey(), entry.getValue(), inSubProcess ? scope : null);
             }).toList();
             return Definitions.definition("p", "2", nodes.toArray(Node[]::new));
@@ -178,16 +207,24 @@ class MigrationPropertiesTest {
     Arbitrary<InstanceState> anyState() {
         Arbitrary<List<String>> scopeNodes = Arbitraries.of(NODE_IDS).list().ofMaxSize(2);
         Arbitrary<List<Boolean>> nested = Arbitraries.of(true, false).list().ofSize(2);
+        // A timer token holds its own timer; a task token may hold one of a boundary event (any node id, or none).
         Arbitrary<List<Token>> tokens = Combinators.combine(
-                        Arbitraries.of(NODE_IDS), Arbitraries.of(TokenState.class), Arbitraries.integers().between(-1, 1))
-                .as((nodeId, state, scopeIndex) -> new Token(null, nodeId, scopeIndex < 0 ? null : "s" + scopeIndex, state))
+                        Arbitraries.of(NODE_IDS), Arbitraries.of(TokenState.class), Arbitraries.integers().between(-1, 1),
+                        Arbitraries.of(NODE_IDS).injectNull(0.5))
+                .as((nodeId, state, scopeIndex, boundaryId) -> {
+                    String timerNodeId = state == TokenState.TIMER ? nodeId : state == TokenState.USER_TASK ? boundaryId : null;
+                    List<Timer> timers = timerNodeId == null ? List.of()
+                            : List.of(new Timer("timer-" + nodeId, timerNodeId, Instant.parse("2027-01-01T00:00:00Z"), 0));
+                    return new Token(null, nodeId, scopeIndex < 0 ? null : "s" + scopeIndex, state, timers);
+                })
                 .list().ofMaxSize(3);
         return Combinators.combine(scopeNodes, nested, tokens, anyVariables()).as((scopeNodeIds, nestings, tokenList, variables) -> {
             List<Scope> scopes = IntStream.range(0, scopeNodeIds.size())
                     .mapToObj(i -> new Scope("s" + i, scopeNodeIds.get(i), i > 0 && nestings.get(i) ? "s" + (i - 1) : null))
                     .toList();
             List<Token> numbered = IntStream.range(0, tokenList.size())
-                    .mapToObj(i -> new Token("t" + i, tokenList.get(i).nodeId(), tokenList.get(i).scopeId(), tokenList.get(i).state()))
+                    .mapToObj(i -> new Token("t" + i, tokenList.get(i).nodeId(), tokenList.get(i).scopeId(), tokenList.get(i).state(),
+                            tokenList.get(i).timers()))
                     .toList();
             return new InstanceState("p", "1", InstanceStatus.ACTIVE, numbered, scopes, variables, 10);
         });
@@ -210,7 +247,7 @@ class MigrationPropertiesTest {
     @Provide
     Arbitrary<List<Token>> taskTokens() {
         return Arbitraries.of(TASK_IDS).list().ofMaxSize(4).map(nodeIds -> IntStream.range(0, nodeIds.size())
-                .mapToObj(i -> new Token("t" + i, nodeIds.get(i), null, TokenState.WAITING))
+                .mapToObj(i -> new Token("t" + i, nodeIds.get(i), null, TokenState.USER_TASK))
                 .toList());
     }
 

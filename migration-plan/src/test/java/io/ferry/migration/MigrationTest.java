@@ -48,9 +48,9 @@ class MigrationTest {
     @Test
     void movesEveryNodeIdAndChangesVariables() {
         InstanceState stored = state("1",
-                List.of(new Token("t1", "approveOrder", null, TokenState.WAITING),
+                List.of(new Token("t1", "approveOrder", null, TokenState.USER_TASK),
                         new Token("t2", "oldJoin", null, TokenState.JOINING),
-                        new Token("t3", "stockCheck", "s1", TokenState.WAITING)),
+                        new Token("t3", "stockCheck", "s1", TokenState.USER_TASK)),
                 List.of(new Scope("s1", "oldChecks", null)));
         CompiledChain chain = chain(Map.of("approveOrder", "reviewOrder", "oldJoin", "join",
                         "stockCheck", "checkStock", "oldChecks", "checks"),
@@ -61,9 +61,9 @@ class MigrationTest {
         assertThat(result).isInstanceOf(MigrationResult.Migrated.class);
         MigrationResult.Migrated migrated = (MigrationResult.Migrated) result;
         assertThat(migrated.migrated()).isEqualTo(new InstanceState("order", "3", InstanceStatus.ACTIVE,
-                List.of(new Token("t1", "reviewOrder", null, TokenState.WAITING),
+                List.of(new Token("t1", "reviewOrder", null, TokenState.USER_TASK),
                         new Token("t2", "join", null, TokenState.JOINING),
-                        new Token("t3", "checkStock", "s1", TokenState.WAITING)),
+                        new Token("t3", "checkStock", "s1", TokenState.USER_TASK)),
                 List.of(new Scope("s1", "checks", null)),
                 variables("{\"total\": 12, \"currency\": \"EUR\"}"), 7));
         assertThat(migrated.movedNodeIds()).containsExactly(
@@ -77,7 +77,7 @@ class MigrationTest {
     void changesVariablesWithoutTouchingTheStoredOnesNestedValuesIncluded() {
         String storedVariables = "{\"customer\": {\"name\": \"Ada\", \"tags\": [\"vip\"]}, \"amount\": 12, \"legacyFlag\": true}";
         InstanceState stored = new InstanceState("order", "1", InstanceStatus.ACTIVE,
-                List.of(new Token("t1", "approveOrder", null, TokenState.WAITING)), List.of(), variables(storedVariables), 1);
+                List.of(new Token("t1", "approveOrder", null, TokenState.USER_TASK)), List.of(), variables(storedVariables), 1);
         CompiledChain chain = chain(Map.of("approveOrder", "reviewOrder"),
                 new Rename("customer", "buyer"), new SetDefault("currency", TextNode.valueOf("EUR")), new Remove("legacyFlag"));
 
@@ -91,10 +91,10 @@ class MigrationTest {
     @Test
     void blocksWithEveryUnplacedNodeAndChangesNothing() {
         InstanceState stored = state("1",
-                List.of(new Token("t1", "approveOrder", null, TokenState.WAITING),
+                List.of(new Token("t1", "approveOrder", null, TokenState.USER_TASK),
                         new Token("t2", "oldJoin", null, TokenState.JOINING),
-                        new Token("t3", "stockCheck", "s1", TokenState.WAITING),
-                        new Token("t4", "signOff", null, TokenState.WAITING)),
+                        new Token("t3", "stockCheck", "s1", TokenState.USER_TASK),
+                        new Token("t4", "signOff", null, TokenState.USER_TASK)),
                 List.of(new Scope("s1", "oldChecks", null)));
         CompiledChain chain = chain(Map.of("approveOrder", "notifyCustomer", "oldJoin", "reviewOrder",
                 "stockCheck", "signOff"), new Remove("legacyFlag"));
@@ -111,7 +111,7 @@ class MigrationTest {
 
     @Test
     void aStateAtTheTargetVersionIsReturnedAsItIs() {
-        InstanceState current = state("3", List.of(new Token("t1", "reviewOrder", null, TokenState.WAITING)), List.of());
+        InstanceState current = state("3", List.of(new Token("t1", "reviewOrder", null, TokenState.USER_TASK)), List.of());
 
         MigrationResult result = Migration.apply(current, chain(Map.of("reviewOrder", "signOff")), TARGET);
 
@@ -121,7 +121,7 @@ class MigrationTest {
 
     @Test
     void aVersionNoPlanLeadsFromHasNoChain() {
-        InstanceState newer = state("4", List.of(new Token("t1", "reviewOrder", null, TokenState.WAITING)), List.of());
+        InstanceState newer = state("4", List.of(new Token("t1", "reviewOrder", null, TokenState.USER_TASK)), List.of());
 
         MigrationResult result = Migration.apply(newer, new MigrationChains(List.of(chain(Map.of()))), TARGET);
 
@@ -132,13 +132,13 @@ class MigrationTest {
 
     @Test
     void findsTheChainForTheStoredVersion() {
-        InstanceState stored = state("1", List.of(new Token("t1", "approveOrder", null, TokenState.WAITING)), List.of());
+        InstanceState stored = state("1", List.of(new Token("t1", "approveOrder", null, TokenState.USER_TASK)), List.of());
         MigrationChains chains = new MigrationChains(List.of(chain(Map.of("approveOrder", "signOff"))));
 
         MigrationResult result = Migration.apply(stored, chains, TARGET);
 
         assertThat(result).isInstanceOf(MigrationResult.Migrated.class);
         assertThat(((MigrationResult.Migrated) result).migrated().tokens())
-                .containsExactly(new Token("t1", "signOff", null, TokenState.WAITING));
+                .containsExactly(new Token("t1", "signOff", null, TokenState.USER_TASK));
     }
 }

@@ -1,10 +1,13 @@
 package io.ferry.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.definition.Node;
+import io.ferry.definition.NodeDetails;
 import io.ferry.definition.ProcessDefinition;
 import io.ferry.definition.SequenceFlow;
+import io.ferry.definition.TimerDefinition;
 import io.ferry.input.FerryJson;
 import io.ferry.persistence.HistoryEventRecord;
 import io.ferry.persistence.IncidentRecord;
@@ -13,6 +16,7 @@ import io.ferry.state.InstanceState;
 import io.ferry.state.TokenState;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** What the REST API returns. Records, so the OpenAPI document shows their exact shape. */
@@ -36,11 +40,35 @@ public final class Views {
         }
     }
 
+    /**
+     * A node as the process view lists it; the timer fields appear only on timer events.
+     *
+     * @param timer the timer as the BPMN states it: {@code {"timeDuration": "PT5M"}}
+     * @param attachedTo the task a boundary event hangs on
+     * @param cancelActivity whether a boundary event cancels its task when it fires
+     */
     public record NodeView(String id, String name, String type, String scopeId, List<String> incoming,
-            List<String> outgoing, String defaultFlow, String handler) {
+            List<String> outgoing, String defaultFlow, String handler,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> timer,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String attachedTo,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean cancelActivity) {
         static NodeView of(Node node) {
+            String handler = null;
+            TimerDefinition timer = null;
+            String attachedTo = null;
+            Boolean cancelActivity = null;
+            if (node.details() instanceof NodeDetails.ServiceTask task) {
+                handler = task.handler();
+            } else if (node.details() instanceof NodeDetails.Timer catching) {
+                timer = catching.timer();
+            } else if (node.details() instanceof NodeDetails.BoundaryTimer boundary) {
+                timer = boundary.timer();
+                attachedTo = boundary.attachedToId();
+                cancelActivity = boundary.interrupting();
+            }
             return new NodeView(node.id(), node.name(), node.kind().bpmnElement(), node.scopeId(), node.incoming(),
-                    node.outgoing(), node.defaultFlowId(), node.handler());
+                    node.outgoing(), node.defaultFlowId(), handler,
+                    timer == null ? null : Map.of(timer.type().element(), timer.text()), attachedTo, cancelActivity);
         }
     }
 
@@ -115,7 +143,7 @@ public final class Views {
 
     static List<TaskView> tasks(InstanceState state, ProcessDefinition definition) {
         return state.tokens().stream()
-                .filter(token -> token.state() == TokenState.WAITING)
+                .filter(token -> token.state() == TokenState.USER_TASK)
                 .map(token -> new TaskView(token.id(), token.nodeId(),
                         definition == null ? null : definition.node(token.nodeId()).map(Node::name).orElse(null),
                         token.scopeId()))

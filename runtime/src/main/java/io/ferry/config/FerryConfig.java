@@ -4,6 +4,7 @@ import io.quarkus.runtime.annotations.ConfigPhase;
 import io.quarkus.runtime.annotations.ConfigRoot;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Ferry's run-time settings. */
 @ConfigMapping(prefix = "quarkus.ferry")
@@ -15,6 +16,32 @@ public interface FerryConfig {
 
     /** Migration of instances stored under older versions. */
     MigrationConfig migration();
+
+    /** Timers of timer catch and boundary events. */
+    TimersConfig timers();
+
+    interface TimersConfig {
+
+        /**
+         * How often each pod looks for due timers ({@code 1s}, {@code 500ms}), or {@code off} to fire
+         * none in this pod (another pod, or {@code POST /admin/timers/fire}, fires them). A timer fires
+         * at most this long after it is due, when pods are not busy.
+         */
+        @WithDefault("1s")
+        String pollEvery();
+
+        /** How many due timers one poll claims at most; the rest wait for the next poll. */
+        @WithDefault("100")
+        int batchSize();
+
+        /**
+         * How long a pod holds the timers it claimed. A pod that dies holding a claim loses it after
+         * this, and another pod fires the timer; firing is an operation on the instance under its
+         * revision, so a timer whose claim expired while it was being fired still fires once.
+         */
+        @WithDefault("PT30S")
+        Duration lease();
+    }
 
     interface MigrationConfig {
 

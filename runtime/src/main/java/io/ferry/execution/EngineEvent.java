@@ -24,6 +24,12 @@ public record EngineEvent(String type, String nodeId, String tokenId, ObjectNode
     public static final String TASK_COMPLETED = "TaskCompleted";
     /** data: the handler's output. */
     public static final String SERVICE_TASK_COMPLETED = "ServiceTaskCompleted";
+    /** data: {@code timerId} and {@code dueAt}; the node is the timer's (a catch or boundary event). */
+    public static final String TIMER_SCHEDULED = "TimerScheduled";
+    /** data: {@code timerId}, {@code dueAt} and {@code fired} (how often it has fired, this time included). */
+    public static final String TIMER_FIRED = "TimerFired";
+    /** A waiting activity ended without completing; data: {@code by}, the boundary event that interrupted it. */
+    public static final String NODE_TERMINATED = "NodeTerminated";
     /** data: the merge patch applied. */
     public static final String VARIABLES_UPDATED = "VariablesUpdated";
     /** data: {@code terminatedBy} when a terminate end event ended the instance. */

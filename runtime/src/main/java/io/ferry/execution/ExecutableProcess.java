@@ -1,12 +1,14 @@
 package io.ferry.execution;
 
 import io.ferry.definition.Node;
+import io.ferry.definition.NodeDetails;
 import io.ferry.definition.NodeKind;
 import io.ferry.definition.ProcessDefinition;
 import io.ferry.definition.SequenceFlow;
 import io.ferry.expression.Condition;
 import io.ferry.expression.InvalidConditionException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.HashMap;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A process definition made ready to run, once per definition at startup: conditions compiled,
@@ -28,6 +31,7 @@ public final class ExecutableProcess {
     private final Map<String, Node> startEventsByScope;
     private final Map<String, Set<String>> nodesReachingJoin;
     private final boolean callsServiceTasks;
+    private final Map<String, List<Node>> boundaryTimersByActivity;
 
     private ExecutableProcess(
             ProcessDefinition definition,
@@ -39,6 +43,10 @@ public final class ExecutableProcess {
         this.startEventsByScope = startEventsByScope;
         this.nodesReachingJoin = nodesReachingJoin;
         this.callsServiceTasks = definition.nodes().stream().anyMatch(node -> node.kind() == NodeKind.SERVICE_TASK);
+        this.boundaryTimersByActivity = definition.nodes().stream()
+                .filter(node -> node.kind() == NodeKind.BOUNDARY_TIMER_EVENT)
+                .collect(Collectors.groupingBy(node -> node.details(NodeDetails.BoundaryTimer.class).attachedToId(),
+                        Collectors.toUnmodifiableList()));
     }
 
     /**
@@ -67,6 +75,11 @@ public final class ExecutableProcess {
     /** Whether running it may call a service-task handler, which may block the calling thread. */
     public boolean callsServiceTasks() {
         return callsServiceTasks;
+    }
+
+    /** The timer boundary events attached to an activity, in document order. */
+    List<Node> boundaryTimers(String activityId) {
+        return boundaryTimersByActivity.getOrDefault(activityId, List.of());
     }
 
     Node node(String nodeId) {
@@ -135,12 +148,18 @@ public final class ExecutableProcess {
     }
 
     // Walks the flows backwards; flows never cross a scope boundary, so this stays in the gateway's scope.
+    // A boundary event has no incoming flow: a token reaches it from the task it is attached to.
     private static Set<String> nodesReaching(ProcessDefinition definition, Node join) {
         Set<String> reached = new LinkedHashSet<>();
         Deque<Node> toVisit = new ArrayDeque<>(List.of(join));
         while (!toVisit.isEmpty()) {
-            for (String flowId : toVisit.pop().incoming()) {
-                String sourceId = definition.requireFlow(flowId).sourceId();
+            Node node = toVisit.pop();
+            List<String> sources = new ArrayList<>();
+            node.incoming().forEach(flowId -> sources.add(definition.requireFlow(flowId).sourceId()));
+            if (node.details() instanceof NodeDetails.BoundaryTimer boundary) {
+                sources.add(boundary.attachedToId());
+            }
+            for (String sourceId : sources) {
                 if (reached.add(sourceId)) {
                     toVisit.push(definition.requireNode(sourceId));
                 }

@@ -1,7 +1,9 @@
 package io.ferry.execution;
 
 import io.ferry.state.Token;
+import io.ferry.state.Timer;
 import io.ferry.state.TokenState;
+import java.util.List;
 
 /** A token in motion inside one operation: it has arrived at a node that has not dealt with it yet. */
 record MovingToken(String id, String nodeId, String scopeId) {
@@ -10,7 +12,7 @@ record MovingToken(String id, String nodeId, String scopeId) {
         return new MovingToken(resting.id(), resting.nodeId(), resting.scopeId());
     }
 
-    Token rest(TokenState state) {
-        return new Token(id, nodeId, scopeId, state);
+    Token rest(TokenState state, List<Timer> timers) {
+        return new Token(id, nodeId, scopeId, state, timers);
     }
 }

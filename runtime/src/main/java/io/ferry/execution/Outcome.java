@@ -11,11 +11,13 @@ public sealed interface Outcome {
      *
      * @param state the new snapshot to store
      * @param events the history events to append, in the order they happened
+     * @param effects the timers to arm or drop with the state, in the same transaction
      */
-    record Advanced(InstanceState state, List<EngineEvent> events) implements Outcome {
+    record Advanced(InstanceState state, List<EngineEvent> events, List<Effect> effects) implements Outcome {
 
         public Advanced {
             events = List.copyOf(events);
+            effects = List.copyOf(effects);
         }
     }
 

@@ -1,17 +1,22 @@
 package io.ferry.execution;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.definition.Node;
+import io.ferry.definition.NodeDetails;
 import io.ferry.definition.NodeKind;
+import io.ferry.definition.TimerDefinition;
+import io.ferry.definition.TimerSchedule;
 import io.ferry.service.ServiceTaskHandlers;
 import io.ferry.state.InstanceState;
 import io.ferry.state.InstanceStatus;
+import io.ferry.state.Timer;
 import io.ferry.state.Token;
 import io.ferry.state.TokenState;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -19,11 +24,11 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Advances process instances. Pure: each operation takes a definition, a state and a command,
- * and gives back the new state with the history events it caused, or a refusal that leaves the
- * state as it was. It runs the instance to completion within the operation: tokens in motion are
- * handled first in, first out until every token rests at a user task or joining gateway, or none
- * is left. Persistence, transactions and retries are the caller's business.
+ * Advances process instances. Pure: {@link #apply} takes a definition, a state and a command, and
+ * gives back the new state with the history events it caused and the effects (timers) to write
+ * with it, or a refusal that leaves the state as it was. Its only clock is the operation's moment. It runs the instance to completion within the operation: tokens in motion are
+ * handled first in, first out until every token rests at a user task, timer or joining gateway, or
+ * none is left. Persistence, transactions and retries are the caller's business.
  */
 public final class ProcessEngine {
 
@@ -40,6 +45,7 @@ public final class ProcessEngine {
     private final NodeProcessor parallelGateway = new ParallelGatewayProcessor();
     private final NodeProcessor inclusiveGateway = new InclusiveGatewayProcessor();
     private final NodeProcessor subProcess = new SubProcessProcessor();
+    private final NodeProcessor timerCatchEvent = new TimerCatchEventProcessor();
 
     public ProcessEngine(ServiceTaskHandlers handlers) {
         this(handlers, new ObjectMapper(), DEFAULT_STEP_LIMIT);
@@ -51,72 +57,126 @@ public final class ProcessEngine {
         this.stepLimit = stepLimit;
     }
 
-    /** Starts an instance at the process's none start event, with the given variables. */
-    public Outcome start(ExecutableProcess process, ObjectNode variables, OperationContext context) {
+    /**
+     * Applies a command to an instance: the one way into the engine.
+     *
+     * @param state the stored state, migrated to the process's version; null for {@link EngineCommand.Start}
+     */
+    public Outcome apply(ExecutableProcess process, InstanceState state, EngineCommand command, OperationContext context) {
+        if (command instanceof EngineCommand.Start start) {
+            if (state != null) {
+                throw new IllegalArgumentException("instance " + context.instanceId() + " exists already; only a new one starts");
+            }
+            return start(process, start, context);
+        }
+        Objects.requireNonNull(state, "state");
+        Optional<Refusal> refusal = refuseIfNotActive(process, state, context);
+        if (refusal.isPresent()) {
+            return new Outcome.Refused(refusal.get());
+        }
+        Run run = Run.of(process, context, state);
+        if (command instanceof EngineCommand.CompleteTask complete) {
+            return completeTask(run, complete);
+        } else if (command instanceof EngineCommand.UpdateVariables update) {
+            return updateVariables(run, update);
+        } else if (command instanceof EngineCommand.Cancel) {
+            return cancel(run);
+        } else if (command instanceof EngineCommand.FireTimer fire) {
+            return fireTimer(run, fire);
+        }
+        throw new IllegalArgumentException("unknown command " + command);
+    }
+
+    private Outcome start(ExecutableProcess process, EngineCommand.Start start, OperationContext context) {
         Run run = Run.starting(process, context);
-        ObjectNode given = orEmpty(variables);
-        run.mergeVariables(given);
-        run.record(EngineEvent.INSTANCE_STARTED, null, null, given.deepCopy());
+        run.mergeVariables(start.variables());
+        run.record(EngineEvent.INSTANCE_STARTED, null, null, start.variables().deepCopy());
         run.arrive(process.startEvent(null).id(), null);
         return advance(run);
     }
 
-    /**
-     * Completes a user task and moves its token on.
-     *
-     * @param taskRef a task id, or the id of a user-task node where exactly one task waits
-     * @param variables merged into the instance variables, top-level field by field
-     */
-    public Outcome completeTask(
-            ExecutableProcess process, InstanceState state, String taskRef, ObjectNode variables, OperationContext context) {
-        Optional<Refusal> refusal = refuseIfNotActive(process, state, context);
-        if (refusal.isPresent()) {
-            return new Outcome.Refused(refusal.get());
-        }
-        List<Token> openTasks = state.tokens().stream().filter(token -> token.state() == TokenState.WAITING).toList();
+    private Outcome completeTask(Run run, EngineCommand.CompleteTask complete) {
+        String taskRef = complete.taskRef();
+        List<Token> openTasks = run.resting().stream().filter(token -> token.state() == TokenState.USER_TASK).toList();
         Optional<Token> byId = openTasks.stream().filter(task -> task.id().equals(taskRef)).findFirst();
         List<Token> task = byId.map(List::of)
                 .orElseGet(() -> openTasks.stream().filter(open -> open.nodeId().equals(taskRef)).toList());
         if (task.isEmpty()) {
-            return new Outcome.Refused(Refusal.taskNotFound(context.instanceId(), taskRef, openTasks));
+            return new Outcome.Refused(Refusal.taskNotFound(run.instanceId(), taskRef, openTasks));
         }
         if (task.size() > 1) {
-            return new Outcome.Refused(Refusal.taskAmbiguous(context.instanceId(), taskRef, task));
+            return new Outcome.Refused(Refusal.taskAmbiguous(run.instanceId(), taskRef, task));
         }
-        Run run = Run.of(process, context, state);
-        return userTask.onCompleted(task.get(0), orEmpty(variables), run)
+        return userTask.onCompleted(task.get(0), complete.variables(), run)
                 .<Outcome>map(Outcome.Refused::new)
                 .orElseGet(() -> advance(run));
     }
 
-    /** Applies an RFC 7386 JSON merge patch to the variables: null removes a field, objects merge. */
-    public Outcome updateVariables(
-            ExecutableProcess process, InstanceState state, JsonNode mergePatch, OperationContext context) {
-        Optional<Refusal> refusal = refuseIfNotActive(process, state, context);
-        if (refusal.isPresent()) {
-            return new Outcome.Refused(refusal.get());
+    private Outcome updateVariables(Run run, EngineCommand.UpdateVariables update) {
+        if (!(update.mergePatch() instanceof ObjectNode patch)) {
+            return new Outcome.Refused(Refusal.variablesNotAnObject(run.instanceId(), update.mergePatch()));
         }
-        if (!(mergePatch instanceof ObjectNode patch)) {
-            return new Outcome.Refused(Refusal.variablesNotAnObject(context.instanceId(), mergePatch));
-        }
-        Run run = Run.of(process, context, state);
         JsonMergePatch.apply(run.variables(), patch);
         run.record(EngineEvent.VARIABLES_UPDATED, null, null, patch.deepCopy());
-        return new Outcome.Advanced(run.toState(), run.events());
+        return run.outcome();
     }
 
-    /** Cancels the instance: every token and scope is removed. */
-    public Outcome cancel(ExecutableProcess process, InstanceState state, OperationContext context) {
-        Optional<Refusal> refusal = refuseIfNotActive(process, state, context);
-        if (refusal.isPresent()) {
-            return new Outcome.Refused(refusal.get());
-        }
-        Run run = Run.of(process, context, state);
+    private Outcome cancel(Run run) {
         ObjectNode data = JsonNodeFactory.instance.objectNode();
         ArrayNode activeNodes = data.putArray("activeNodes");
         run.activeNodeIds().forEach(activeNodes::add);
         run.end(InstanceStatus.CANCELLED, EngineEvent.INSTANCE_CANCELLED, data);
-        return new Outcome.Advanced(run.toState(), run.events());
+        return run.outcome();
+    }
+
+    /**
+     * A due timer fires. At a timer catch event its token leaves the event. A boundary timer starts a
+     * token at its boundary event; an interrupting one first ends the task it is attached to, a
+     * non-interrupting cycle is armed again for its next repetition while repetitions are left.
+     */
+    private Outcome fireTimer(Run run, EngineCommand.FireTimer fire) {
+        Optional<Token> holder = run.holderOf(fire.timerId());
+        if (holder.isEmpty()) {
+            return new Outcome.Refused(Refusal.timerNotArmed(run.instanceId(), fire.timerId()));
+        }
+        Token token = holder.get();
+        Timer timer = token.timers().stream().filter(armed -> armed.id().equals(fire.timerId())).findFirst().orElseThrow();
+        if (timer.dueAt().isAfter(run.now())) {
+            return new Outcome.Refused(Refusal.timerNotDue(run.instanceId(), timer, run.now()));
+        }
+        Node node = run.process().node(timer.nodeId());
+        run.record(EngineEvent.TIMER_FIRED, node.id(), token.id(), JsonNodeFactory.instance.objectNode()
+                .put("timerId", timer.id()).put("dueAt", timer.dueAt().toString()).put("fired", timer.fired() + 1));
+        if (node.kind() == NodeKind.TIMER_CATCH_EVENT) {
+            MovingToken moving = run.wake(token);
+            return run.leaveActivity(node, moving).<Outcome>map(Outcome.Refused::new).orElseGet(() -> advance(run));
+        }
+        NodeDetails.BoundaryTimer boundary = node.details(NodeDetails.BoundaryTimer.class);
+        if (boundary.interrupting()) {
+            run.remove(token);
+            run.record(EngineEvent.NODE_TERMINATED, token.nodeId(), token.id(),
+                    JsonNodeFactory.instance.objectNode().put("by", node.id()));
+        } else {
+            run.replace(token, token.withTimers(rearmed(token, timer, boundary, run)));
+        }
+        run.arrive(node.id(), token.scopeId());
+        return advance(run);
+    }
+
+    /** The token's timers after a non-interrupting boundary timer fired: a cycle with repetitions left is due again. */
+    private static List<Timer> rearmed(Token token, Timer fired, NodeDetails.BoundaryTimer boundary, Run run) {
+        TimerSchedule schedule = Timers.scheduleOf(boundary.timer(), run);
+        Optional<Instant> next = schedule == null || boundary.timer().type() != TimerDefinition.Type.CYCLE
+                ? Optional.empty() : schedule.nextDue(fired.dueAt(), fired.fired() + 1);
+        List<Timer> timers = new ArrayList<>();
+        for (Timer timer : token.timers()) {
+            if (!timer.id().equals(fired.id())) {
+                timers.add(timer);
+            } else if (next.isPresent()) {
+                timers.add(new Timer(timer.id(), timer.nodeId(), next.get(), timer.fired() + 1));
+            }
+        }
+        return timers;
     }
 
     // Repeats until a round records nothing: each round moves every token it can, then lets joins decide.
@@ -130,7 +190,7 @@ public final class ProcessEngine {
             }
         } while (run.eventCount() > eventsBefore);
         run.completeIfNothingLeft();
-        return new Outcome.Advanced(run.toState(), run.events());
+        return run.outcome();
     }
 
     private Optional<Refusal> moveTokens(Run run) {
@@ -175,6 +235,8 @@ public final class ProcessEngine {
             case END_EVENT -> endEvent;
             case TERMINATE_END_EVENT -> terminateEndEvent;
             case USER_TASK -> userTask;
+            case TIMER_CATCH_EVENT -> timerCatchEvent;
+            case BOUNDARY_TIMER_EVENT -> passThrough;
             case SERVICE_TASK -> serviceTask;
             case EXCLUSIVE_GATEWAY -> exclusiveGateway;
             case PARALLEL_GATEWAY -> parallelGateway;
@@ -198,9 +260,5 @@ public final class ProcessEngine {
                     + "' version " + state.version() + ", but was given " + process.definition()
                     + "; migrate it before running it");
         }
-    }
-
-    private static ObjectNode orEmpty(ObjectNode variables) {
-        return variables == null ? JsonNodeFactory.instance.objectNode() : variables;
     }
 }

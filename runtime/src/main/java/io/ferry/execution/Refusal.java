@@ -2,10 +2,14 @@ package io.ferry.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ferry.definition.Node;
+import io.ferry.definition.NodeDetails;
 import io.ferry.definition.SequenceFlow;
+import io.ferry.definition.TimerDefinition;
 import io.ferry.expression.ConditionFailedException;
 import io.ferry.state.InstanceStatus;
+import io.ferry.state.Timer;
 import io.ferry.state.Token;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -49,6 +53,26 @@ public record Refusal(RefusalReason reason, String message) {
             "the variables patch for instance %s must be a JSON object, not %s;"
                     + " send {\"name\": value}, with null as the value to remove a variable";
 
+    static final String TIMER_VARIABLE_INVALID =
+            "the timer of '%s' takes its %s from variable '%s', which holds %s: %s;"
+                    + " set the variable to a valid value with PATCH /instances/%s/variables or in the request";
+    static final String TIMER_NOT_ARMED = "instance %s has no timer '%s' armed; it fired already or its token moved on";
+    static final String TIMER_NOT_DUE = "timer '%s' of instance %s is due at %s, not yet at %s";
+
+    static Refusal timerVariableInvalid(String instanceId, Node node, TimerDefinition timer, String variable,
+            JsonNode value, String problem) {
+        return new Refusal(RefusalReason.TIMER_INVALID, TIMER_VARIABLE_INVALID.formatted(node.id(), timer.type().element(),
+                variable, value == null ? "nothing" : value.toString(), problem, instanceId));
+    }
+
+    static Refusal timerNotArmed(String instanceId, String timerId) {
+        return new Refusal(RefusalReason.TIMER_NOT_ARMED, TIMER_NOT_ARMED.formatted(instanceId, timerId));
+    }
+
+    static Refusal timerNotDue(String instanceId, Timer timer, Instant now) {
+        return new Refusal(RefusalReason.TIMER_NOT_DUE, TIMER_NOT_DUE.formatted(timer.id(), instanceId, timer.dueAt(), now));
+    }
+
     static Refusal instanceNotActive(String instanceId, InstanceStatus status) {
         return new Refusal(RefusalReason.INSTANCE_NOT_ACTIVE, INSTANCE_NOT_ACTIVE.formatted(instanceId, status));
     }
@@ -88,22 +112,27 @@ public record Refusal(RefusalReason reason, String message) {
     }
 
     static Refusal handlerNotFound(Node serviceTask) {
-        if (serviceTask.handler() == null || serviceTask.handler().isBlank()) {
+        String handler = handlerOf(serviceTask);
+        if (handler == null || handler.isBlank()) {
             return new Refusal(RefusalReason.HANDLER_NOT_FOUND, HANDLER_NOT_NAMED.formatted(serviceTask.id()));
         }
         return new Refusal(RefusalReason.HANDLER_NOT_FOUND,
-                HANDLER_NOT_FOUND.formatted(serviceTask.id(), serviceTask.handler(), serviceTask.handler()));
+                HANDLER_NOT_FOUND.formatted(serviceTask.id(), handler, handler));
     }
 
     static Refusal serviceTaskFailed(Node serviceTask, Exception failure) {
         String cause = failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage();
         return new Refusal(RefusalReason.SERVICE_TASK_FAILED,
-                SERVICE_TASK_FAILED.formatted(serviceTask.id(), serviceTask.handler(), cause));
+                SERVICE_TASK_FAILED.formatted(serviceTask.id(), handlerOf(serviceTask), cause));
     }
 
     static Refusal serviceTaskOutputNotJson(Node serviceTask, IllegalArgumentException failure) {
         return new Refusal(RefusalReason.SERVICE_TASK_FAILED,
-                SERVICE_TASK_OUTPUT_NOT_JSON.formatted(serviceTask.id(), serviceTask.handler(), failure.getMessage()));
+                SERVICE_TASK_OUTPUT_NOT_JSON.formatted(serviceTask.id(), handlerOf(serviceTask), failure.getMessage()));
+    }
+
+    private static String handlerOf(Node serviceTask) {
+        return serviceTask.details(NodeDetails.ServiceTask.class).handler();
     }
 
     static Refusal stepLimitExceeded(String instanceId, int stepLimit, String nodeId) {

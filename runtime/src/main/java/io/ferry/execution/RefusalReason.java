@@ -23,5 +23,11 @@ public enum RefusalReason {
     /** The operation took more steps than allowed: the process most likely loops without waiting. */
     STEP_LIMIT_EXCEEDED,
     /** A variables patch that is not a JSON object. */
-    VARIABLES_NOT_AN_OBJECT
+    VARIABLES_NOT_AN_OBJECT,
+    /** A timer's variable does not hold a date, duration or cycle it can be armed with. */
+    TIMER_INVALID,
+    /** The timer to fire is no longer armed: it fired already, or its token moved on. */
+    TIMER_NOT_ARMED,
+    /** The timer to fire is not due yet at the operation's moment. */
+    TIMER_NOT_DUE
 }

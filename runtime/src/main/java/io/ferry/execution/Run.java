@@ -7,12 +7,16 @@ import io.ferry.definition.SequenceFlow;
 import io.ferry.state.InstanceState;
 import io.ferry.state.InstanceStatus;
 import io.ferry.state.Scope;
+import io.ferry.state.Timer;
 import io.ferry.state.Token;
 import io.ferry.state.TokenState;
 import java.util.ArrayDeque;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -31,6 +35,7 @@ final class Run {
     private final Deque<MovingToken> inMotion = new ArrayDeque<>();
     private final List<EngineEvent> events = new ArrayList<>();
     private final OutgoingFlows outgoingFlows;
+    private final Map<String, Timer> timersBefore;
     private InstanceStatus status;
     private long lastIdNumber;
     private int steps;
@@ -44,6 +49,7 @@ final class Run {
         this.status = state.status();
         this.lastIdNumber = state.lastIdNumber();
         this.outgoingFlows = new OutgoingFlows(process, variables, context.instanceId());
+        this.timersBefore = timersOf(state.tokens());
     }
 
     static Run of(ExecutableProcess process, OperationContext context, InstanceState state) {
@@ -62,6 +68,11 @@ final class Run {
 
     String instanceId() {
         return context.instanceId();
+    }
+
+    /** The operation's moment: timers armed now count from it. */
+    Instant now() {
+        return context.now();
     }
 
     ObjectNode variables() {
@@ -123,7 +134,32 @@ final class Run {
     }
 
     void rest(MovingToken token, TokenState state) {
-        resting.add(token.rest(state));
+        rest(token, state, List.of());
+    }
+
+    /** Keeps the token at its node with the timers armed for it. */
+    void rest(MovingToken token, TokenState state, List<Timer> timers) {
+        resting.add(token.rest(state, timers));
+    }
+
+    /** Replaces a resting token by a changed copy of it (a timer of it re-armed or dropped), in place. */
+    void replace(Token token, Token changed) {
+        resting.set(resting.indexOf(token), changed);
+    }
+
+    /** Takes a resting token out without moving it on: its activity was interrupted. */
+    void remove(Token token) {
+        resting.remove(token);
+    }
+
+    /** The resting token a timer is armed for, if any. */
+    Optional<Token> holderOf(String timerId) {
+        return resting.stream().filter(token -> token.timers().stream().anyMatch(timer -> timer.id().equals(timerId))).findFirst();
+    }
+
+    /** A new id for a timer, unique within the instance like token and scope ids. */
+    String newTimerId() {
+        return "timer" + nextIdNumber();
     }
 
     /** Takes a resting token back into motion, e.g. when its task is completed. */
@@ -242,6 +278,34 @@ final class Run {
 
     InstanceState toState() {
         return new InstanceState(process.id(), process.version(), status, resting, scopes, variables, lastIdNumber);
+    }
+
+    Outcome.Advanced outcome() {
+        return new Outcome.Advanced(toState(), events, timerEffects());
+    }
+
+    /**
+     * The timers to arm and drop, from what the state held before and holds now: a new or re-armed
+     * timer is scheduled, one whose token went away is cancelled, wherever in the run that happened.
+     */
+    private List<Effect> timerEffects() {
+        Map<String, Timer> timersAfter = timersOf(resting);
+        if (timersBefore.isEmpty() && timersAfter.isEmpty()) {
+            return List.of();
+        }
+        List<Effect> effects = new ArrayList<>();
+        timersBefore.keySet().stream().filter(id -> !timersAfter.containsKey(id)).forEach(id -> effects.add(new Effect.CancelTimer(id)));
+        timersAfter.values().stream().filter(timer -> !timer.equals(timersBefore.get(timer.id())))
+                .forEach(timer -> effects.add(new Effect.ScheduleTimer(timer.id(), timer.dueAt())));
+        return effects;
+    }
+
+    private static Map<String, Timer> timersOf(List<Token> tokens) {
+        Map<String, Timer> timers = new LinkedHashMap<>();
+        for (Token token : tokens) {
+            token.timers().forEach(timer -> timers.put(timer.id(), timer));
+        }
+        return timers;
     }
 
     private long nextIdNumber() {

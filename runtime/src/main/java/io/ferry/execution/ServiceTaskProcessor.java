@@ -3,6 +3,7 @@ package io.ferry.execution;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.definition.Node;
+import io.ferry.definition.NodeDetails;
 import io.ferry.service.ServiceTaskContext;
 import io.ferry.service.ServiceTaskHandler;
 import io.ferry.service.ServiceTaskHandlers;
@@ -25,7 +26,8 @@ final class ServiceTaskProcessor implements NodeProcessor {
 
     @Override
     public Optional<Refusal> onArrival(Node node, MovingToken token, Run run) {
-        Optional<ServiceTaskHandler> handler = node.handler() == null ? Optional.empty() : handlers.find(node.handler());
+        String name = node.details(NodeDetails.ServiceTask.class).handler();
+        Optional<ServiceTaskHandler> handler = name == null ? Optional.empty() : handlers.find(name);
         if (handler.isEmpty()) {
             return Optional.of(Refusal.handlerNotFound(node));
         }

@@ -2,17 +2,37 @@ package io.ferry.execution;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.definition.Node;
+import io.ferry.definition.NodeDetails;
+import io.ferry.state.Timer;
+import io.ferry.definition.NodeDetails;
+import io.ferry.state.Timer;
 import io.ferry.state.Token;
 import io.ferry.state.TokenState;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** A user task: the token waits until someone completes the task; the task id is the token id. */
+/**
+ * A user task: the token waits until someone completes the task (or a boundary timer interrupts
+ * it); the task id is the token id. Completing it drops its boundary timers with the token.
+ */
 final class UserTaskProcessor implements NodeProcessor {
 
+    /** The task waits, with the timers of the boundary events attached to it armed. */
     @Override
     public Optional<Refusal> onArrival(Node node, MovingToken token, Run run) {
-        run.rest(token, TokenState.WAITING);
         run.record(EngineEvent.TASK_CREATED, node.id(), token.id());
+        List<Timer> timers = new ArrayList<>();
+        for (Node boundary : run.process().boundaryTimers(node.id())) {
+            Timers.Armed armed = Timers.arm(boundary, boundary.details(NodeDetails.BoundaryTimer.class).timer(), token.id(), run);
+            if (armed.refusal() != null) {
+                return Optional.of(armed.refusal());
+            }
+            timers.add(armed.timer());
+        }
+        run.rest(token, TokenState.USER_TASK, timers);
         return Optional.empty();
     }
 

@@ -99,7 +99,7 @@ public class ClosedTasks {
      */
     private static Optional<HistoryEventRecord> closedTask(String taskRef, List<HistoryEventRecord> created, InstanceState state) {
         Set<String> open = state.tokens().stream()
-                .filter(token -> token.state() == TokenState.WAITING)
+                .filter(token -> token.state() == TokenState.USER_TASK)
                 .map(Token::id)
                 .collect(Collectors.toSet());
         List<HistoryEventRecord> closed = created.stream().filter(task -> !open.contains(task.tokenId)).toList();

@@ -3,6 +3,7 @@ package io.ferry.instance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.catalog.DeployedProcesses;
+import io.ferry.execution.EngineCommand;
 import io.ferry.execution.EngineEvent;
 import io.ferry.execution.ExecutableProcess;
 import io.ferry.execution.OperationContext;
@@ -19,6 +20,7 @@ import io.ferry.persistence.InstanceStore;
 import io.ferry.persistence.LoadedInstance;
 import io.ferry.persistence.MigrationOnLoad;
 import io.ferry.persistence.StoredInstance;
+import io.ferry.persistence.TimerChange;
 import io.ferry.problem.Problem;
 import io.ferry.rollout.MigrationRecording;
 import io.ferry.rollout.MigrationRefusal;
@@ -94,7 +96,8 @@ public class InstanceOperations {
     private Uni<Started> create(ExecutableProcess process, ObjectNode variables, String businessKey, String idempotencyKey,
             Command command) {
         UUID id = UUID.randomUUID();
-        return EngineRunner.run(process, () -> engine.start(process, variables, new OperationContext(id.toString())))
+        return EngineRunner.run(process,
+                        () -> engine.apply(process, null, new EngineCommand.Start(variables), context(id)))
                 .map(outcome -> Outcomes.advancedOrThrow(outcome, id))
                 .chain(advanced -> {
                     Instant now = clock.instant();
@@ -105,31 +108,36 @@ public class InstanceOperations {
                     instance.createdAt = now;
                     instance.hold(advanced.state(), marshaller.marshal(advanced.state()), now);
                     List<HistoryEventRecord> events = history.append(instance, advanced.events(), command.commandId(), now);
-                    return store.create(instance, events, idempotencyKey).replaceWith(new Started(
+                    return store.create(instance, events, TimerChange.of(id, advanced.effects()), idempotencyKey)
+                            .replaceWith(new Started(
                             StoredInstance.created(instance), current(advanced.state()), false));
                 });
     }
 
     public Uni<Stored> completeTask(UUID id, String taskRef, ObjectNode variables, Long expectedRevision, Command command) {
         return advance(id, expectedRevision, command,
-                (process, state) -> engine.completeTask(process, state, taskRef, variables, new OperationContext(id.toString())),
+                new EngineCommand.CompleteTask(taskRef, variables),
                 (refusal, process, state) -> Panache.withSession(() -> closedTasks.explain(id, taskRef, refusal, process, state)));
     }
 
     public Uni<Stored> updateVariables(UUID id, JsonNode mergePatch, Long expectedRevision, Command command) {
         return advance(id, expectedRevision, command,
-                (process, state) -> engine.updateVariables(process, state, mergePatch, new OperationContext(id.toString())),
+                new EngineCommand.UpdateVariables(mergePatch),
                 asRefused(id));
+    }
+
+    /**
+     * Fires a due timer of the instance: an operation like any other (load, migrate, apply, store),
+     * so a timer that another pod fired first, or whose token moved on, is refused and fires nothing.
+     */
+    public Uni<Stored> fireTimer(UUID id, String timerId, Command command) {
+        return advance(id, null, command, new EngineCommand.FireTimer(timerId), asRefused(id));
     }
 
     public Uni<Stored> cancel(UUID id, Long expectedRevision, Command command) {
         return advance(id, expectedRevision, command,
-                (process, state) -> engine.cancel(process, state, new OperationContext(id.toString())),
+                new EngineCommand.Cancel(),
                 asRefused(id));
-    }
-
-    private interface Step {
-        Outcome apply(ExecutableProcess process, InstanceState state);
     }
 
     /** The problem a refused step answers with; it may read the history. */
@@ -141,13 +149,18 @@ public class InstanceOperations {
         return (refusal, process, state) -> Uni.createFrom().item(Outcomes.problem(refusal, id));
     }
 
-    private Uni<Stored> advance(UUID id, Long expectedRevision, Command command, Step step, RefusalProblem refused) {
+    private OperationContext context(UUID id) {
+        return new OperationContext(id.toString(), clock.instant());
+    }
+
+    private Uni<Stored> advance(UUID id, Long expectedRevision, Command command, EngineCommand step, RefusalProblem refused) {
         return attempt(id, expectedRevision, command, step, refused, 1)
                 .onFailure(MigrationRefusal.Blocked.class)
                 .call(blocked -> migrationRecording.blocked(id, (MigrationRefusal.Blocked) blocked));
     }
 
-    private Uni<Stored> attempt(UUID id, Long expectedRevision, Command command, Step step, RefusalProblem refused, int attempt) {
+    private Uni<Stored> attempt(UUID id, Long expectedRevision, Command command, EngineCommand step, RefusalProblem refused,
+            int attempt) {
         return store.load(id)
                 .onItem().ifNull().failWith(() -> Problems.unknownInstance(id).exception())
                 .chain(stored -> {
@@ -158,7 +171,7 @@ public class InstanceOperations {
                     LoadedInstance loaded = marshaller.unmarshal(instance);
                     MigrationRefusal.check(instance, loaded.migration());
                     ExecutableProcess process = processFor(instance, loaded.state());
-                    return EngineRunner.run(process, () -> step.apply(process, loaded.state()))
+                    return EngineRunner.run(process, () -> engine.apply(process, loaded.state(), step, context(id)))
                             .chain(outcome -> outcome instanceof Outcome.Advanced advanced
                                     ? keep(stored, loaded, advanced, command)
                                     : refused.of(((Outcome.Refused) outcome).refusal(), process, loaded.state())
@@ -183,7 +196,8 @@ public class InstanceOperations {
         List<EngineEvent> events = MigrationRecording.withMigrationEvent(loaded.migration(), advanced.events());
         List<HistoryEventRecord> rows = history.append(instance, events, command.commandId(), now);
         boolean migrated = loaded.migration() instanceof MigrationOnLoad.Applied;
-        return store.write(new InstanceChange(instance, rows, migrated), now).map(written -> {
+        InstanceChange change = new InstanceChange(instance, rows, migrated, TimerChange.of(instance.id, advanced.effects()));
+        return store.write(change, now).map(written -> {
             if (!written) {
                 return null;
             }

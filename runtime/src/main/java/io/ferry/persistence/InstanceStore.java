@@ -66,6 +66,21 @@ public class InstanceStore {
                             %8$s::text[], %9$s::text[])
                      as e(instance_id, sequence, id, type, node_id, token_id, data, causation_id)
                 join %1$s on %1$s.id = e.instance_id)""";
+    /**
+     * Arms, re-arms and drops the timers of the instances a previous part of the statement wrote
+     * ({@code %1$s}); a re-armed timer is free to be claimed again.
+     */
+    private static final String TIMERS = """
+            timers_set as (
+                insert into ferry_timer (instance_id, timer_id, due_at)
+                select t.instance_id, t.timer_id, t.due_at
+                from unnest(%2$s::uuid[], %3$s::text[], %4$s::timestamptz[]) as t(instance_id, timer_id, due_at)
+                join %1$s on %1$s.id = t.instance_id
+                on conflict (instance_id, timer_id) do update set due_at = excluded.due_at, claimed_until = null),
+            timers_dropped as (
+                delete from ferry_timer d
+                using unnest(%5$s::uuid[], %6$s::text[]) as t(instance_id, timer_id), %1$s
+                where d.instance_id = t.instance_id and d.timer_id = t.timer_id and %1$s.id = t.instance_id)""";
     public static final String CREATE = """
             with created as (
                 insert into ferry_instance (id, process_id, process_version, status, business_key, correlation_id, state,
@@ -75,8 +90,10 @@ public class InstanceStore {
             remembered as (
                 insert into ferry_idempotency_key (process_id, idempotency_key, instance_id, created_at)
                 select $3, $10::text, id, $1 from created where $10::text is not null),
+            %s,
             %s
-            select id from created""".formatted(APPEND.formatted("created", "$11", "$12", "$13", "$14", "$15", "$16", "$17", "$18"));
+            select id from created""".formatted(APPEND.formatted("created", "$11", "$12", "$13", "$14", "$15", "$16", "$17", "$18"),
+            TIMERS.formatted("created", "$19", "$20", "$21", "$22", "$23"));
     /**
      * Stores changed instances under the revision each was read at; a row another operation changed
      * since is left alone (and its history not appended), so the ids returned say which were stored.
@@ -95,8 +112,10 @@ public class InstanceStore {
                 update ferry_incident set resolved_at = $1
                 where instance_id in (select id from changed where migrated) and type = 'MIGRATION_BLOCKED'
                   and resolved_at is null),
+            %s,
             %s
-            select id from changed""".formatted(APPEND.formatted("changed", "$10", "$11", "$12", "$13", "$14", "$15", "$16", "$17"));
+            select id from changed""".formatted(APPEND.formatted("changed", "$10", "$11", "$12", "$13", "$14", "$15", "$16", "$17"),
+            TIMERS.formatted("changed", "$18", "$19", "$20", "$21", "$22"));
     /** Opens an incident unless the same one is open already. */
     private static final String OPEN_INCIDENTS = """
             insert into ferry_incident (instance_id, id, type, message, node_ids, created_at)
@@ -130,7 +149,8 @@ public class InstanceStore {
      * Stores a new instance with its history and, when given, the Idempotency-Key that started it. A
      * start that lost the race for the key fails with the key's unique violation and stores nothing.
      */
-    public Uni<Void> create(InstanceRecord instance, List<HistoryEventRecord> events, String idempotencyKey) {
+    public Uni<Void> create(InstanceRecord instance, List<HistoryEventRecord> events, List<TimerChange> timers,
+            String idempotencyKey) {
         List<Object> parameters = new ArrayList<>(List.of(timestamp(instance.createdAt), instance.id, instance.processId,
                 instance.processVersion, instance.status));
         parameters.add(instance.businessKey);
@@ -139,6 +159,7 @@ public class InstanceStore {
         parameters.add(instance.historyLength);
         parameters.add(idempotencyKey);
         addEvents(parameters, events);
+        parameters.addAll(timerColumns(timers));
         return pool.preparedQuery(CREATE).execute(Tuple.from(parameters)).replaceWithVoid();
     }
 
@@ -154,6 +175,7 @@ public class InstanceStore {
         Long[] historyLengths = new Long[size];
         Boolean[] migrated = new Boolean[size];
         List<HistoryEventRecord> events = new ArrayList<>();
+        List<TimerChange> timers = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             InstanceChange change = changes.get(i);
             InstanceRecord row = change.row();
@@ -166,10 +188,12 @@ public class InstanceStore {
             historyLengths[i] = row.historyLength;
             migrated[i] = change.migrated();
             events.addAll(change.events());
+            timers.addAll(change.timers());
         }
         List<Object> parameters = new ArrayList<>(List.of(timestamp(now), ids, revisions, processIds, versions, statuses,
                 states, historyLengths, migrated));
         addEvents(parameters, events);
+        parameters.addAll(timerColumns(timers));
         return client.preparedQuery(WRITE).execute(Tuple.from(parameters)).map(InstanceStore::ids);
     }
 
@@ -247,6 +271,21 @@ public class InstanceStore {
             causationIds[i] = event.causationId;
         }
         return List.of(instanceIds, sequences, ids, types, nodeIds, tokenIds, data, causationIds);
+    }
+
+    /**
+     * The timer changes as the statements bind them: instance ids, timer ids and due times of the
+     * timers to arm, then instance ids and timer ids of those to drop.
+     */
+    public static List<Object> timerColumns(List<TimerChange> timers) {
+        List<TimerChange> armed = timers.stream().filter(timer -> timer.dueAt() != null).toList();
+        List<TimerChange> dropped = timers.stream().filter(timer -> timer.dueAt() == null).toList();
+        return List.of(
+                armed.stream().map(TimerChange::instanceId).toArray(UUID[]::new),
+                armed.stream().map(TimerChange::timerId).toArray(String[]::new),
+                armed.stream().map(timer -> timestamp(timer.dueAt())).toArray(OffsetDateTime[]::new),
+                dropped.stream().map(TimerChange::instanceId).toArray(UUID[]::new),
+                dropped.stream().map(TimerChange::timerId).toArray(String[]::new));
     }
 
     private static List<UUID> ids(RowSet<Row> rows) {

@@ -19,12 +19,15 @@ import jakarta.enterprise.context.ApplicationScoped;
  * Ferry during a rolling update, whose instances hold things this one does not know of) is refused
  * with 409 and left alone instead of failing with a 500. A snapshot without the number predates it
  * and is format 1.
+ *
+ * <p>Format 2 names what a token waits for ({@code USER_TASK}, {@code JOINING}, {@code TIMER}; format 1
+ * wrote {@code WAITING} for a user task's token, which is still read) and may list a token's timers.
  */
 @ApplicationScoped
 public class JsonInstanceMarshaller implements InstanceMarshaller {
 
     /** The snapshot format this Ferry writes; raise it when the snapshot gains a field older pods cannot read. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
     /** The top-level field that carries the format. */
     public static final String FORMAT_FIELD = "snapshotFormat";
     static final String NEWER_FORMAT = "Instance %s (process '%s') was stored by a newer Ferry, in snapshot format %s; "

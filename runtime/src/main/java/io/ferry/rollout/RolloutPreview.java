@@ -91,7 +91,7 @@ public class RolloutPreview {
         ProcessDefinition target = deployed.get();
         List<Scope> scopes = scopeNode == null ? List.of() : List.of(new Scope("s", scopeNode, null));
         InstanceState representative = new InstanceState(processId, version, InstanceStatus.ACTIVE,
-                List.of(new Token("t", nodeId, scopeNode == null ? null : "s", TokenState.valueOf(tokenState))), scopes,
+                List.of(new Token("t", nodeId, scopeNode == null ? null : "s", TokenState.of(tokenState))), scopes,
                 JsonNodeFactory.instance.objectNode(), 0);
         MigrationResult result = routes.apply(representative, target);
         if (result instanceof MigrationResult.Migrated migrated) {

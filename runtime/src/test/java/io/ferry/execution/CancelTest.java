@@ -24,10 +24,10 @@ class CancelTest {
                 .chain("start", "fork")
                 .chain("fork", "packing").chain("fork", "invoice")
                 .build();
-        InstanceState running = stateAfter(engine().start(process, json("{'amount': 5}"), CONTEXT));
+        InstanceState running = stateAfter(engine().apply(process, null, new EngineCommand.Start(json("{'amount': 5}")), CONTEXT));
 
         // when
-        Outcome outcome = engine().cancel(process, running, CONTEXT);
+        Outcome outcome = engine().apply(process, running, new EngineCommand.Cancel(), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly("InstanceCancelled");
@@ -46,11 +46,11 @@ class CancelTest {
         ExecutableProcess process = ProcessBuilder.process("order")
                 .start("start").userTask("approve").chain("start", "approve")
                 .build();
-        InstanceState running = stateAfter(engine().start(process, noVariables(), CONTEXT));
-        InstanceState cancelled = stateAfter(engine().cancel(process, running, CONTEXT));
+        InstanceState running = stateAfter(engine().apply(process, null, new EngineCommand.Start(noVariables()), CONTEXT));
+        InstanceState cancelled = stateAfter(engine().apply(process, running, new EngineCommand.Cancel(), CONTEXT));
 
         // when
-        Outcome outcome = engine().completeTask(process, cancelled, "approve", noVariables(), CONTEXT);
+        Outcome outcome = engine().apply(process, cancelled, new EngineCommand.CompleteTask("approve", noVariables()), CONTEXT);
 
         // then
         assertThat(EngineTesting.refusal(outcome)).isEqualTo(new Refusal(RefusalReason.INSTANCE_NOT_ACTIVE,

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.service.ServiceTaskHandler;
 import io.ferry.service.ServiceTaskHandlers;
 import io.ferry.state.InstanceState;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,12 +16,18 @@ import java.util.Optional;
 /** Shared givens and readers for engine tests. */
 final class EngineTesting {
 
-    static final OperationContext CONTEXT = new OperationContext("i-1");
+    /** The moment every test operation happens at, unless a test moves on in time with {@link #at}. */
+    static final Instant NOW = Instant.parse("2027-01-04T09:00:00Z");
+    static final OperationContext CONTEXT = at(NOW);
     static final ServiceTaskHandlers NO_HANDLERS = name -> Optional.empty();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private EngineTesting() {
+    }
+
+    static OperationContext at(Instant now) {
+        return new OperationContext("i-1", now);
     }
 
     static ProcessEngine engine() {

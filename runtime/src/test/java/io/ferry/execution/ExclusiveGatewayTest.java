@@ -24,7 +24,7 @@ class ExclusiveGatewayTest {
     @Test
     void takesOnlyTheFirstFlowWhoseConditionHoldsInDocumentOrder() {
         // when
-        Outcome outcome = engine().start(routing, json("{'amount': 500}"), CONTEXT);
+        Outcome outcome = engine().apply(routing, null, new EngineCommand.Start(json("{'amount': 500}")), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly(
@@ -38,7 +38,7 @@ class ExclusiveGatewayTest {
     @Test
     void takesTheDefaultFlowWhenNoConditionHolds() {
         // when
-        Outcome outcome = engine().start(routing, json("{'amount': 5}"), CONTEXT);
+        Outcome outcome = engine().apply(routing, null, new EngineCommand.Start(json("{'amount': 5}")), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly(
@@ -60,7 +60,7 @@ class ExclusiveGatewayTest {
                 .build();
 
         // when
-        Refusal refusal = refusal(engine().start(withoutDefault, json("{'amount': 5}"), CONTEXT));
+        Refusal refusal = refusal(engine().apply(withoutDefault, null, new EngineCommand.Start(json("{'amount': 5}")), CONTEXT));
 
         // then
         assertThat(refusal).isEqualTo(new Refusal(RefusalReason.NO_OUTGOING_FLOW_TAKEN,
@@ -79,10 +79,10 @@ class ExclusiveGatewayTest {
                 .flow("toApproval", "route", "approval", "${amount > 100}")
                 .defaultFlow("toStandard", "route", "standard")
                 .build();
-        InstanceState waiting = stateAfter(engine().start(approvalFirst, json("{'customer': 'Ann'}"), CONTEXT));
+        InstanceState waiting = stateAfter(engine().apply(approvalFirst, null, new EngineCommand.Start(json("{'customer': 'Ann'}")), CONTEXT));
 
         // when
-        Refusal refusal = refusal(engine().completeTask(approvalFirst, waiting, "enter", json("{'note': 'x'}"), CONTEXT));
+        Refusal refusal = refusal(engine().apply(approvalFirst, waiting, new EngineCommand.CompleteTask("enter", json("{'note': 'x'}")), CONTEXT));
 
         // then
         assertThat(refusal).isEqualTo(new Refusal(RefusalReason.CONDITION_FAILED,

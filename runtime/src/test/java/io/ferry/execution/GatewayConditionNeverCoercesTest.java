@@ -31,10 +31,10 @@ class GatewayConditionNeverCoercesTest {
     void anyValueButTrueTakesTheDefaultFlow(String approved) {
         // given
         ExecutableProcess process = approval(true);
-        InstanceState waiting = stateAfter(engine().start(process, noVariables(), CONTEXT));
+        InstanceState waiting = stateAfter(engine().apply(process, null, new EngineCommand.Start(noVariables()), CONTEXT));
 
         // when
-        Outcome outcome = engine().completeTask(process, waiting, "approveOrder", json("{'approved': " + approved + "}"), CONTEXT);
+        Outcome outcome = engine().apply(process, waiting, new EngineCommand.CompleteTask("approveOrder", json("{'approved': " + approved + "}")), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly(
@@ -48,10 +48,10 @@ class GatewayConditionNeverCoercesTest {
     void theBooleanTrueTakesTheConditionalFlow() {
         // given
         ExecutableProcess process = approval(true);
-        InstanceState waiting = stateAfter(engine().start(process, noVariables(), CONTEXT));
+        InstanceState waiting = stateAfter(engine().apply(process, null, new EngineCommand.Start(noVariables()), CONTEXT));
 
         // when
-        Outcome outcome = engine().completeTask(process, waiting, "approveOrder", json("{'approved': true}"), CONTEXT);
+        Outcome outcome = engine().apply(process, waiting, new EngineCommand.CompleteTask("approveOrder", json("{'approved': true}")), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly(
@@ -64,10 +64,10 @@ class GatewayConditionNeverCoercesTest {
     void withoutADefaultFlowTheRefusalSaysWhatTheVariableHolds() {
         // given
         ExecutableProcess process = approval(false);
-        InstanceState waiting = stateAfter(engine().start(process, noVariables(), CONTEXT));
+        InstanceState waiting = stateAfter(engine().apply(process, null, new EngineCommand.Start(noVariables()), CONTEXT));
 
         // when
-        Refusal refusal = refusal(engine().completeTask(process, waiting, "approveOrder", json("{'approved': 'no'}"), CONTEXT));
+        Refusal refusal = refusal(engine().apply(process, waiting, new EngineCommand.CompleteTask("approveOrder", json("{'approved': 'no'}")), CONTEXT));
 
         // then
         assertThat(refusal).isEqualTo(new Refusal(RefusalReason.NO_OUTGOING_FLOW_TAKEN,
@@ -86,10 +86,10 @@ class GatewayConditionNeverCoercesTest {
                 .flow("toLarge", "route", "large", "${amount > 100}")
                 .defaultFlow("toSmall", "route", "small")
                 .build();
-        InstanceState waiting = stateAfter(engine().start(process, noVariables(), CONTEXT));
+        InstanceState waiting = stateAfter(engine().apply(process, null, new EngineCommand.Start(noVariables()), CONTEXT));
 
         // when
-        Refusal refusal = refusal(engine().completeTask(process, waiting, "enter", json("{'amount': '500'}"), CONTEXT));
+        Refusal refusal = refusal(engine().apply(process, waiting, new EngineCommand.CompleteTask("enter", json("{'amount': '500'}")), CONTEXT));
 
         // then
         assertThat(refusal).isEqualTo(new Refusal(RefusalReason.CONDITION_FAILED,

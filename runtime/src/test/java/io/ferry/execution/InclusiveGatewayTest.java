@@ -43,7 +43,7 @@ class InclusiveGatewayTest {
     @Test
     void aForkTakesEveryFlowWhoseConditionHolds() {
         // when
-        Outcome outcome = engine().start(shipping, json("{'value': 5000, 'inStock': true}"), CONTEXT);
+        Outcome outcome = engine().apply(shipping, null, new EngineCommand.Start(json("{'value': 5000, 'inStock': true}")), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly(
@@ -57,7 +57,7 @@ class InclusiveGatewayTest {
     @Test
     void aForkTakesTheDefaultFlowWhenNoConditionHolds() {
         // when
-        Outcome outcome = engine().start(shipping, json("{'value': 5, 'inStock': false}"), CONTEXT);
+        Outcome outcome = engine().apply(shipping, null, new EngineCommand.Start(json("{'value': 5, 'inStock': false}")), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly(
@@ -78,7 +78,7 @@ class InclusiveGatewayTest {
                 .build();
 
         // when
-        Refusal refusal = refusal(engine().start(withoutDefault, json("{'value': 5, 'inStock': false}"), CONTEXT));
+        Refusal refusal = refusal(engine().apply(withoutDefault, null, new EngineCommand.Start(json("{'value': 5, 'inStock': false}")), CONTEXT));
 
         // then
         assertThat(refusal).isEqualTo(new Refusal(RefusalReason.NO_OUTGOING_FLOW_TAKEN,
@@ -91,10 +91,10 @@ class InclusiveGatewayTest {
     @Test
     void aJoinWaitsWhileATokenCanStillReachIt() {
         // given
-        InstanceState forked = stateAfter(engine().start(shipping, json("{'value': 5000, 'inStock': true}"), CONTEXT));
+        InstanceState forked = stateAfter(engine().apply(shipping, null, new EngineCommand.Start(json("{'value': 5000, 'inStock': true}")), CONTEXT));
 
         // when
-        Outcome outcome = engine().completeTask(shipping, forked, "insure", noVariables(), CONTEXT);
+        Outcome outcome = engine().apply(shipping, forked, new EngineCommand.CompleteTask("insure", noVariables()), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly(
@@ -106,11 +106,11 @@ class InclusiveGatewayTest {
     @Test
     void aJoinFiresOnceTheLastTokenThatCouldReachItHasArrived() {
         // given
-        InstanceState forked = stateAfter(engine().start(shipping, json("{'value': 5000, 'inStock': true}"), CONTEXT));
-        InstanceState halfJoined = stateAfter(engine().completeTask(shipping, forked, "insure", noVariables(), CONTEXT));
+        InstanceState forked = stateAfter(engine().apply(shipping, null, new EngineCommand.Start(json("{'value': 5000, 'inStock': true}")), CONTEXT));
+        InstanceState halfJoined = stateAfter(engine().apply(shipping, forked, new EngineCommand.CompleteTask("insure", noVariables()), CONTEXT));
 
         // when
-        Outcome outcome = engine().completeTask(shipping, halfJoined, "ship", noVariables(), CONTEXT);
+        Outcome outcome = engine().apply(shipping, halfJoined, new EngineCommand.CompleteTask("ship", noVariables()), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly(
@@ -134,10 +134,10 @@ class InclusiveGatewayTest {
                 .chain("insure", "merge").chain("ship", "merge")
                 .chain("merge", "end")
                 .build();
-        InstanceState forked = stateAfter(engine().start(withAudit, json("{'value': 5000, 'inStock': false}"), CONTEXT));
+        InstanceState forked = stateAfter(engine().apply(withAudit, null, new EngineCommand.Start(json("{'value': 5000, 'inStock': false}")), CONTEXT));
 
         // when
-        Outcome outcome = engine().completeTask(withAudit, forked, "insure", noVariables(), CONTEXT);
+        Outcome outcome = engine().apply(withAudit, forked, new EngineCommand.CompleteTask("insure", noVariables()), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly(
@@ -151,10 +151,10 @@ class InclusiveGatewayTest {
     @Test
     void aJoinWaitsForATokenInsideASubProcessThatLeadsToIt() {
         // given
-        InstanceState forked = stateAfter(engine().start(packingAside, noVariables(), CONTEXT));
+        InstanceState forked = stateAfter(engine().apply(packingAside, null, new EngineCommand.Start(noVariables()), CONTEXT));
 
         // when
-        Outcome outcome = engine().completeTask(packingAside, forked, "insure", noVariables(), CONTEXT);
+        Outcome outcome = engine().apply(packingAside, forked, new EngineCommand.CompleteTask("insure", noVariables()), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly(
@@ -165,11 +165,11 @@ class InclusiveGatewayTest {
     @Test
     void aJoinFiresOnceTheSubProcessHoldingTheLastTokenCompletes() {
         // given
-        InstanceState forked = stateAfter(engine().start(packingAside, noVariables(), CONTEXT));
-        InstanceState halfJoined = stateAfter(engine().completeTask(packingAside, forked, "insure", noVariables(), CONTEXT));
+        InstanceState forked = stateAfter(engine().apply(packingAside, null, new EngineCommand.Start(noVariables()), CONTEXT));
+        InstanceState halfJoined = stateAfter(engine().apply(packingAside, forked, new EngineCommand.CompleteTask("insure", noVariables()), CONTEXT));
 
         // when
-        Outcome outcome = engine().completeTask(packingAside, halfJoined, "pack", noVariables(), CONTEXT);
+        Outcome outcome = engine().apply(packingAside, halfJoined, new EngineCommand.CompleteTask("pack", noVariables()), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly(

@@ -23,10 +23,10 @@ class InstanceNotActiveTest {
     @Test
     void aCompletedInstanceRefusesVariableUpdates() {
         // given
-        InstanceState done = stateAfter(engine().start(straight, noVariables(), CONTEXT));
+        InstanceState done = stateAfter(engine().apply(straight, null, new EngineCommand.Start(noVariables()), CONTEXT));
 
         // when
-        Refusal refusal = refusal(engine().updateVariables(straight, done, json("{'late': true}"), CONTEXT));
+        Refusal refusal = refusal(engine().apply(straight, done, new EngineCommand.UpdateVariables(json("{'late': true}")), CONTEXT));
 
         // then
         assertThat(refusal).isEqualTo(completed);
@@ -35,10 +35,10 @@ class InstanceNotActiveTest {
     @Test
     void aCompletedInstanceCannotBeCancelled() {
         // given
-        InstanceState done = stateAfter(engine().start(straight, noVariables(), CONTEXT));
+        InstanceState done = stateAfter(engine().apply(straight, null, new EngineCommand.Start(noVariables()), CONTEXT));
 
         // when
-        Refusal refusal = refusal(engine().cancel(straight, done, CONTEXT));
+        Refusal refusal = refusal(engine().apply(straight, done, new EngineCommand.Cancel(), CONTEXT));
 
         // then
         assertThat(refusal).isEqualTo(completed);

@@ -28,7 +28,7 @@ class ParallelGatewayTest {
     @Test
     void aForkSendsATokenAlongEveryOutgoingFlow() {
         // when
-        Outcome outcome = engine().start(review, noVariables(), CONTEXT);
+        Outcome outcome = engine().apply(review, null, new EngineCommand.Start(noVariables()), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly(
@@ -42,28 +42,28 @@ class ParallelGatewayTest {
     @Test
     void aJoinKeepsTheFirstTokenWaitingForTheOtherBranch() {
         // given
-        InstanceState forked = stateAfter(engine().start(review, noVariables(), CONTEXT));
+        InstanceState forked = stateAfter(engine().apply(review, null, new EngineCommand.Start(noVariables()), CONTEXT));
 
         // when
-        Outcome outcome = engine().completeTask(review, forked, "legal", noVariables(), CONTEXT);
+        Outcome outcome = engine().apply(review, forked, new EngineCommand.CompleteTask("legal", noVariables()), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly(
                 "TaskCompleted legal", "NodeCompleted legal",
                 "NodeEntered join");
         assertThat(stateAfter(outcome).tokens()).containsExactly(
-                new Token("t4", "finance", null, TokenState.WAITING),
+                new Token("t4", "finance", null, TokenState.USER_TASK),
                 new Token("t5", "join", null, TokenState.JOINING));
     }
 
     @Test
     void aJoinLetsOneTokenGoOnOnceATokenArrivedForEveryIncomingFlow() {
         // given
-        InstanceState forked = stateAfter(engine().start(review, noVariables(), CONTEXT));
-        InstanceState halfJoined = stateAfter(engine().completeTask(review, forked, "legal", noVariables(), CONTEXT));
+        InstanceState forked = stateAfter(engine().apply(review, null, new EngineCommand.Start(noVariables()), CONTEXT));
+        InstanceState halfJoined = stateAfter(engine().apply(review, forked, new EngineCommand.CompleteTask("legal", noVariables()), CONTEXT));
 
         // when
-        Outcome outcome = engine().completeTask(review, halfJoined, "finance", noVariables(), CONTEXT);
+        Outcome outcome = engine().apply(review, halfJoined, new EngineCommand.CompleteTask("finance", noVariables()), CONTEXT);
 
         // then
         assertThat(historyWithTokens(outcome)).containsExactly(

@@ -1,9 +1,11 @@
 package io.ferry.execution;
 
 import io.ferry.definition.Node;
+import io.ferry.definition.NodeDetails;
 import io.ferry.definition.NodeKind;
 import io.ferry.definition.ProcessDefinition;
 import io.ferry.definition.SequenceFlow;
+import io.ferry.definition.TimerDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +18,7 @@ import java.util.function.Consumer;
  */
 final class ProcessBuilder {
 
-    private record PendingNode(String id, NodeKind kind, String scopeId, String handler) {
+    private record PendingNode(String id, NodeKind kind, String scopeId, NodeDetails details) {
     }
 
     private final String id;
@@ -33,20 +35,33 @@ final class ProcessBuilder {
         return new ProcessBuilder(id);
     }
 
-    ProcessBuilder start(String nodeId) { return node(nodeId, NodeKind.START_EVENT, null); }
-    ProcessBuilder end(String nodeId) { return node(nodeId, NodeKind.END_EVENT, null); }
-    ProcessBuilder terminateEnd(String nodeId) { return node(nodeId, NodeKind.TERMINATE_END_EVENT, null); }
-    ProcessBuilder task(String nodeId) { return node(nodeId, NodeKind.TASK, null); }
-    ProcessBuilder manualTask(String nodeId) { return node(nodeId, NodeKind.MANUAL_TASK, null); }
-    ProcessBuilder userTask(String nodeId) { return node(nodeId, NodeKind.USER_TASK, null); }
-    ProcessBuilder serviceTask(String nodeId, String handler) { return node(nodeId, NodeKind.SERVICE_TASK, handler); }
-    ProcessBuilder exclusive(String nodeId) { return node(nodeId, NodeKind.EXCLUSIVE_GATEWAY, null); }
-    ProcessBuilder parallel(String nodeId) { return node(nodeId, NodeKind.PARALLEL_GATEWAY, null); }
-    ProcessBuilder inclusive(String nodeId) { return node(nodeId, NodeKind.INCLUSIVE_GATEWAY, null); }
+    ProcessBuilder start(String nodeId) { return node(nodeId, NodeKind.START_EVENT, NodeDetails.None.NONE); }
+    ProcessBuilder end(String nodeId) { return node(nodeId, NodeKind.END_EVENT, NodeDetails.None.NONE); }
+    ProcessBuilder terminateEnd(String nodeId) { return node(nodeId, NodeKind.TERMINATE_END_EVENT, NodeDetails.None.NONE); }
+    ProcessBuilder task(String nodeId) { return node(nodeId, NodeKind.TASK, NodeDetails.None.NONE); }
+    ProcessBuilder manualTask(String nodeId) { return node(nodeId, NodeKind.MANUAL_TASK, NodeDetails.None.NONE); }
+    ProcessBuilder userTask(String nodeId) { return node(nodeId, NodeKind.USER_TASK, NodeDetails.None.NONE); }
+    ProcessBuilder serviceTask(String nodeId, String handler) {
+        return node(nodeId, NodeKind.SERVICE_TASK, new NodeDetails.ServiceTask(handler));
+    }
+
+    /** A timer intermediate catch event; {@code type} is timeDate, timeDuration or timeCycle. */
+    ProcessBuilder timer(String nodeId, TimerDefinition.Type type, String text) {
+        return node(nodeId, NodeKind.TIMER_CATCH_EVENT, new NodeDetails.Timer(new TimerDefinition(type, text)));
+    }
+
+    /** A timer boundary event on a task. */
+    ProcessBuilder boundaryTimer(String nodeId, String attachedTo, boolean interrupting, TimerDefinition.Type type, String text) {
+        return node(nodeId, NodeKind.BOUNDARY_TIMER_EVENT,
+                new NodeDetails.BoundaryTimer(attachedTo, interrupting, new TimerDefinition(type, text)));
+    }
+    ProcessBuilder exclusive(String nodeId) { return node(nodeId, NodeKind.EXCLUSIVE_GATEWAY, NodeDetails.None.NONE); }
+    ProcessBuilder parallel(String nodeId) { return node(nodeId, NodeKind.PARALLEL_GATEWAY, NodeDetails.None.NONE); }
+    ProcessBuilder inclusive(String nodeId) { return node(nodeId, NodeKind.INCLUSIVE_GATEWAY, NodeDetails.None.NONE); }
 
     /** An embedded sub-process; nodes added inside {@code content} belong to it. */
     ProcessBuilder subProcess(String nodeId, Consumer<ProcessBuilder> content) {
-        node(nodeId, NodeKind.SUB_PROCESS, null);
+        node(nodeId, NodeKind.SUB_PROCESS, NodeDetails.None.NONE);
         String outer = currentScope;
         currentScope = nodeId;
         content.accept(this);
@@ -85,14 +100,14 @@ final class ProcessBuilder {
         return ExecutableProcess.of(definition());
     }
 
-    private ProcessBuilder node(String nodeId, NodeKind kind, String handler) {
-        nodes.put(nodeId, new PendingNode(nodeId, kind, currentScope, handler));
+    private ProcessBuilder node(String nodeId, NodeKind kind, NodeDetails details) {
+        nodes.put(nodeId, new PendingNode(nodeId, kind, currentScope, details));
         return this;
     }
 
     private Node toNode(PendingNode node) {
         List<String> incoming = flows.stream().filter(f -> f.targetId().equals(node.id())).map(SequenceFlow::id).toList();
         List<String> outgoing = flows.stream().filter(f -> f.sourceId().equals(node.id())).map(SequenceFlow::id).toList();
-        return new Node(node.id(), null, node.kind(), node.scopeId(), incoming, outgoing, defaultFlows.get(node.id()), node.handler());
+        return new Node(node.id(), null, node.kind(), node.scopeId(), incoming, outgoing, defaultFlows.get(node.id()), node.details());
     }
 }

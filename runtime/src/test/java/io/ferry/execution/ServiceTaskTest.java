@@ -35,10 +35,10 @@ class ServiceTaskTest {
             return Map.of("receipt", Map.of("number", 42));
         };
         ProcessEngine engine = engineWith(Map.of("charge-card", chargeCard));
-        InstanceState waiting = stateAfter(engine.start(payment, json("{'amount': 5}"), CONTEXT));
+        InstanceState waiting = stateAfter(engine.apply(payment, null, new EngineCommand.Start(json("{'amount': 5}")), CONTEXT));
 
         // when
-        Outcome outcome = engine.completeTask(payment, waiting, "approve", json("{'approved': true}"), CONTEXT);
+        Outcome outcome = engine.apply(payment, waiting, new EngineCommand.CompleteTask("approve", json("{'approved': true}")), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly(
@@ -61,10 +61,10 @@ class ServiceTaskTest {
             return Map.of();
         };
         ProcessEngine engine = engineWith(Map.of("charge-card", meddler));
-        InstanceState waiting = stateAfter(engine.start(payment, json("{'amount': 5}"), CONTEXT));
+        InstanceState waiting = stateAfter(engine.apply(payment, null, new EngineCommand.Start(json("{'amount': 5}")), CONTEXT));
 
         // when
-        Outcome outcome = engine.completeTask(payment, waiting, "approve", json("{}"), CONTEXT);
+        Outcome outcome = engine.apply(payment, waiting, new EngineCommand.CompleteTask("approve", json("{}")), CONTEXT);
 
         // then
         assertThat(stateAfter(outcome).variables()).isEqualTo(json("{'amount': 5}"));
@@ -73,10 +73,10 @@ class ServiceTaskTest {
     @Test
     void aMissingHandlerRefusesTheOperation() {
         // given
-        InstanceState waiting = stateAfter(engine().start(payment, json("{}"), CONTEXT));
+        InstanceState waiting = stateAfter(engine().apply(payment, null, new EngineCommand.Start(json("{}")), CONTEXT));
 
         // when
-        Refusal refusal = refusal(engine().completeTask(payment, waiting, "approve", json("{}"), CONTEXT));
+        Refusal refusal = refusal(engine().apply(payment, waiting, new EngineCommand.CompleteTask("approve", json("{}")), CONTEXT));
 
         // then
         assertThat(refusal).isEqualTo(new Refusal(RefusalReason.HANDLER_NOT_FOUND,
@@ -91,12 +91,12 @@ class ServiceTaskTest {
             throw new IllegalStateException("card declined");
         };
         ProcessEngine engine = engineWith(Map.of("charge-card", declined));
-        InstanceState waiting = stateAfter(engine.start(payment, json("{'amount': 5}"), CONTEXT));
+        InstanceState waiting = stateAfter(engine.apply(payment, null, new EngineCommand.Start(json("{'amount': 5}")), CONTEXT));
         InstanceState untouched = new InstanceState(waiting.processId(), waiting.version(), waiting.status(),
                 waiting.tokens(), waiting.scopes(), waiting.variables().deepCopy(), waiting.lastIdNumber());
 
         // when
-        Refusal refusal = refusal(engine.completeTask(payment, waiting, "approve", json("{'approved': true}"), CONTEXT));
+        Refusal refusal = refusal(engine.apply(payment, waiting, new EngineCommand.CompleteTask("approve", json("{'approved': true}")), CONTEXT));
 
         // then
         assertThat(refusal).isEqualTo(new Refusal(RefusalReason.SERVICE_TASK_FAILED,
@@ -117,11 +117,11 @@ class ServiceTaskTest {
             return Map.of();
         };
         ProcessEngine engine = engineWith(Map.of("charge-card", flaky));
-        InstanceState waiting = stateAfter(engine.start(payment, json("{}"), CONTEXT));
-        refusal(engine.completeTask(payment, waiting, "approve", json("{}"), CONTEXT));
+        InstanceState waiting = stateAfter(engine.apply(payment, null, new EngineCommand.Start(json("{}")), CONTEXT));
+        refusal(engine.apply(payment, waiting, new EngineCommand.CompleteTask("approve", json("{}")), CONTEXT));
 
         // when
-        Outcome retried = engine.completeTask(payment, waiting, "approve", json("{}"), CONTEXT);
+        Outcome retried = engine.apply(payment, waiting, new EngineCommand.CompleteTask("approve", json("{}")), CONTEXT);
 
         // then
         assertThat(advanced(retried).state().status()).isEqualTo(io.ferry.state.InstanceStatus.COMPLETED);

@@ -24,7 +24,7 @@ class StartAndEndEventTest {
                 .build();
 
         // when
-        Outcome outcome = engine().start(process, json("{'amount': 5}"), CONTEXT);
+        Outcome outcome = engine().apply(process, null, new EngineCommand.Start(json("{'amount': 5}")), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly(
@@ -50,7 +50,7 @@ class StartAndEndEventTest {
                 .build();
 
         // when
-        Outcome outcome = engine().start(process, noVariables(), CONTEXT);
+        Outcome outcome = engine().apply(process, null, new EngineCommand.Start(noVariables()), CONTEXT);
 
         // then
         assertThat(historyWithTokens(outcome)).containsExactly(
@@ -71,7 +71,7 @@ class StartAndEndEventTest {
                 .build();
 
         // when
-        Outcome outcome = engine().start(process, noVariables(), CONTEXT);
+        Outcome outcome = engine().apply(process, null, new EngineCommand.Start(noVariables()), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly(
@@ -90,7 +90,7 @@ class StartAndEndEventTest {
                 .build();
 
         // when
-        Outcome outcome = engine().start(process, noVariables(), CONTEXT);
+        Outcome outcome = engine().apply(process, null, new EngineCommand.Start(noVariables()), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly(
@@ -112,7 +112,7 @@ class StartAndEndEventTest {
                 .build();
 
         // when
-        Outcome outcome = engine().start(process, json("{'amount': 500}"), CONTEXT);
+        Outcome outcome = engine().apply(process, null, new EngineCommand.Start(json("{'amount': 500}")), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly(
@@ -135,7 +135,7 @@ class StartAndEndEventTest {
                 .build();
 
         // when
-        Outcome outcome = engine().start(process, json("{'amount': 5}"), CONTEXT);
+        Outcome outcome = engine().apply(process, null, new EngineCommand.Start(json("{'amount': 5}")), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly(

@@ -19,7 +19,7 @@ class StepLimitTest {
                 .build();
 
         // when
-        Refusal refusal = refusal(engine().start(endless, noVariables(), CONTEXT));
+        Refusal refusal = refusal(engine().apply(endless, null, new EngineCommand.Start(noVariables()), CONTEXT));
 
         // then
         assertThat(refusal).isEqualTo(new Refusal(RefusalReason.STEP_LIMIT_EXCEEDED,

@@ -27,7 +27,7 @@ class SubProcessTest {
     @Test
     void enteringASubProcessOpensAScopeAndStartsATokenInIt() {
         // when
-        Outcome outcome = engine().start(packing, noVariables(), CONTEXT);
+        Outcome outcome = engine().apply(packing, null, new EngineCommand.Start(noVariables()), CONTEXT);
 
         // then
         assertThat(historyWithTokens(outcome)).containsExactly(
@@ -38,16 +38,16 @@ class SubProcessTest {
                 "NodeEntered pack t5", "TaskCreated pack t5");
         InstanceState state = stateAfter(outcome);
         assertThat(state.scopes()).containsExactly(new Scope("s3", "packing", null));
-        assertThat(state.tokens()).containsExactly(new Token("t5", "pack", "s3", TokenState.WAITING));
+        assertThat(state.tokens()).containsExactly(new Token("t5", "pack", "s3", TokenState.USER_TASK));
     }
 
     @Test
     void aSubProcessCompletesWhenNothingRunsInItAnyMoreAndIsLeft() {
         // given
-        InstanceState packingStarted = stateAfter(engine().start(packing, noVariables(), CONTEXT));
+        InstanceState packingStarted = stateAfter(engine().apply(packing, null, new EngineCommand.Start(noVariables()), CONTEXT));
 
         // when
-        Outcome outcome = engine().completeTask(packing, packingStarted, "pack", noVariables(), CONTEXT);
+        Outcome outcome = engine().apply(packing, packingStarted, new EngineCommand.CompleteTask("pack", noVariables()), CONTEXT);
 
         // then
         assertThat(historyWithTokens(outcome)).containsExactly(
@@ -73,7 +73,7 @@ class SubProcessTest {
                 .build();
 
         // when
-        Outcome outcome = engine().start(nested, noVariables(), CONTEXT);
+        Outcome outcome = engine().apply(nested, null, new EngineCommand.Start(noVariables()), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly(

@@ -30,7 +30,7 @@ class TerminateEndEventTest {
                 .build();
 
         // when
-        Outcome outcome = engine().start(process, noVariables(), CONTEXT);
+        Outcome outcome = engine().apply(process, null, new EngineCommand.Start(noVariables()), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly(
@@ -64,7 +64,7 @@ class TerminateEndEventTest {
                 .build();
 
         // when
-        Outcome outcome = engine().start(process, noVariables(), CONTEXT);
+        Outcome outcome = engine().apply(process, null, new EngineCommand.Start(noVariables()), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly(
@@ -82,7 +82,7 @@ class TerminateEndEventTest {
         InstanceState state = stateAfter(outcome);
         assertThat(state.status()).isEqualTo(InstanceStatus.ACTIVE);
         assertThat(state.scopes()).isEmpty();
-        assertThat(state.tokens()).containsExactly(new Token("t3", "invoice", null, TokenState.WAITING));
+        assertThat(state.tokens()).containsExactly(new Token("t3", "invoice", null, TokenState.USER_TASK));
     }
 
     @Test
@@ -101,7 +101,7 @@ class TerminateEndEventTest {
                 .build();
 
         // when
-        Outcome outcome = engine().start(process, noVariables(), CONTEXT);
+        Outcome outcome = engine().apply(process, null, new EngineCommand.Start(noVariables()), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly(

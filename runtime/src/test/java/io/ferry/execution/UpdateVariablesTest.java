@@ -23,12 +23,10 @@ class UpdateVariablesTest {
     @Test
     void aMergePatchChangesOnlyWhatItNamesAndKeepsUnknownFields() {
         // given
-        InstanceState waiting = stateAfter(engine().start(approval,
-                json("{'customer': {'name': 'Ann', 'tier': 'gold'}, 'x-legacy': [1, 2], 'amount': 5}"), CONTEXT));
+        InstanceState waiting = stateAfter(engine().apply(approval, null, new EngineCommand.Start(json("{'customer': {'name': 'Ann', 'tier': 'gold'}, 'x-legacy': [1, 2], 'amount': 5}")), CONTEXT));
 
         // when
-        Outcome outcome = engine().updateVariables(approval, waiting,
-                json("{'customer': {'tier': null, 'city': 'Oslo'}, 'amount': 7, 'note': 'rush'}"), CONTEXT);
+        Outcome outcome = engine().apply(approval, waiting, new EngineCommand.UpdateVariables(json("{'customer': {'tier': null, 'city': 'Oslo'}, 'amount': 7, 'note': 'rush'}")), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly("VariablesUpdated");
@@ -42,10 +40,10 @@ class UpdateVariablesTest {
     @Test
     void aPatchThatIsNotAnObjectIsRefused() {
         // given
-        InstanceState waiting = stateAfter(engine().start(approval, json("{}"), CONTEXT));
+        InstanceState waiting = stateAfter(engine().apply(approval, null, new EngineCommand.Start(json("{}")), CONTEXT));
 
         // when
-        Refusal refusal = refusal(engine().updateVariables(approval, waiting, JsonNodeFactory.instance.arrayNode(), CONTEXT));
+        Refusal refusal = refusal(engine().apply(approval, waiting, new EngineCommand.UpdateVariables(JsonNodeFactory.instance.arrayNode()), CONTEXT));
 
         // then
         assertThat(refusal).isEqualTo(new Refusal(RefusalReason.VARIABLES_NOT_AN_OBJECT,

@@ -34,7 +34,7 @@ class UserTaskTest {
     @Test
     void aTokenArrivingAtAUserTaskWaitsThereAsTheTask() {
         // when
-        Outcome outcome = engine().start(approval, noVariables(), CONTEXT);
+        Outcome outcome = engine().apply(approval, null, new EngineCommand.Start(noVariables()), CONTEXT);
 
         // then
         assertThat(historyWithTokens(outcome)).containsExactly(
@@ -43,16 +43,16 @@ class UserTaskTest {
                 "NodeEntered approve t2", "TaskCreated approve t2");
         InstanceState state = stateAfter(outcome);
         assertThat(state.status()).isEqualTo(InstanceStatus.ACTIVE);
-        assertThat(state.tokens()).containsExactly(new Token("t2", "approve", null, TokenState.WAITING));
+        assertThat(state.tokens()).containsExactly(new Token("t2", "approve", null, TokenState.USER_TASK));
     }
 
     @Test
     void completingATaskByItsIdMergesTheVariablesAndMovesOn() {
         // given
-        InstanceState waiting = stateAfter(engine().start(approval, json("{'amount': 5}"), CONTEXT));
+        InstanceState waiting = stateAfter(engine().apply(approval, null, new EngineCommand.Start(json("{'amount': 5}")), CONTEXT));
 
         // when
-        Outcome outcome = engine().completeTask(approval, waiting, "t2", json("{'approved': true}"), CONTEXT);
+        Outcome outcome = engine().apply(approval, waiting, new EngineCommand.CompleteTask("t2", json("{'approved': true}")), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly(
@@ -66,10 +66,10 @@ class UserTaskTest {
     @Test
     void aTaskCanBeCompletedByItsNodeIdWhenItIsTheOnlyOneThere() {
         // given
-        InstanceState waiting = stateAfter(engine().start(approval, noVariables(), CONTEXT));
+        InstanceState waiting = stateAfter(engine().apply(approval, null, new EngineCommand.Start(noVariables()), CONTEXT));
 
         // when
-        Outcome outcome = engine().completeTask(approval, waiting, "approve", noVariables(), CONTEXT);
+        Outcome outcome = engine().apply(approval, waiting, new EngineCommand.CompleteTask("approve", noVariables()), CONTEXT);
 
         // then
         assertThat(history(outcome)).containsExactly(
@@ -81,10 +81,10 @@ class UserTaskTest {
     @Test
     void aNodeIdWhereSeveralTasksWaitIsRefusedAsAmbiguous() {
         // given
-        InstanceState waiting = stateAfter(engine().start(twoReviews, noVariables(), CONTEXT));
+        InstanceState waiting = stateAfter(engine().apply(twoReviews, null, new EngineCommand.Start(noVariables()), CONTEXT));
 
         // when
-        Refusal refusal = refusal(engine().completeTask(twoReviews, waiting, "review", noVariables(), CONTEXT));
+        Refusal refusal = refusal(engine().apply(twoReviews, waiting, new EngineCommand.CompleteTask("review", noVariables()), CONTEXT));
 
         // then
         assertThat(refusal).isEqualTo(new Refusal(RefusalReason.TASK_AMBIGUOUS,
@@ -94,10 +94,10 @@ class UserTaskTest {
     @Test
     void anUnknownTaskIsRefusedListingTheOpenTasks() {
         // given
-        InstanceState waiting = stateAfter(engine().start(twoReviews, noVariables(), CONTEXT));
+        InstanceState waiting = stateAfter(engine().apply(twoReviews, null, new EngineCommand.Start(noVariables()), CONTEXT));
 
         // when
-        Refusal refusal = refusal(engine().completeTask(twoReviews, waiting, "t9", noVariables(), CONTEXT));
+        Refusal refusal = refusal(engine().apply(twoReviews, waiting, new EngineCommand.CompleteTask("t9", noVariables()), CONTEXT));
 
         // then
         assertThat(refusal).isEqualTo(new Refusal(RefusalReason.TASK_NOT_FOUND,

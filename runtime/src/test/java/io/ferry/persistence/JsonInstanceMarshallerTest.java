@@ -10,8 +10,10 @@ import io.ferry.problem.ProblemException;
 import io.ferry.state.InstanceState;
 import io.ferry.state.InstanceStatus;
 import io.ferry.state.Scope;
+import io.ferry.state.Timer;
 import io.ferry.state.Token;
 import io.ferry.state.TokenState;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -27,7 +29,7 @@ class JsonInstanceMarshallerTest {
 
     private static InstanceState state() {
         return new InstanceState("order", "2", InstanceStatus.ACTIVE,
-                List.of(new Token("t2", "approveOrder", null, TokenState.WAITING)), List.of(),
+                List.of(new Token("t2", "approveOrder", null, TokenState.USER_TASK)), List.of(),
                 JsonNodeFactory.instance.objectNode().put("amount", 12), 2);
     }
 
@@ -54,24 +56,41 @@ class JsonInstanceMarshallerTest {
      * must raise the format, and this test makes them look.
      */
     @Test
-    void theFieldsOfFormat1AreFixed() {
+    void theFieldsOfFormat2AreFixed() {
         InstanceState state = new InstanceState("order", "2", InstanceStatus.ACTIVE,
-                List.of(new Token("t3", "packParcels", "s2", TokenState.WAITING)), List.of(new Scope("s2", "shipping", null)),
+                List.of(new Token("t3", "packParcels", "s2", TokenState.USER_TASK,
+                        List.of(new Timer("timer4", "remind", Instant.parse("2027-01-04T09:00:00Z"), 1)))),
+                List.of(new Scope("s2", "shipping", null)),
                 JsonNodeFactory.instance.objectNode(), 3);
         JsonNode snapshot = marshaller.marshal(state);
         List<String> fields = new ArrayList<>();
         snapshot.fieldNames().forEachRemaining(fields::add);
         snapshot.get("tokens").get(0).fieldNames().forEachRemaining(name -> fields.add("tokens[]." + name));
+        snapshot.get("tokens").get(0).get("timers").get(0).fieldNames()
+                .forEachRemaining(name -> fields.add("tokens[].timers[]." + name));
         snapshot.get("scopes").get(0).fieldNames().forEachRemaining(name -> fields.add("scopes[]." + name));
 
         assertThat(JsonInstanceMarshaller.FORMAT)
                 .as("the snapshot's fields changed to %s: raise JsonInstanceMarshaller.FORMAT and pin its fields here", fields)
-                .isEqualTo(1);
+                .isEqualTo(2);
         assertThat(fields)
                 .as("the snapshot's fields changed: raise JsonInstanceMarshaller.FORMAT and pin its fields here")
                 .containsExactly("snapshotFormat", "processId", "version", "status", "tokens", "scopes", "variables",
                         "lastIdNumber", "tokens[].id", "tokens[].nodeId", "tokens[].scopeId", "tokens[].state",
-                        "scopes[].id", "scopes[].nodeId", "scopes[].parentScopeId");
+                        "tokens[].timers", "tokens[].timers[].id", "tokens[].timers[].nodeId", "tokens[].timers[].dueAt",
+                        "tokens[].timers[].fired", "scopes[].id", "scopes[].nodeId", "scopes[].parentScopeId");
+        assertThat(snapshot.get("tokens").get(0).get("state").textValue()).isEqualTo("USER_TASK");
+        assertThat(snapshot.get("tokens").get(0).get("timers").get(0).get("dueAt").textValue()).isEqualTo("2027-01-04T09:00:00Z");
+    }
+
+    /** Format 1 called a user task's token WAITING; a Ferry of format 2 reads it as a user task. */
+    @Test
+    void readsFormat1TokensAsUserTasks() throws Exception {
+        InstanceRecord record = stored("""
+                {"snapshotFormat": 1, "processId": "order", "version": "2", "status": "ACTIVE",
+                 "tokens": [{"id": "t2", "nodeId": "approveOrder", "scopeId": null, "state": "WAITING"}],
+                 "scopes": [], "variables": {"amount": 12}, "lastIdNumber": 2}""");
+        assertThat(marshaller.unmarshal(record).state()).isEqualTo(state());
     }
 
     @Test
@@ -84,14 +103,14 @@ class JsonInstanceMarshallerTest {
     @Test
     void refusesASnapshotOfANewerFormatWith409() throws Exception {
         String newer = """
-                {"snapshotFormat": 2, "processId": "order", "version": "2", "status": "ACTIVE", "tokens": [],
+                {"snapshotFormat": 3, "processId": "order", "version": "2", "status": "ACTIVE", "tokens": [],
                  "scopes": [], "variables": {}, "lastIdNumber": 2, "timers": [{"nodeId": "slaExpired"}]}""";
 
         assertThatThrownBy(() -> marshaller.unmarshal(stored(newer)))
                 .isInstanceOfSatisfying(JsonInstanceMarshaller.NewerSnapshotFormat.class, refused -> {
                     assertThat(refused.problem().status()).isEqualTo(409);
                     assertThat(refused.problem().detail()).isEqualTo("Instance " + ID + " (process 'order') was stored by "
-                            + "a newer Ferry, in snapshot format 2; this deployment reads formats up to 1: a newer "
+                            + "a newer Ferry, in snapshot format 3; this deployment reads formats up to 2: a newer "
                             + "deployment owns it. Send the request to a pod of the newer deployment; this one never "
                             + "rewrites or downgrades it.");
                 });

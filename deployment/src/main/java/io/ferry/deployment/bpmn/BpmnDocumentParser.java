@@ -1,8 +1,11 @@
 package io.ferry.deployment.bpmn;
 
+import io.ferry.definition.NodeDetails;
 import io.ferry.definition.NodeKind;
+import io.ferry.definition.TimerDefinition;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import javax.xml.stream.XMLStreamException;
 
 /**
@@ -154,15 +157,40 @@ final class BpmnDocumentParser {
             process.rejected().add(new RejectedElement(id, content.element, scopeId));
             return;
         }
-        String handler = null;
-        if (kind == NodeKind.SERVICE_TASK) {
-            handler = ServiceTaskHandler.of(attributes, content.zeebeTaskType);
-            if (handler == null) {
-                process.problem(line, id, BpmnMessages.NO_HANDLER);
-            }
+        NodeDetails details = details(process, id, line, attributes, content);
+        if (details == null) {
+            // Its problem is reported; flows to and from it need not be reported as leading nowhere.
+            process.rejected().add(new RejectedElement(id, content.element, scopeId));
+            return;
         }
         String defaultFlowId = attributes.get("default");
-        process.nodes().add(position, new ParsedNode(id, attributes.get("name"), content.kind, scopeId, defaultFlowId, handler, line));
+        process.nodes().add(position, new ParsedNode(id, attributes.get("name"), content.kind, scopeId, defaultFlowId, details, line));
+    }
+
+    /** What the node's kind needs besides the common fields; null when a problem keeps the node out. */
+    private static NodeDetails details(ParsedProcess process, String id, int line, XmlCursor.Attributes attributes,
+            NodeContent content) {
+        return switch (content.kind) {
+            case SERVICE_TASK -> {
+                String handler = ServiceTaskHandler.of(attributes, content.zeebeTaskType);
+                if (handler == null) {
+                    process.problem(line, id, BpmnMessages.NO_HANDLER);
+                }
+                yield new NodeDetails.ServiceTask(handler);
+            }
+            case TIMER_CATCH_EVENT, BOUNDARY_TIMER_EVENT -> {
+                if (content.timer == null) {
+                    if (!content.timerProblem) {
+                        process.problem(line, id, String.format(BpmnMessages.TIMER_MISSING, content.element));
+                    }
+                    yield null;
+                }
+                yield content.kind == NodeKind.TIMER_CATCH_EVENT ? new NodeDetails.Timer(content.timer)
+                        : new NodeDetails.BoundaryTimer(Objects.requireNonNullElse(attributes.get("attachedToRef"), ""),
+                                !"false".equals(attributes.get("cancelActivity")), content.timer);
+            }
+            default -> NodeDetails.None.NONE;
+        };
     }
 
     private void readNodeChild(ParsedProcess process, String nodeId, NodeContent content) throws XMLStreamException {
@@ -181,6 +209,12 @@ final class BpmnDocumentParser {
         } else if (child.equals(BpmnElements.TERMINATE_EVENT_DEFINITION) && content.kind == NodeKind.END_EVENT) {
             content.kind = NodeKind.TERMINATE_END_EVENT;
             xml.skipElement();
+        } else if (child.equals(BpmnElements.TIMER_EVENT_DEFINITION) && isTimerEvent(content.kind)) {
+            readTimer(process, nodeId, content);
+        } else if (BpmnElements.isEventDefinition(child) && isTimerEvent(content.kind)) {
+            unsupportedChild(process, nodeId, content.kind == NodeKind.TIMER_CATCH_EVENT
+                    ? BpmnMessages.CATCH_EVENT_DEFINITION : BpmnMessages.BOUNDARY_EVENT_DEFINITION);
+            content.timerProblem = true;
         } else if (BpmnElements.isEventDefinition(child) && isEndEvent(content.kind)) {
             unsupportedChild(process, nodeId, BpmnMessages.END_EVENT_DEFINITION);
             content.rejected = true;
@@ -191,6 +225,39 @@ final class BpmnDocumentParser {
         } else {
             unsupportedChild(process, nodeId, BpmnMessages.UNKNOWN_ELEMENT);
         }
+    }
+
+    private static boolean isTimerEvent(NodeKind kind) {
+        return kind == NodeKind.TIMER_CATCH_EVENT || kind == NodeKind.BOUNDARY_TIMER_EVENT;
+    }
+
+    /** Reads the timeDate, timeDuration or timeCycle of a timer event and checks its text. */
+    private void readTimer(ParsedProcess process, String nodeId, NodeContent content) throws XMLStreamException {
+        while (xml.nextChild()) {
+            TimerDefinition.Type type = timerType(xml.localName());
+            if (type == null || !xml.isBpmn()) {
+                xml.skipElement();
+                continue;
+            }
+            int line = xml.line();
+            TimerDefinition timer = new TimerDefinition(type, xml.text());
+            String problem = TimerCheck.problemWith(timer);
+            if (problem != null) {
+                process.problem(line, nodeId, problem);
+                content.timerProblem = true;
+            } else {
+                content.timer = timer;
+            }
+        }
+    }
+
+    private static TimerDefinition.Type timerType(String element) {
+        for (TimerDefinition.Type type : TimerDefinition.Type.values()) {
+            if (type.element().equals(element)) {
+                return type;
+            }
+        }
+        return null;
     }
 
     private static boolean isEndEvent(NodeKind kind) {
@@ -218,6 +285,8 @@ final class BpmnDocumentParser {
         NodeKind kind;
         boolean rejected;
         String zeebeTaskType;
+        TimerDefinition timer;
+        boolean timerProblem;
 
         NodeContent(String element, NodeKind kind) {
             this.element = element;

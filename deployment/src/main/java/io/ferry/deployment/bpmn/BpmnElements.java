@@ -10,18 +10,24 @@ import java.util.Set;
  */
 final class BpmnElements {
 
-    /** Elements that become nodes; an end event becomes {@link NodeKind#TERMINATE_END_EVENT} by its content. */
-    static final Map<String, NodeKind> NODE_KINDS = Map.of(
-            "startEvent", NodeKind.START_EVENT,
-            "endEvent", NodeKind.END_EVENT,
-            "task", NodeKind.TASK,
-            "manualTask", NodeKind.MANUAL_TASK,
-            "userTask", NodeKind.USER_TASK,
-            "serviceTask", NodeKind.SERVICE_TASK,
-            "exclusiveGateway", NodeKind.EXCLUSIVE_GATEWAY,
-            "parallelGateway", NodeKind.PARALLEL_GATEWAY,
-            "inclusiveGateway", NodeKind.INCLUSIVE_GATEWAY,
-            "subProcess", NodeKind.SUB_PROCESS);
+    /**
+     * Elements that become nodes; an end event becomes {@link NodeKind#TERMINATE_END_EVENT} by its
+     * content, and catch and boundary events must hold a timer.
+     */
+    static final Map<String, NodeKind> NODE_KINDS = Map.ofEntries(
+            Map.entry("startEvent", NodeKind.START_EVENT),
+            Map.entry("endEvent", NodeKind.END_EVENT),
+            Map.entry("task", NodeKind.TASK),
+            Map.entry("manualTask", NodeKind.MANUAL_TASK),
+            Map.entry("userTask", NodeKind.USER_TASK),
+            Map.entry("serviceTask", NodeKind.SERVICE_TASK),
+            Map.entry("exclusiveGateway", NodeKind.EXCLUSIVE_GATEWAY),
+            Map.entry("parallelGateway", NodeKind.PARALLEL_GATEWAY),
+            Map.entry("inclusiveGateway", NodeKind.INCLUSIVE_GATEWAY),
+            Map.entry("subProcess", NodeKind.SUB_PROCESS),
+            // Which event an intermediate catch or boundary event is, its event definition says; timers are all Ferry runs yet.
+            Map.entry("intermediateCatchEvent", NodeKind.TIMER_CATCH_EVENT),
+            Map.entry("boundaryEvent", NodeKind.BOUNDARY_TIMER_EVENT));
 
     /** Children of a process or sub-process that describe, document or draw it, but do not run. */
     static final Set<String> IGNORED_IN_SCOPE = Set.of(
@@ -44,6 +50,7 @@ final class BpmnElements {
     static final Set<String> LOOP_CHARACTERISTICS = Set.of("multiInstanceLoopCharacteristics", "standardLoopCharacteristics");
 
     static final String TERMINATE_EVENT_DEFINITION = "terminateEventDefinition";
+    static final String TIMER_EVENT_DEFINITION = "timerEventDefinition";
 
     private BpmnElements() {
     }

@@ -26,6 +26,29 @@ public final class BpmnMessages {
             "Ferry starts processes and sub-processes only from none start events; remove the event definition";
     public static final String END_EVENT_DEFINITION = "Ferry supports only none and terminate end events";
 
+    public static final String CATCH_EVENT_DEFINITION =
+            "Ferry executes only timer intermediate catch events yet; messages and signals are not supported";
+    public static final String BOUNDARY_EVENT_DEFINITION =
+            "Ferry executes only timer boundary events yet; messages, errors and signals are not supported";
+    /** Arguments: the element name (intermediateCatchEvent, boundaryEvent). */
+    public static final String TIMER_MISSING =
+            "%s has no timer: add a timerEventDefinition holding a timeDate, timeDuration or timeCycle";
+    /** Arguments: the timer element (timeDuration, ...), then what is wrong with its text. */
+    public static final String TIMER_INVALID = "<%s> %s";
+    public static final String TIMER_EXPRESSION = "<%s> '%s' is an expression Ferry cannot read: name the one variable "
+            + "that holds the timer, as ${reminderDelay} or =reminderDelay";
+    public static final String BOUNDARY_NOT_ATTACHED = "boundary event has no attachedToRef: attach it to a user task";
+    public static final String BOUNDARY_ON_UNKNOWN_NODE =
+            "boundary event is attached to '%s', which is no flow node of the process: attach it to a user task";
+    public static final String BOUNDARY_ON_UNSUPPORTED_NODE = "boundary event is attached to '%s', a %s: Ferry runs timer "
+            + "boundary events on user tasks only yet";
+    public static final String BOUNDARY_IN_OTHER_SCOPE =
+            "boundary event lies %s but its user task '%s' lies %s: put it beside the task";
+    public static final String BOUNDARY_WITH_INCOMING =
+            "boundary event has incoming sequence flows %s: it starts from its task, remove them";
+    public static final String BOUNDARY_WITHOUT_OUTGOING =
+            "boundary event has no outgoing sequence flow: connect it to where the process goes when the timer fires";
+
     public static final String SCOPE_WITHOUT_START_EVENT = "%s has no none start event: add a start event without an event definition";
     public static final String PROCESS = "process";
     public static final String SUB_PROCESS = "sub-process";
@@ -56,8 +79,6 @@ public final class BpmnMessages {
                     + " write an expression like ${approved} instead, and remove the language attribute";
 
     private static final Map<String, String> UNSUPPORTED_REASONS = Map.ofEntries(
-            Map.entry("boundaryEvent", "Ferry does not execute boundary events yet"),
-            Map.entry("intermediateCatchEvent", "Ferry does not execute intermediate catch events yet"),
             Map.entry("intermediateThrowEvent", "Ferry does not execute intermediate throw events yet"),
             Map.entry("eventBasedGateway", "Ferry does not execute event-based gateways yet"),
             Map.entry("complexGateway", "Ferry does not execute complex gateways; use exclusive, inclusive or parallel gateways"),

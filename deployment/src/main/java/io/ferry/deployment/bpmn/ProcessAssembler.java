@@ -22,7 +22,7 @@ final class ProcessAssembler {
                         process.incoming(node.id()).stream().map(ParsedFlow::id).toList(),
                         process.outgoing(node.id()).stream().map(ParsedFlow::id).toList(),
                         node.defaultFlowId(),
-                        node.handler()))
+                        node.details()))
                 .toList();
         List<SequenceFlow> flows = process.flows().stream()
                 .map(flow -> new SequenceFlow(

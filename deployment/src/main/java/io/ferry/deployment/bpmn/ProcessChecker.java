@@ -1,5 +1,6 @@
 package io.ferry.deployment.bpmn;
 
+import io.ferry.definition.NodeDetails;
 import io.ferry.definition.NodeKind;
 import java.util.List;
 import java.util.Objects;
@@ -18,6 +19,33 @@ final class ProcessChecker {
         process.nodes().forEach(node -> checkDefaultFlow(process, node));
         process.nodes().forEach(node -> checkGatewayConditions(process, node));
         process.flows().stream().filter(flow -> flow.condition() != null).forEach(flow -> checkCondition(process, flow));
+        process.nodes().stream().filter(node -> node.kind() == NodeKind.BOUNDARY_TIMER_EVENT)
+                .forEach(boundary -> checkBoundaryEvent(process, boundary));
+    }
+
+    /** A boundary event hangs on a user task beside it, and only leaves: no flow comes in, at least one goes out. */
+    private static void checkBoundaryEvent(ParsedProcess process, ParsedNode boundary) {
+        String attachedToId = ((NodeDetails.BoundaryTimer) boundary.details()).attachedToId();
+        ParsedNode activity = attachedToId.isEmpty() ? null : process.node(attachedToId);
+        if (attachedToId.isEmpty()) {
+            process.problem(boundary.line(), boundary.id(), BpmnMessages.BOUNDARY_NOT_ATTACHED);
+        } else if (activity == null && !process.isRejected(attachedToId)) {
+            process.problem(boundary.line(), boundary.id(), String.format(BpmnMessages.BOUNDARY_ON_UNKNOWN_NODE, attachedToId));
+        } else if (activity != null && activity.kind() != NodeKind.USER_TASK) {
+            process.problem(boundary.line(), boundary.id(), String.format(BpmnMessages.BOUNDARY_ON_UNSUPPORTED_NODE,
+                    attachedToId, activity.kind().bpmnElement()));
+        } else if (activity != null && !Objects.equals(activity.scopeId(), boundary.scopeId())) {
+            process.problem(boundary.line(), boundary.id(), String.format(BpmnMessages.BOUNDARY_IN_OTHER_SCOPE,
+                    describeScope(boundary.scopeId()), attachedToId, describeScope(activity.scopeId())));
+        }
+        List<ParsedFlow> incoming = process.incoming(boundary.id());
+        if (!incoming.isEmpty()) {
+            process.problem(boundary.line(), boundary.id(), String.format(BpmnMessages.BOUNDARY_WITH_INCOMING,
+                    quoted(incoming.stream().map(ParsedFlow::id).toList())));
+        }
+        if (process.outgoing(boundary.id()).isEmpty()) {
+            process.problem(boundary.line(), boundary.id(), BpmnMessages.BOUNDARY_WITHOUT_OUTGOING);
+        }
     }
 
     private static void checkEnds(ParsedProcess process, ParsedFlow flow) {

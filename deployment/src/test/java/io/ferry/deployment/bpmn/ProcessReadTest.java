@@ -3,6 +3,7 @@ package io.ferry.deployment.bpmn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.ferry.definition.NodeDetails;
 import io.ferry.definition.Node;
 import io.ferry.definition.NodeKind;
 import io.ferry.definition.ProcessDefinition;
@@ -56,7 +57,7 @@ class ProcessReadTest {
         assertThat(order.nodes()).extracting(Node::id)
                 .containsExactly("start", "check", "auto", "review", "reviewStart", "approve", "reviewEnd", "join", "end");
         assertThat(order.requireNode("start")).isEqualTo(
-                new Node("start", "Order received", NodeKind.START_EVENT, null, List.of(), List.of("toCheck"), null, null));
+                new Node("start", "Order received", NodeKind.START_EVENT, null, List.of(), List.of("toCheck"), null, NodeDetails.None.NONE));
         assertThat(order.requireNode("check").outgoing()).containsExactly("toAuto", "toManual");
         assertThat(order.requireNode("check").defaultFlowId()).isEqualTo("toManual");
         assertThat(order.requireNode("join").incoming()).containsExactly("autoToJoin", "reviewToJoin");
@@ -66,7 +67,7 @@ class ProcessReadTest {
     void readsKindsScopesAndHandlers() {
         ProcessDefinition order = BpmnFiles.read(ORDER).definitions().get(0);
 
-        assertThat(order.requireNode("auto").handler()).isEqualTo("autoApprove");
+        assertThat(order.requireNode("auto").details(NodeDetails.ServiceTask.class).handler()).isEqualTo("autoApprove");
         assertThat(order.requireNode("review").kind()).isEqualTo(NodeKind.SUB_PROCESS);
         assertThat(order.requireNode("approve").kind()).isEqualTo(NodeKind.USER_TASK);
         assertThat(order.requireNode("approve").scopeId()).isEqualTo("review");

@@ -2,6 +2,7 @@ package io.ferry.deployment.bpmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ferry.definition.NodeDetails;
 import io.ferry.definition.NodeKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,7 +34,7 @@ class ServiceTaskHandlerTest {
                 """.formatted(attributes == null ? "" : attributes, extension == null ? "" : extension));
 
         assertThat(result.problems()).isEmpty();
-        assertThat(result.definitions().get(0).requireNode("archive").handler()).isEqualTo(handler);
+        assertThat(result.definitions().get(0).requireNode("archive").details(NodeDetails.ServiceTask.class).handler()).isEqualTo(handler);
     }
 
     /** Kogito writes a custom work item as a plain task; skipping it would silently skip its work. */
@@ -51,7 +52,7 @@ class ServiceTaskHandlerTest {
 
         assertThat(result.problems()).isEmpty();
         assertThat(result.definitions().get(0).requireNode("validate").kind()).isEqualTo(NodeKind.SERVICE_TASK);
-        assertThat(result.definitions().get(0).requireNode("validate").handler()).isEqualTo("ValidateEmployee");
+        assertThat(result.definitions().get(0).requireNode("validate").details(NodeDetails.ServiceTask.class).handler()).isEqualTo("ValidateEmployee");
         assertThat(result.definitions().get(0).requireNode("plain").kind()).isEqualTo(NodeKind.TASK);
     }
 

@@ -10,8 +10,6 @@ class UnsupportedElementTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            boundaryEvent          | Ferry does not execute boundary events yet
-            intermediateCatchEvent | Ferry does not execute intermediate catch events yet
             intermediateThrowEvent | Ferry does not execute intermediate throw events yet
             eventBasedGateway      | Ferry does not execute event-based gateways yet
             complexGateway         | Ferry does not execute complex gateways; use exclusive, inclusive or parallel gateways
@@ -129,6 +127,6 @@ class UnsupportedElementTest {
                 """)).containsExactly(
                 "order.bpmn:4 [compute] unsupported element <scriptTask>: Ferry does not run scripts; use a serviceTask whose handler does the work",
                 "order.bpmn:6 [pay] unsupported element <callActivity>: Ferry does not execute call activities yet",
-                "order.bpmn:9 [late] unsupported element <boundaryEvent>: Ferry does not execute boundary events yet");
+                "order.bpmn:9 [late] boundaryEvent has no timer: add a timerEventDefinition holding a timeDate, timeDuration or timeCycle");
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.ferry.persistence.JsonInstanceMarshaller;
 import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.http.ContentType;
 import java.util.Map;
@@ -42,14 +43,14 @@ class Rollout4OldPodRefusesNewerInstanceTest {
     @Test
     void anInstanceStoredByANewerFerryIsRefusedAndLeftAlone() throws Exception {
         String id = instance("assessing");
-        storeAsNewerFerry(id, 2);
+        storeAsNewerFerry(id, JsonInstanceMarshaller.FORMAT + 1);
         String before = storedRow(id);
         given().get("/instances/{id}", id).then().statusCode(409)
                 .body("type", equalTo("https://ferry.io/problems/owned-by-newer-deployment"))
                 .body("detail", equalTo("Instance " + id + " (process 'claim') was stored by a newer Ferry, in snapshot "
-                        + "format 2; this deployment reads formats up to 1: a newer deployment owns it. Send the request "
+                        + "format " + (JsonInstanceMarshaller.FORMAT + 1) + "; this deployment reads formats up to " + JsonInstanceMarshaller.FORMAT + ": a newer deployment owns it. Send the request "
                         + "to a pod of the newer deployment; this one never rewrites or downgrades it."))
-                .body("snapshotFormat", equalTo(2));
+                .body("snapshotFormat", equalTo(JsonInstanceMarshaller.FORMAT + 1));
         given().contentType(ContentType.JSON).body(Map.of("variables", Map.of()))
                 .post("/instances/{id}/tasks/assessDamage/complete", id)
                 .then().statusCode(409)

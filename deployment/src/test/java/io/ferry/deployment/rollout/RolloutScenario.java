@@ -95,13 +95,13 @@ final class RolloutScenario {
 
     /**
      * Makes the row look as a newer Ferry would write it: a higher snapshot format and a field this
-     * Ferry does not know (as a Ferry that adds timers would store them).
+     * Ferry does not know (as a Ferry that adds message subscriptions might store them).
      */
     static void storeAsNewerFerry(String instanceId, int format) throws SQLException {
         try (Connection connection = connect();
              PreparedStatement update = connection.prepareStatement("""
                      update ferry_instance
-                     set state = jsonb_set(state, '{snapshotFormat}', to_jsonb(?)) || '{"timers": [{"nodeId": "slaExpired"}]}'
+                     set state = jsonb_set(state, '{snapshotFormat}', to_jsonb(?)) || '{"subscriptions": [{"nodeId": "slaExpired"}]}'
                      where id = ?::uuid""")) {
             update.setInt(1, format);
             update.setString(2, instanceId);

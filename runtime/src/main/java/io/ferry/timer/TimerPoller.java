@@ -1,0 +1,97 @@
+package io.ferry.timer;
+
+import io.ferry.config.FerryConfig;
+import io.ferry.execution.RefusalReason;
+import io.ferry.instance.Command;
+import io.ferry.instance.InstanceOperations;
+import io.ferry.problem.ProblemException;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Fires due timers, in every pod. A poll claims a batch of due rows (skipping those another pod is
+ * claiming), then fires them one after another, earliest first, each as an ordinary operation on its
+ * instance: loaded, migrated when stored under an older version, fired, and stored with its history
+ * and its next timers in one statement under the revision it read. A timer whose instance no longer
+ * has it armed (another pod fired it after a lease ran out, or its task was completed) fires nothing
+ * and its row is removed; one that cannot fire now (a blocked migration, a failing condition) is
+ * released and tried again at the next poll.
+ */
+@ApplicationScoped
+public class TimerPoller {
+
+    private static final Logger LOG = Logger.getLogger(TimerPoller.class);
+
+    /** What one poll did. */
+    public record Report(int fired, int stale, int failed) {
+    }
+
+    @Inject
+    DueTimers timers;
+    @Inject
+    InstanceOperations operations;
+    @Inject
+    FerryConfig config;
+    @Inject
+    Clock clock;
+
+    @Scheduled(identity = "ferry-timers", every = "${quarkus.ferry.timers.poll-every:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> poll() {
+        return fireDue().invoke(report -> {
+            if (report.failed() > 0) {
+                LOG.warnf("Timers: %d fired, %d no longer armed, %d could not fire and will be tried again",
+                        report.fired(), report.stale(), report.failed());
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Claims the timers due by the clock's now and fires them, earliest first. */
+    public Uni<Report> fireDue() {
+        Instant now = clock.instant();
+        return timers.claim(now, config.timers().lease(), config.timers().batchSize())
+                .chain(claimed -> Multi.createFrom().iterable(claimed)
+                        .onItem().transformToUniAndConcatenate(this::fire)
+                        .collect().asList())
+                .map(TimerPoller::report);
+    }
+
+    private enum Result { FIRED, STALE, FAILED }
+
+    private Uni<Result> fire(DueTimers.Claimed timer) {
+        return operations.fireTimer(timer.instanceId(), timer.timerId(), Command.of(null, null))
+                .replaceWith(Result.FIRED)
+                .onFailure().recoverWithUni(failure -> {
+                    if (isStale(failure)) {
+                        return timers.forget(timer).replaceWith(Result.STALE);
+                    }
+                    LOG.warnf("Timer %s of instance %s (due %s) could not fire: %s", timer.timerId(), timer.instanceId(),
+                            timer.dueAt(), failure.getMessage());
+                    return timers.release(timer).replaceWith(Result.FAILED);
+                });
+    }
+
+    /** The instance no longer has the timer armed, or is no longer there to fire it on. */
+    private static boolean isStale(Throwable failure) {
+        if (!(failure instanceof ProblemException problem)) {
+            return false;
+        }
+        Object reason = problem.problem().extensionMembers().get("reason");
+        return RefusalReason.TIMER_NOT_ARMED.name().equals(reason) || RefusalReason.INSTANCE_NOT_ACTIVE.name().equals(reason);
+    }
+
+    private static Report report(List<Result> results) {
+        return new Report(count(results, Result.FIRED), count(results, Result.STALE), count(results, Result.FAILED));
+    }
+
+    private static int count(List<Result> results, Result wanted) {
+        return (int) results.stream().filter(result -> result == wanted).count();
+    }
+}
