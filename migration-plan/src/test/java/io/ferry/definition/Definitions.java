@@ -20,6 +20,10 @@ public final class Definitions {
         return new Node(id, id, kind, scopeId, List.of(), List.of(), null, detailsFor(kind));
     }
 
+    public static com.fasterxml.jackson.databind.node.ObjectNode noVariables() {
+        return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    }
+
     /** Details that fit the kind; migration looks only at ids, kinds and scopes. */
     public static NodeDetails detailsFor(NodeKind kind) {
         TimerDefinition timer = new TimerDefinition(TimerDefinition.Type.DURATION, "PT1H");
