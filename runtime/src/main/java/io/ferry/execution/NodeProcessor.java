@@ -16,8 +16,10 @@ import java.util.Optional;
  *         <li><i>leave</i> — record {@code NodeCompleted} and send new tokens along the chosen
  *             outgoing flows ({@link Run#leave}, {@link Run#leaveActivity}); choosing no flow ends
  *             the token, which may complete its scope;
- *         <li><i>rest</i> — keep the token at the node, {@code WAITING} for an outside action (a
- *             user task) or {@code JOINING} until its siblings arrive (a joining gateway);
+ *         <li><i>rest</i> — keep the token at the node, saying what it waits for: {@code USER_TASK}
+ *             for someone to complete the task, {@code TIMER} for its timer, {@code JOINING} until its
+ *             siblings arrive (a joining gateway); timers armed for it (its own, or its boundary
+ *             events') rest with it and are dropped when it leaves ({@link Timers});
  *         <li><i>open a scope</i> — an embedded sub-process starts a token at its start event and
  *             is left when that scope has no tokens and no nested scopes left;
  *         <li><i>refuse</i> — return a {@link Refusal}: the whole operation is refused and
