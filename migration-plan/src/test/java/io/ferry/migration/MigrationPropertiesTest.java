@@ -214,7 +214,8 @@ class MigrationPropertiesTest {
                 .as((nodeId, state, scopeIndex, boundaryId) -> {
                     String timerNodeId = state == TokenState.TIMER ? nodeId : state == TokenState.USER_TASK ? boundaryId : null;
                     List<Timer> timers = timerNodeId == null ? List.of()
-                            : List.of(new Timer("timer-" + nodeId, timerNodeId, Instant.parse("2027-01-01T00:00:00Z"), 0));
+                            : List.of(new Timer("timer-" + nodeId, timerNodeId, Instant.parse("2026-12-31T00:00:00Z"),
+                                    Instant.parse("2027-01-01T00:00:00Z"), 0));
                     return new Token(null, nodeId, scopeIndex < 0 ? null : "s" + scopeIndex, state, timers);
                 })
                 .list().ofMaxSize(3);

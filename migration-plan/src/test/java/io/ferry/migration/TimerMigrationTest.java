@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 /** A timer is a place a node id lives: it moves with the plan and keeps its id, due time and count. */
 class TimerMigrationTest {
 
+    private static final Instant ARMED = Instant.parse("2027-01-04T09:00:00Z");
     private static final Instant DUE = Instant.parse("2027-01-07T09:00:00Z");
     private static final TimerDefinition THREE_DAYS = new TimerDefinition(TimerDefinition.Type.DURATION, "P3D");
 
@@ -36,8 +37,8 @@ class TimerMigrationTest {
 
     private static InstanceState stored() {
         return new InstanceState("claim", "1", InstanceStatus.ACTIVE, List.of(
-                new Token("t2", "review", null, TokenState.USER_TASK, List.of(new Timer("timer3", "tooLate", DUE, 0))),
-                new Token("t4", "wait", null, TokenState.TIMER, List.of(new Timer("timer5", "wait", DUE, 1)))),
+                new Token("t2", "review", null, TokenState.USER_TASK, List.of(new Timer("timer3", "tooLate", ARMED, DUE, 0))),
+                new Token("t4", "wait", null, TokenState.TIMER, List.of(new Timer("timer5", "wait", ARMED, DUE, 1)))),
                 List.of(), Definitions.noVariables(), 5);
     }
 
@@ -52,8 +53,8 @@ class TimerMigrationTest {
 
         assertThat(result).isInstanceOf(MigrationResult.Migrated.class);
         assertThat(((MigrationResult.Migrated) result).migrated().tokens()).containsExactly(
-                new Token("t2", "assess", null, TokenState.USER_TASK, List.of(new Timer("timer3", "slaExpired", DUE, 0))),
-                new Token("t4", "coolingOff", null, TokenState.TIMER, List.of(new Timer("timer5", "coolingOff", DUE, 1))));
+                new Token("t2", "assess", null, TokenState.USER_TASK, List.of(new Timer("timer3", "slaExpired", ARMED, DUE, 0))),
+                new Token("t4", "coolingOff", null, TokenState.TIMER, List.of(new Timer("timer5", "coolingOff", ARMED, DUE, 1))));
     }
 
     @Test

@@ -173,7 +173,7 @@ public final class ProcessEngine {
             if (!timer.id().equals(fired.id())) {
                 timers.add(timer);
             } else if (next.isPresent()) {
-                timers.add(new Timer(timer.id(), timer.nodeId(), next.get(), timer.fired() + 1));
+                timers.add(new Timer(timer.id(), timer.nodeId(), fired.dueAt(), next.get(), timer.fired() + 1));
             }
         }
         return timers;

@@ -44,7 +44,7 @@ final class Timers {
     }
 
     private static Armed armed(Node node, TimerSchedule schedule, String tokenId, Run run) {
-        Timer timer = new Timer(run.newTimerId(), node.id(), schedule.firstDue(run.now()), 0);
+        Timer timer = new Timer(run.newTimerId(), node.id(), run.now(), schedule.firstDue(run.now()), 0);
         run.record(EngineEvent.TIMER_SCHEDULED, node.id(), tokenId,
                 run.variables().objectNode().put("timerId", timer.id()).put("dueAt", timer.dueAt().toString()));
         return new Armed(timer, null);

@@ -46,7 +46,7 @@ class BoundaryTimerTest {
         // then
         assertThat(historyWithTokens(outcome)).endsWith("NodeEntered review t2", "TaskCreated review t2", "TimerScheduled tooLate t2");
         assertThat(stateAfter(outcome).tokens()).containsExactly(new Token("t2", "review", null, TokenState.USER_TASK,
-                List.of(new Timer("timer3", "tooLate", NOW.plus(Duration.ofDays(3)), 0))));
+                List.of(new Timer("timer3", "tooLate", NOW, NOW.plus(Duration.ofDays(3)), 0))));
     }
 
     @Test

@@ -41,7 +41,7 @@ class TimerEventTest {
                 "InstanceStarted",
                 "NodeEntered start t1", "NodeCompleted start t1",
                 "NodeEntered coolingOff t2", "TimerScheduled coolingOff t2");
-        Timer timer = new Timer("timer3", "coolingOff", NOW.plus(Duration.ofMinutes(15)), 0);
+        Timer timer = new Timer("timer3", "coolingOff", NOW, NOW.plus(Duration.ofMinutes(15)), 0);
         assertThat(stateAfter(outcome).tokens())
                 .containsExactly(new Token("t2", "coolingOff", null, TokenState.TIMER, List.of(timer)));
         assertThat(advanced(outcome).effects()).containsExactly(new Effect.ScheduleTimer("timer3", timer.dueAt()));

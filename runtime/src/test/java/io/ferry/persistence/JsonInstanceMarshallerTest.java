@@ -59,7 +59,7 @@ class JsonInstanceMarshallerTest {
     void theFieldsOfFormat2AreFixed() {
         InstanceState state = new InstanceState("order", "2", InstanceStatus.ACTIVE,
                 List.of(new Token("t3", "packParcels", "s2", TokenState.USER_TASK,
-                        List.of(new Timer("timer4", "remind", Instant.parse("2027-01-04T09:00:00Z"), 1)))),
+                        List.of(new Timer("timer4", "remind", Instant.parse("2027-01-04T08:00:00Z"), Instant.parse("2027-01-04T09:00:00Z"), 1)))),
                 List.of(new Scope("s2", "shipping", null)),
                 JsonNodeFactory.instance.objectNode(), 3);
         JsonNode snapshot = marshaller.marshal(state);
@@ -77,7 +77,7 @@ class JsonInstanceMarshallerTest {
                 .as("the snapshot's fields changed: raise JsonInstanceMarshaller.FORMAT and pin its fields here")
                 .containsExactly("snapshotFormat", "processId", "version", "status", "tokens", "scopes", "variables",
                         "lastIdNumber", "tokens[].id", "tokens[].nodeId", "tokens[].scopeId", "tokens[].state",
-                        "tokens[].timers", "tokens[].timers[].id", "tokens[].timers[].nodeId", "tokens[].timers[].dueAt",
+                        "tokens[].timers", "tokens[].timers[].id", "tokens[].timers[].nodeId", "tokens[].timers[].armedAt", "tokens[].timers[].dueAt",
                         "tokens[].timers[].fired", "scopes[].id", "scopes[].nodeId", "scopes[].parentScopeId");
         assertThat(snapshot.get("tokens").get(0).get("state").textValue()).isEqualTo("USER_TASK");
         assertThat(snapshot.get("tokens").get(0).get("timers").get(0).get("dueAt").textValue()).isEqualTo("2027-01-04T09:00:00Z");

@@ -1,0 +1,136 @@
+package io.ferry.app;
+
+import io.ferry.embedded.EmbeddedPostgres;
+import io.ferry.execution.EngineEvent;
+import io.restassured.http.ContentType;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 9: two packaged apps on one PostgreSQL share the timers of the reference "invoice" process;
+ * one of them is killed with SIGKILL while timers are due and claimed, then started again. Every
+ * timer fires exactly once: two reminders and one deadline per invoice, each interrupted task ended
+ * once, no timer row left behind, no 5xx.
+ */
+class TimersSurvivePodKillIT {
+
+    private static final Path HOME = Path.of("target/timers-kill-it").toAbsolutePath();
+    private static final int INVOICES = 150;
+    /** Reminders at +1 s and +2 s, the deadline at +3 s: within a few seconds, most timers are due while pod A dies. */
+    private static final Map<String, Object> QUICK = Map.of("reminders", "R2/PT1S", "payWithin", "PT3S", "coolingOff", "PT1S");
+    private static final String[] POLLING = {"-Dquarkus.ferry.timers.poll-every=200ms", "-Dquarkus.ferry.timers.lease=PT2S",
+            "-Dquarkus.ferry.timers.batch-size=20"};
+
+    private EmbeddedPostgres database;
+    private final List<PackagedApp> pods = new ArrayList<>();
+
+    @Test
+    void everyTimerFiresExactlyOnceThoughAPodIsKilledWhileFiring() throws Exception {
+        // given two pods on one database, and invoices started through both
+        PackagedApp.deleteRecursively(HOME);
+        database = EmbeddedPostgres.start(HOME.resolve("postgres"));
+        PackagedApp podA = start("pod-a");
+        PackagedApp podB = start("pod-b");
+        List<UUID> invoices = new ArrayList<>();
+        List<Integer> serverErrors = new ArrayList<>();
+        for (int i = 0; i < INVOICES; i++) {
+            PackagedApp pod = i % 2 == 0 ? podA : podB;
+            var response = pod.api().contentType(ContentType.JSON).body(Map.of("variables", QUICK))
+                    .post("/processes/invoice/instances").then().extract();
+            if (response.statusCode() >= 500) {
+                serverErrors.add(response.statusCode());
+            } else {
+                invoices.add(UUID.fromString(response.path("id")));
+            }
+        }
+
+        // when pod A dies while timers fire, and comes back
+        waitUntil(Duration.ofSeconds(60), () -> count("select count(*) from ferry_history_event where type = 'TimerFired'") > 50);
+        long claimed = count("select count(*) from ferry_timer where claimed_until is not null");
+        long fired = count("select count(*) from ferry_history_event where type = 'TimerFired'");
+        podA.kill();
+        System.out.printf("TimersSurvivePodKillIT: pod A killed with %d timers fired and %d claimed%n", fired, claimed);
+        pods.remove(podA);
+        start("pod-a");
+        waitUntil(Duration.ofSeconds(180), () -> count("select count(*) from ferry_timer") == 0
+                && count("select count(*) from ferry_history_event where type = 'NodeTerminated'") >= invoices.size());
+
+        // then
+        StoredHistory stored = new StoredHistory(database);
+        SoftAssertions then = new SoftAssertions();
+        then.assertThat(serverErrors).as("5xx answers to starts").isEmpty();
+        then.assertThat(invoices).hasSize(INVOICES);
+        then.assertThat(notExactly(invoices, stored.eventsPerInstance(EngineEvent.TIMER_FIRED, "remind"), 2))
+                .as("invoices whose reminder did not fire exactly twice").isEmpty();
+        then.assertThat(notExactly(invoices, stored.eventsPerInstance(EngineEvent.TIMER_FIRED, "overdue"), 1))
+                .as("invoices whose deadline did not fire exactly once").isEmpty();
+        then.assertThat(notExactly(invoices, stored.eventsPerInstance(EngineEvent.NODE_TERMINATED, "payInvoice"), 1))
+                .as("invoices whose payment task was not ended exactly once").isEmpty();
+        then.assertThat(notExactly(invoices, stored.eventsPerInstance(EngineEvent.TASK_CREATED, "collectDebt"), 1))
+                .as("invoices not handed to debt collection exactly once").isEmpty();
+        then.assertThat(count("select count(*) from ferry_timer")).as("timer rows left").isZero();
+        then.assertThat(stored.historiesNotContiguous()).as("histories not numbered 1..history_length").isEmpty();
+        then.assertAll();
+    }
+
+    private static List<String> notExactly(List<UUID> ids, Map<UUID, Long> counts, long expected) {
+        return ids.stream().filter(id -> counts.getOrDefault(id, 0L) != expected)
+                .map(id -> id + ": " + counts.getOrDefault(id, 0L)).toList();
+    }
+
+    private PackagedApp start(String name) throws Exception {
+        List<String> properties = new ArrayList<>(List.of(POLLING));
+        properties.addAll(List.of("-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(),
+                "-Dquarkus.datasource.reactive.url=" + database.reactiveUrl(),
+                "-Dquarkus.datasource.username=" + database.username(),
+                "-Dquarkus.datasource.password=" + database.password()));
+        PackagedApp pod = PackagedApp.start(HOME.resolve(name), properties.toArray(String[]::new));
+        pods.add(pod);
+        return pod;
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection connection = Version1Backlog.connect(database); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /** Polls the database until the condition holds; the deadline only bounds a failing run. */
+    private static void waitUntil(Duration limit, Condition condition) throws Exception {
+        Instant deadline = Instant.now().plus(limit);
+        while (!condition.holds()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not reached within " + limit);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @AfterEach
+    void stopPodsAndDatabase() throws InterruptedException {
+        for (PackagedApp pod : pods) {
+            pod.stop();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+}
