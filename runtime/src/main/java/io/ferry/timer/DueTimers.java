@@ -16,7 +16,7 @@ import java.util.UUID;
 /**
  * The timer rows a poller claims and lets go. Rows are armed and dropped only with their instance's
  * state, by the operation's own statement ({@link io.ferry.persistence.InstanceStore}); here they are
- * only claimed, released, or removed when the instance no longer knows them.
+ * only claimed, or removed when the instance no longer knows them.
  */
 @ApplicationScoped
 public class DueTimers {
@@ -34,8 +34,6 @@ public class DueTimers {
                   for update skip locked) due
             where t.instance_id = due.instance_id and t.timer_id = due.timer_id
             returning t.instance_id, t.timer_id, t.due_at""";
-    private static final String RELEASE = """
-            update ferry_timer set claimed_until = null where instance_id = $1 and timer_id = $2 and claimed_until = $3""";
     private static final String FORGET = "delete from ferry_timer where instance_id = $1 and timer_id = $2 and due_at = $3";
     private static final String BACKLOG = """
             select count(*) as due, min(due_at) as oldest from ferry_timer where due_at <= $1""";
@@ -61,12 +59,6 @@ public class DueTimers {
             claimed.sort(Comparator.comparing(Claimed::dueAt).thenComparing(Claimed::instanceId).thenComparing(Claimed::timerId));
             return claimed;
         });
-    }
-
-    /** Lets go of a timer that could not fire now, so that the next poll tries again. */
-    Uni<Void> release(Claimed timer) {
-        return pool.preparedQuery(RELEASE).execute(Tuple.of(timer.instanceId(), timer.timerId(), timer.claimedUntil()))
-                .replaceWithVoid();
     }
 
     /** Removes a row whose instance no longer has the timer armed (only as it was claimed, never a re-armed one). */

@@ -21,8 +21,9 @@ import org.jboss.logging.Logger;
  * instance: loaded, migrated when stored under an older version, fired, and stored with its history
  * and its next timers in one statement under the revision it read. A timer whose instance no longer
  * has it armed (another pod fired it after a lease ran out, or its task was completed) fires nothing
- * and its row is removed; one that cannot fire now (a blocked migration, a failing condition) is
- * released and tried again at the next poll.
+ * and its row is removed; one that cannot fire now (a blocked migration, a failing condition) keeps
+ * its claim until the lease runs out and is tried again after that: the lease is its back-off, and
+ * timers that keep failing never crowd out the others due after them.
  */
 @ApplicationScoped
 public class TimerPoller {
@@ -47,7 +48,7 @@ public class TimerPoller {
     Uni<Void> poll() {
         return fireDue().invoke(report -> {
             if (report.failed() > 0) {
-                LOG.warnf("Timers: %d fired, %d no longer armed, %d could not fire and will be tried again",
+                LOG.warnf("Timers: %d fired, %d no longer armed, %d could not fire and will be tried when their lease ends",
                         report.fired(), report.stale(), report.failed());
             }
         }).replaceWithVoid();
@@ -72,9 +73,9 @@ public class TimerPoller {
                     if (isStale(failure)) {
                         return timers.forget(timer).replaceWith(Result.STALE);
                     }
-                    LOG.warnf("Timer %s of instance %s (due %s) could not fire: %s", timer.timerId(), timer.instanceId(),
-                            timer.dueAt(), failure.getMessage());
-                    return timers.release(timer).replaceWith(Result.FAILED);
+                    LOG.warnf("Timer %s of instance %s (due %s) could not fire; tried again after %s: %s", timer.timerId(),
+                            timer.instanceId(), timer.dueAt(), timer.claimedUntil(), failure.getMessage());
+                    return Uni.createFrom().item(Result.FAILED);
                 });
     }
 
