@@ -1,5 +1,6 @@
 package io.ferry.app;
 
+import io.ferry.embedded.EmbeddedPostgres;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
@@ -61,6 +62,14 @@ final class PackagedApp {
         }
         app.stop();
         throw new AssertionError("the app did not become ready in 120 s:\n" + Files.readString(log));
+    }
+
+    /** The system properties that point an app at this database instead of its embedded one. */
+    static List<String> datasource(EmbeddedPostgres database) {
+        return List.of("-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(),
+                "-Dquarkus.datasource.reactive.url=" + database.reactiveUrl(),
+                "-Dquarkus.datasource.username=" + database.username(),
+                "-Dquarkus.datasource.password=" + database.password());
     }
 
     int port() {

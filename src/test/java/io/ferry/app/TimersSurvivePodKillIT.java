@@ -92,10 +92,7 @@ class TimersSurvivePodKillIT {
 
     private PackagedApp start(String name) throws Exception {
         List<String> properties = new ArrayList<>(List.of(POLLING));
-        properties.addAll(List.of("-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(),
-                "-Dquarkus.datasource.reactive.url=" + database.reactiveUrl(),
-                "-Dquarkus.datasource.username=" + database.username(),
-                "-Dquarkus.datasource.password=" + database.password()));
+        properties.addAll(PackagedApp.datasource(database));
         PackagedApp pod = PackagedApp.start(HOME.resolve(name), properties.toArray(String[]::new));
         pods.add(pod);
         return pod;

@@ -113,10 +113,7 @@ class TwoPodsRaceIT {
     }
 
     private String[] datasource() {
-        return new String[] {"-Dquarkus.datasource.jdbc.url=" + database.jdbcUrl(),
-                "-Dquarkus.datasource.reactive.url=" + database.reactiveUrl(),
-                "-Dquarkus.datasource.username=" + database.username(),
-                "-Dquarkus.datasource.password=" + database.password()};
+        return PackagedApp.datasource(database).toArray(String[]::new);
     }
 
     private static String problem(ProblemType type) {
