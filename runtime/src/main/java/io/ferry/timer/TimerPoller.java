@@ -5,14 +5,18 @@ import io.ferry.execution.RefusalReason;
 import io.ferry.instance.Command;
 import io.ferry.instance.InstanceOperations;
 import io.ferry.problem.ProblemException;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -42,6 +46,18 @@ public class TimerPoller {
     FerryConfig config;
     @Inject
     Clock clock;
+    @Inject
+    MeterRegistry metrics;
+
+    /** Due timers not fired yet, and how long the oldest of them has been due, as this pod last saw them. */
+    private final AtomicLong due = new AtomicLong();
+    private final AtomicLong lagMillis = new AtomicLong();
+
+    @PostConstruct
+    void registerGauges() {
+        metrics.gauge("ferry.timers.due", due);
+        metrics.gauge("ferry.timers.lag.seconds", lagMillis, millis -> millis.get() / 1000.0);
+    }
 
     @Scheduled(identity = "ferry-timers", every = "${quarkus.ferry.timers.poll-every:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -51,6 +67,12 @@ public class TimerPoller {
                 LOG.warnf("Timers: %d fired, %d no longer armed, %d could not fire and will be tried when their lease ends",
                         report.fired(), report.stale(), report.failed());
             }
+        }).chain(report -> {
+            Instant now = clock.instant();
+            return timers.backlog(now).invoke(backlog -> {
+                due.set(backlog.due());
+                lagMillis.set(backlog.oldestDueAt() == null ? 0 : Math.max(0, now.toEpochMilli() - backlog.oldestDueAt().toEpochMilli()));
+            });
         }).replaceWithVoid();
     }
 
@@ -61,7 +83,7 @@ public class TimerPoller {
                 .chain(claimed -> Multi.createFrom().iterable(claimed)
                         .onItem().transformToUniAndConcatenate(this::fire)
                         .collect().asList())
-                .map(TimerPoller::report);
+                .map(this::report);
     }
 
     private enum Result { FIRED, STALE, FAILED }
@@ -88,7 +110,13 @@ public class TimerPoller {
         return RefusalReason.TIMER_NOT_ARMED.name().equals(reason) || RefusalReason.INSTANCE_NOT_ACTIVE.name().equals(reason);
     }
 
-    private static Report report(List<Result> results) {
+    private Report report(List<Result> results) {
+        for (Result result : Result.values()) {
+            int count = count(results, result);
+            if (count > 0) {
+                metrics.counter("ferry.timers.polled", "result", result.name().toLowerCase(Locale.ROOT)).increment(count);
+            }
+        }
         return new Report(count(results, Result.FIRED), count(results, Result.STALE), count(results, Result.FAILED));
     }
 

@@ -76,6 +76,8 @@ class BoundaryTimersFireByTheClockTest {
         given().get("/instances/{id}/tasks", id).then().statusCode(200).body("nodeId", contains("escalate"));
         assertThat(types(id, "review")).endsWith("NodeTerminated");
         given().get("/admin/timers/backlog").then().statusCode(200).body("due", equalTo(0));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("ferry_timers_polled_total{result=\"fired\"} 4.0"));
     }
 
     private static io.restassured.response.ValidatableResponse fire() {
