@@ -9,6 +9,7 @@ import io.ferry.state.InstanceState;
 import io.ferry.state.Scope;
 import io.ferry.state.Timer;
 import io.ferry.state.Token;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ final class NodePlaces {
      * The state with every node id replaced through the route, and the nodes that have no fitting
      * place in the target; when there are any, the moved state must not be used.
      */
-    static Moved move(InstanceState state, Route route) {
+    static Moved move(InstanceState state, Route route, Instant now) {
         List<Scope> scopes = state.scopes();
         List<Token> tokens = state.tokens();
         Map<String, Landing> scopeLandings = scopeLandings(scopes, route);
@@ -47,7 +48,7 @@ final class NodePlaces {
                     scopeNodeId(scopeLandings, token.scopeId()));
             Token movedToken = landing.moved() ? token.withNodeId(landing.newNodeId()) : token;
             if (!token.timers().isEmpty()) {
-                movedToken = movedToken.withTimers(moveTimers(token, landing, route, moved));
+                movedToken = movedToken.withTimers(moveTimers(token, landing, route, moved, new Clocked(state, now)));
             }
             moved.tokens[index] = movedToken;
         }
@@ -66,16 +67,22 @@ final class NodePlaces {
      * token's own node moves with it; a boundary timer must land on a timer boundary event attached
      * to where the token lands, or the instance cannot move.
      */
-    private static List<Timer> moveTimers(Token token, Landing tokenLanding, Route route, Moved moved) {
+    private static List<Timer> moveTimers(Token token, Landing tokenLanding, Route route, Moved moved, Clocked clocked) {
         List<Timer> timers = new ArrayList<>(token.timers().size());
         for (Timer timer : token.timers()) {
             Landing landing = route.landing(timer.nodeId());
-            timers.add(landing.moved() ? timer.withNodeId(landing.newNodeId()) : timer);
+            Timer landed = landing.moved() ? timer.withNodeId(landing.newNodeId()) : timer;
+            timers.add(TimerRules.apply(landed, landing.node(), route.chain().timerRule(landing.newNodeId()), clocked.state(),
+                    clocked.now()));
             if (!timer.nodeId().equals(token.nodeId())) {
                 moved.placeBoundary(timer, landing, tokenLanding.newNodeId());
             }
         }
         return timers;
+    }
+
+    /** What a timer rule needs besides the timer: the state's variables and the migration's moment. */
+    private record Clocked(InstanceState state, Instant now) {
     }
 
     /** Each scope's id to where its sub-process node lands. */

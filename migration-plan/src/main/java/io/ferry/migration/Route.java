@@ -4,6 +4,7 @@ import io.ferry.definition.Node;
 import io.ferry.definition.ProcessDefinition;
 import io.ferry.plan.CompiledChain;
 import io.ferry.state.InstanceState;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -69,13 +70,22 @@ public final class Route {
      * at the target is returned as it is; one the route does not leave from gets {@code NoChain}.
      */
     public MigrationResult apply(InstanceState state) {
+        return apply(state, null);
+    }
+
+    /**
+     * The same at a known moment: a plan that restarts timers counts them from {@code now}. Without
+     * one (null), such a plan leaves those timers as they are; callers that run plans pass the
+     * operation's moment.
+     */
+    public MigrationResult apply(InstanceState state, Instant now) {
         if (Migration.isAt(state, target)) {
             return new MigrationResult.UpToDate(state);
         }
         if (!leavesFrom(state.processId(), state.version())) {
             return Migration.noChain(state, target);
         }
-        NodePlaces.Moved moved = NodePlaces.move(state, this);
+        NodePlaces.Moved moved = NodePlaces.move(state, this, now);
         if (!moved.unplaced().isEmpty()) {
             return new MigrationResult.Blocked(moved.unplaced());
         }

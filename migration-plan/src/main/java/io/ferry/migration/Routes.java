@@ -4,6 +4,7 @@ import io.ferry.definition.ProcessDefinition;
 import io.ferry.plan.CompiledChain;
 import io.ferry.plan.MigrationChains;
 import io.ferry.state.InstanceState;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -38,10 +39,18 @@ public final class Routes {
 
     /** Moves the state to the target version, as {@link Migration#apply(InstanceState, MigrationChains, ProcessDefinition)}. */
     public MigrationResult apply(InstanceState state, ProcessDefinition target) {
+        return apply(state, target, null);
+    }
+
+    /** The same at a known moment, from which plans restart timers ({@link Route#apply(InstanceState, Instant)}). */
+    public MigrationResult apply(InstanceState state, ProcessDefinition target, Instant now) {
         Route route = byProcessAndVersion.getOrDefault(state.processId(), Map.of()).get(state.version());
         if (route == null || route.target() != target) {
-            return Migration.apply(state, chains, target);
+            return chains.find(state.processId(), state.version())
+                    .filter(chain -> Route.leadsTo(chain, target))
+                    .map(chain -> Route.of(chain, target).apply(state, now))
+                    .orElseGet(() -> Migration.apply(state, chains, target));
         }
-        return route.apply(state);
+        return route.apply(state, now);
     }
 }

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param nodeMap old node id to node id in {@code toVersion}; ids not listed keep their id
  * @param planFiles the plans composed, first step first
  * @param variableChanges the changes of every plan, in the order the plans run
+ * @param timers what to do with a timer that lands on a timer event of {@code toVersion}, by that
+ *     event's node id; a timer event not listed keeps its timers' due times
  */
 public record CompiledChain(
         String processId,
@@ -21,31 +23,50 @@ public record CompiledChain(
         String toVersion,
         Map<String, String> nodeMap,
         List<String> planFiles,
-        List<VariableChange> variableChanges) {
+        List<VariableChange> variableChanges,
+        Map<String, TimerRule> timers) {
 
     public CompiledChain {
         nodeMap = Collections.unmodifiableMap(new LinkedHashMap<>(nodeMap));
         planFiles = List.copyOf(planFiles);
         variableChanges = List.copyOf(variableChanges);
+        timers = timers == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(timers));
+    }
+
+    /** A chain whose plans leave every timer's due time as it is. */
+    public CompiledChain(String processId, String fromVersion, String toVersion, Map<String, String> nodeMap,
+            List<String> planFiles, List<VariableChange> variableChanges) {
+        this(processId, fromVersion, toVersion, nodeMap, planFiles, variableChanges, Map.of());
+    }
+
+    /** The rule for timers landing on this timer event of {@code toVersion}. */
+    public TimerRule timerRule(String nodeId) {
+        return timers.getOrDefault(nodeId, TimerRule.KEEP);
     }
 
     /**
-     * The plans of a path, composed: {@code m(x) = m2(m1(x))} for every id either plan lists.
+     * The plans of a path, composed: {@code m(x) = m2(m1(x))} for every id either plan lists. A timer
+     * rule follows its timer event through the later plans; a later plan's rule for the same event wins.
      *
      * @param path consecutive plans of one process, first step first; not empty
      */
     public static CompiledChain compose(List<MigrationPlan> path) {
         Map<String, String> nodeMap = new LinkedHashMap<>();
         List<VariableChange> changes = new ArrayList<>();
+        Map<String, TimerRule> timers = new LinkedHashMap<>();
         for (MigrationPlan plan : path) {
             nodeMap.replaceAll((oldId, idSoFar) -> plan.newNodeId(idSoFar));
             plan.nodes().forEach(nodeMap::putIfAbsent);
             changes.addAll(plan.variableChanges());
+            Map<String, TimerRule> carried = new LinkedHashMap<>();
+            timers.forEach((nodeId, rule) -> carried.put(plan.newNodeId(nodeId), rule));
+            carried.putAll(plan.timers());
+            timers = carried;
         }
         MigrationPlan first = path.get(0);
         MigrationPlan last = path.get(path.size() - 1);
         List<String> files = path.stream().map(MigrationPlan::file).toList();
-        return new CompiledChain(first.processId(), first.fromVersion(), last.toVersion(), nodeMap, files, changes);
+        return new CompiledChain(first.processId(), first.fromVersion(), last.toVersion(), nodeMap, files, changes, timers);
     }
 
     /** The id the node has in {@link #toVersion()}. */

@@ -10,11 +10,12 @@ import java.util.Optional;
 /** Ferry's own plan format, the same in YAML and JSON; {@link io.ferry.plan} documents it. */
 final class FerryPlanFormat {
 
-    static final List<String> PLAN_FIELDS = List.of("process", "from", "to", "description", "author", "nodes", "variables");
+    static final List<String> PLAN_FIELDS = List.of("process", "from", "to", "description", "author", "nodes", "variables", "timers");
     static final List<String> VARIABLE_FIELDS = List.of("rename", "defaults", "remove");
 
     private static final String NODE_MAP = "a mapping from old node id to new node id";
     private static final String NAME_MAP = "a mapping from old name to new name";
+    private static final String TIMER_MAP = "a mapping from a timer event's node id to keep, reschedule or restart";
 
     private final String file;
     private final Problems problems;
@@ -43,6 +44,10 @@ final class FerryPlanFormat {
         List<VariableChange> changes = fields.optionalMapping("variables", "a mapping with rename, defaults and remove")
                 .map(this::variableChanges)
                 .orElse(List.of());
+        Map<String, SourcePosition> timerPositions = new HashMap<>();
+        Map<String, TimerRule> timers = fields.optionalMapping("timers", TIMER_MAP)
+                .map(mapping -> timers(fields, mapping, timerPositions))
+                .orElse(Map.of());
         if (from != null && from.equals(to)) {
             problems.add(file, fields.entry("to").orElseThrow().value().position(), PlanReader.SAME_VERSION.formatted(from));
         }
@@ -50,8 +55,9 @@ final class FerryPlanFormat {
             return Optional.empty();
         }
         MigrationPlan.Positions positions = new MigrationPlan.Positions(
-                valuePosition(fields, "process"), valuePosition(fields, "from"), valuePosition(fields, "to"), nodePositions);
-        return Optional.of(new MigrationPlan(file, process, from, to, description, author, nodes, changes, positions));
+                valuePosition(fields, "process"), valuePosition(fields, "from"), valuePosition(fields, "to"), nodePositions,
+                timerPositions);
+        return Optional.of(new MigrationPlan(file, process, from, to, description, author, nodes, changes, timers, positions));
     }
 
     private Map<String, String> nodes(MappingFields fields, PlanTree.Mapping mapping, Map<String, SourcePosition> positions) {
@@ -65,6 +71,26 @@ final class FerryPlanFormat {
             }
         }
         return nodes;
+    }
+
+    private Map<String, TimerRule> timers(MappingFields fields, PlanTree.Mapping mapping, Map<String, SourcePosition> positions) {
+        Map<String, TimerRule> timers = new LinkedHashMap<>();
+        for (PlanTree.Entry entry : mapping.entries()) {
+            String nodeId = fields.nonEmptyKey(entry, "timers", "write the id of a timer event in the new version");
+            String written = fields.nonEmptyText(entry.value(), "timers." + entry.key(), "write " + TimerRule.choices());
+            if (nodeId == null || written == null) {
+                continue;
+            }
+            Optional<TimerRule> rule = TimerRule.find(written);
+            if (rule.isEmpty()) {
+                problems.add(file, entry.value().position(), PlanReader.NOT_A_TIMER_RULE.formatted("timers." + entry.key(), written,
+                        TimerRule.choices()));
+                continue;
+            }
+            timers.put(nodeId, rule.get());
+            positions.put(nodeId, entry.keyPosition());
+        }
+        return timers;
     }
 
     private List<VariableChange> variableChanges(PlanTree.Mapping variables) {

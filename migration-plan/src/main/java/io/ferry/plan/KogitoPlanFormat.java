@@ -66,9 +66,9 @@ final class KogitoPlanFormat {
             return Optional.empty();
         }
         MigrationPlan.Positions positions = new MigrationPlan.Positions(
-                source.processIdPosition(), source.versionPosition(), target.versionPosition(), nodePositions);
+                source.processIdPosition(), source.versionPosition(), target.versionPosition(), nodePositions, Map.of());
         return Optional.of(new MigrationPlan(file, source.processId(), source.version(), target.version(), name, null,
-                nodes, List.of(), positions));
+                nodes, List.of(), Map.of(), positions));
     }
 
     private record Definition(String processId, SourcePosition processIdPosition, String version, SourcePosition versionPosition) {

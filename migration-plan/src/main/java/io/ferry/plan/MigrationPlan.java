@@ -12,6 +12,7 @@ import java.util.Map;
  * @param file the plan file, as named in problems
  * @param nodes old node id to new node id, in file order
  * @param variableChanges renames, then defaults, then removals, each in file order
+ * @param timers what to do with the timers that land on a timer event of the target version, by its node id
  * @param positions where the parts stand in the file, for problems found later by the checker
  */
 public record MigrationPlan(
@@ -23,17 +24,19 @@ public record MigrationPlan(
         String author,
         Map<String, String> nodes,
         List<VariableChange> variableChanges,
+        Map<String, TimerRule> timers,
         Positions positions) {
 
     public MigrationPlan {
         nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
         variableChanges = List.copyOf(variableChanges);
+        timers = Collections.unmodifiableMap(new LinkedHashMap<>(timers));
     }
 
     /** A plan built in code, with no file positions. */
     public static MigrationPlan of(String file, String processId, String fromVersion, String toVersion,
             Map<String, String> nodes, List<VariableChange> variableChanges) {
-        return new MigrationPlan(file, processId, fromVersion, toVersion, null, null, nodes, variableChanges,
+        return new MigrationPlan(file, processId, fromVersion, toVersion, null, null, nodes, variableChanges, Map.of(),
                 Positions.UNKNOWN);
     }
 
@@ -47,13 +50,20 @@ public record MigrationPlan(
             SourcePosition process,
             SourcePosition from,
             SourcePosition to,
-            Map<String, SourcePosition> nodes) {
+            Map<String, SourcePosition> nodes,
+            Map<String, SourcePosition> timers) {
 
         public static final Positions UNKNOWN =
-                new Positions(SourcePosition.UNKNOWN, SourcePosition.UNKNOWN, SourcePosition.UNKNOWN, Map.of());
+                new Positions(SourcePosition.UNKNOWN, SourcePosition.UNKNOWN, SourcePosition.UNKNOWN, Map.of(), Map.of());
 
         public Positions {
             nodes = Map.copyOf(nodes);
+            timers = Map.copyOf(timers);
+        }
+
+        /** Where the timer rule of this node id stands. */
+        public SourcePosition timer(String nodeId) {
+            return timers.getOrDefault(nodeId, SourcePosition.UNKNOWN);
         }
 
         /** Where the mapping of this old node id stands. */

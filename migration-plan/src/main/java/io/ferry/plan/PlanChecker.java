@@ -35,8 +35,10 @@ public final class PlanChecker {
             "node '%s' is mapped to '%s', which the current version %s of process '%s' does not have: map it to a node of version %s";
     public static final String NODE_MISSING_AFTER_LATER_PLANS =
             "node '%s' is mapped to '%s', which the current version %s of process '%s' does not have and no later plan (%s) maps on: map it to a node of version %s, or map '%s' in a later plan";
+    public static final String TIMER_RULE_NOT_ON_TIMER = "timers: '%s' is %s in version %s of process '%s': "
+            + "name a timer catch or boundary event of the new version";
     public static final String NODE_HOLDS_NO_STATE =
-            "node '%s' is mapped to '%s' (a node of kind %s) in the current version %s of process '%s'; no instance can wait there, because tokens only rest at user tasks, joining gateways and sub-processes: map it to one of those";
+            "node '%s' is mapped to '%s' (a node of kind %s) in the current version %s of process '%s'; no instance can wait there, because tokens only rest at user tasks, timer catch events, joining gateways and sub-processes, and timers at timer boundary events: map it to one of those";
 
     private final Problems problems = new Problems();
     private final Map<String, ProcessDefinition> definitions;
@@ -107,6 +109,9 @@ public final class PlanChecker {
             ProcessDefinition definition = definitions.get(plan.processId());
             if (definition != null) {
                 steps.pathToCurrent(plan.toVersion(), current).ifPresent(later -> checkNodes(plan, later, definition));
+                if (plan.toVersion().equals(current)) {
+                    checkTimerRules(plan, definition);
+                }
             }
         }
         reportCycles(steps, current);
@@ -136,9 +141,23 @@ public final class PlanChecker {
                 String files = later.stream().map(MigrationPlan::file).collect(Collectors.joining(", "));
                 report(plan, position, NODE_MISSING_AFTER_LATER_PLANS.formatted(
                         oldId, newId, definition.version(), definition.id(), files, definition.version(), newId));
-            } else if (node.get().kind().stateHeld() == NodeKind.StateHeld.NONE) {
+            } else if (node.get().kind().stateHeld() == NodeKind.StateHeld.NONE && node.get().kind() != NodeKind.BOUNDARY_TIMER_EVENT) {
                 report(plan, position, NODE_HOLDS_NO_STATE.formatted(
                         oldId, newId, node.get().kind().bpmnElement(), definition.version(), definition.id()));
+            }
+        });
+    }
+
+    /** A timer rule of a plan into the current version names a timer event of it (older versions' BPMN is not in the build). */
+    private void checkTimerRules(MigrationPlan plan, ProcessDefinition definition) {
+        plan.timers().keySet().forEach(nodeId -> {
+            Optional<Node> node = definition.node(nodeId);
+            boolean timerEvent = node.isPresent() && (node.get().kind() == NodeKind.TIMER_CATCH_EVENT
+                    || node.get().kind() == NodeKind.BOUNDARY_TIMER_EVENT);
+            if (!timerEvent) {
+                String what = node.map(found -> "a " + found.kind().bpmnElement() + " without a timer").orElse("not a node");
+                report(plan, plan.positions().timer(nodeId),
+                        TIMER_RULE_NOT_ON_TIMER.formatted(nodeId, what, definition.version(), definition.id()));
             }
         });
     }

@@ -39,6 +39,7 @@ public final class PlanReader {
     public static final String SAME_VERSION = "from and to are both version %s: a plan must lead to another version";
     public static final String DIFFERENT_PROCESSES =
             "the source is process '%s' but the target is process '%s': Ferry migrates instances within one process, so both must be the same";
+    public static final String NOT_A_TIMER_RULE = "'%s' is '%s', not a timer rule: write %s";
     public static final String MAPPED_TWICE = "node '%s' is mapped twice (first on line %d): keep one";
 
     private static final JsonFactory JSON = JsonFactory.builder().build();

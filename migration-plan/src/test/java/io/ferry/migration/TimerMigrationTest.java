@@ -9,11 +9,13 @@ import io.ferry.definition.NodeKind;
 import io.ferry.definition.ProcessDefinition;
 import io.ferry.definition.TimerDefinition;
 import io.ferry.plan.CompiledChain;
+import io.ferry.plan.TimerRule;
 import io.ferry.state.InstanceState;
 import io.ferry.state.InstanceStatus;
 import io.ferry.state.Timer;
 import io.ferry.state.Token;
 import io.ferry.state.TokenState;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +26,19 @@ class TimerMigrationTest {
 
     private static final Instant ARMED = Instant.parse("2027-01-04T09:00:00Z");
     private static final Instant DUE = Instant.parse("2027-01-07T09:00:00Z");
-    private static final TimerDefinition THREE_DAYS = new TimerDefinition(TimerDefinition.Type.DURATION, "P3D");
 
     private static ProcessDefinition target(String attachedTo) {
+        return target(attachedTo, "P3D");
+    }
+
+    private static ProcessDefinition target(String attachedTo, String duration) {
+        TimerDefinition timer = new TimerDefinition(TimerDefinition.Type.DURATION, duration);
         return Definitions.definition("claim", "2",
                 Definitions.node("assess", NodeKind.USER_TASK),
                 new Node("slaExpired", null, NodeKind.BOUNDARY_TIMER_EVENT, null, List.of(), List.of(), null,
-                        new NodeDetails.BoundaryTimer(attachedTo, true, THREE_DAYS)),
+                        new NodeDetails.BoundaryTimer(attachedTo, true, timer)),
                 new Node("coolingOff", null, NodeKind.TIMER_CATCH_EVENT, null, List.of(), List.of(), null,
-                        new NodeDetails.Timer(THREE_DAYS)));
+                        new NodeDetails.Timer(timer)));
     }
 
     private static InstanceState stored() {
@@ -43,8 +49,33 @@ class TimerMigrationTest {
     }
 
     private static CompiledChain chain() {
+        return chain(Map.of());
+    }
+
+    private static CompiledChain chain(Map<String, TimerRule> rules) {
         return new CompiledChain("claim", "1", "2", Map.of("review", "assess", "tooLate", "slaExpired", "wait", "coolingOff"),
-                List.of("plans/claim-1-to-2.yaml"), List.of());
+                List.of("plans/claim-1-to-2.yaml"), List.of(), rules);
+    }
+
+    @Test
+    void aRescheduledTimerCountsTheNewTimerFromWhenItWasArmed() {
+        // armed at 09:00 on the 4th for three days; the new version's events wait three days too, with a cycle counted
+        MigrationResult result = Route.of(chain(Map.of("slaExpired", TimerRule.RESCHEDULE)), target("assess", "P1D"))
+                .apply(stored(), Instant.parse("2027-01-05T12:00:00Z"));
+
+        Timer rescheduled = ((MigrationResult.Migrated) result).migrated().tokens().get(0).timers().get(0);
+        assertThat(rescheduled).isEqualTo(new Timer("timer3", "slaExpired", ARMED, Instant.parse("2027-01-05T09:00:00Z"), 0));
+    }
+
+    @Test
+    void aRestartedTimerCountsTheNewTimerFromTheMigrationAndForgetsItsRepetitions() {
+        Instant now = Instant.parse("2027-01-05T12:00:00Z");
+        MigrationResult result = Route.of(chain(Map.of("coolingOff", TimerRule.RESTART)), target("assess", "P1D"))
+                .apply(stored(), now);
+
+        List<Token> tokens = ((MigrationResult.Migrated) result).migrated().tokens();
+        assertThat(tokens.get(0).timers().get(0).dueAt()).as("kept: no rule for slaExpired").isEqualTo(DUE);
+        assertThat(tokens.get(1).timers()).containsExactly(new Timer("timer5", "coolingOff", now, now.plus(Duration.ofDays(1)), 0));
     }
 
     @Test

@@ -35,6 +35,27 @@ class MigrationChainsTest {
             """);
 
     @Test
+    void aTimerRuleFollowsItsEventThroughLaterPlansAndALaterRuleWins() {
+        MigrationPlan first = readPlan("plans/claim-1-to-2.yaml", """
+                process: claim
+                from: 1
+                to: 2
+                timers: {remind: reschedule, deadline: restart}
+                """);
+        MigrationPlan second = readPlan("plans/claim-2-to-3.yaml", """
+                process: claim
+                from: 2
+                to: 3
+                nodes: {remind: nudge}
+                timers: {deadline: keep}
+                """);
+
+        CompiledChain chain = CompiledChain.compose(List.of(first, second));
+
+        assertThat(chain.timers()).containsExactly(Map.entry("nudge", TimerRule.RESCHEDULE), Map.entry("deadline", TimerRule.KEEP));
+    }
+
+    @Test
     void composesAChainIntoOneDirectMapPerVersion() {
         MigrationChains chains = MigrationChains.compose(List.of(ONE_TO_TWO, TWO_TO_THREE), List.of(order("3")));
 

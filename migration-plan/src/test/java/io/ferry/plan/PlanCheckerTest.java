@@ -35,6 +35,21 @@ class PlanCheckerTest {
     }
 
     @Test
+    void aTimerRuleMustNameATimerEventOfTheCurrentVersion() {
+        MigrationPlan plan = readPlan("plans/order-2-to-3.yaml", """
+                process: order
+                from: "2"
+                to: "3"
+                timers: {reviewOrder: restart, reminder: keep}
+                """);
+        assertThat(problems(plan)).containsExactly(
+                "plans/order-2-to-3.yaml:4:10: timers: 'reviewOrder' is a userTask without a timer in version 3 of process "
+                        + "'order': name a timer catch or boundary event of the new version",
+                "plans/order-2-to-3.yaml:4:32: timers: 'reminder' is not a node in version 3 of process 'order': name a "
+                        + "timer catch or boundary event of the new version");
+    }
+
+    @Test
     void targetNodeMissingInTheCurrentVersion() {
         assertThat(problems(plan("plans/order-2-to-3.yaml", "2", "3", "approveOrder: reviewOrdr"))).containsExactly(
                 "plans/order-2-to-3.yaml:4:9: node 'approveOrder' is mapped to 'reviewOrdr', which the current version 3 of process 'order' does not have: map it to a node of version 3");
@@ -51,7 +66,7 @@ class PlanCheckerTest {
     @Test
     void targetNodeThatHoldsNoState() {
         assertThat(problems(plan("plans/order-2-to-3.yaml", "2", "3", "approveOrder: notifyCustomer"))).containsExactly(
-                "plans/order-2-to-3.yaml:4:9: node 'approveOrder' is mapped to 'notifyCustomer' (a node of kind serviceTask) in the current version 3 of process 'order'; no instance can wait there, because tokens only rest at user tasks, joining gateways and sub-processes: map it to one of those");
+                "plans/order-2-to-3.yaml:4:9: node 'approveOrder' is mapped to 'notifyCustomer' (a node of kind serviceTask) in the current version 3 of process 'order'; no instance can wait there, because tokens only rest at user tasks, timer catch events, joining gateways and sub-processes, and timers at timer boundary events: map it to one of those");
     }
 
     @Test

@@ -25,8 +25,22 @@ class PlanReaderProblemsTest {
                 variables:
                   renames: {amount: totalAmount}
                 """)).containsExactly(
-                "plans/order-1-to-2.yaml:4:1: unknown field 'nodez' in the plan; the fields are: process, from, to, description, author, nodes, variables",
+                "plans/order-1-to-2.yaml:4:1: unknown field 'nodez' in the plan; the fields are: process, from, to, description, author, nodes, variables, timers",
                 "plans/order-1-to-2.yaml:7:3: unknown field 'renames' in 'variables'; the fields are: rename, defaults, remove");
+    }
+
+    @Test
+    void timerRules() {
+        assertThat(problems("plans/claim-1-to-2.yaml", """
+                process: claim
+                from: 1
+                to: 2
+                timers:
+                  slaExpired: postpone
+                  remind:
+                """)).containsExactly(
+                "plans/claim-1-to-2.yaml:5:15: 'timers.slaExpired' is 'postpone', not a timer rule: write keep, reschedule or restart",
+                "plans/claim-1-to-2.yaml:6:10: 'timers.remind' is empty: write keep, reschedule or restart");
     }
 
     @Test

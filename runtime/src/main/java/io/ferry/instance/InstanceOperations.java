@@ -32,7 +32,9 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -196,7 +198,7 @@ public class InstanceOperations {
         List<EngineEvent> events = MigrationRecording.withMigrationEvent(loaded.migration(), advanced.events());
         List<HistoryEventRecord> rows = history.append(instance, events, command.commandId(), now);
         boolean migrated = loaded.migration() instanceof MigrationOnLoad.Applied;
-        InstanceChange change = new InstanceChange(instance, rows, migrated, TimerChange.of(instance.id, advanced.effects()));
+        InstanceChange change = new InstanceChange(instance, rows, migrated, timerChanges(instance.id, loaded.migration(), advanced));
         return store.write(change, now).map(written -> {
             if (!written) {
                 return null;
@@ -205,6 +207,21 @@ public class InstanceOperations {
             migrationRecording.applied(instance, loaded.migration());
             return new Stored(migrated ? afterMigration(stored, rows.get(0)) : stored, current(advanced.state()));
         });
+    }
+
+    /**
+     * The timer rows to write: those the migration rescheduled, unless the operation itself armed or
+     * dropped the same timer, whose effect then stands alone (one change per row and statement).
+     */
+    private static List<TimerChange> timerChanges(UUID id, MigrationOnLoad migration, Outcome.Advanced advanced) {
+        List<TimerChange> effects = TimerChange.of(id, advanced.effects());
+        if (!(migration instanceof MigrationOnLoad.Applied applied) || applied.rescheduled().isEmpty()) {
+            return effects;
+        }
+        Map<String, TimerChange> byTimer = new LinkedHashMap<>();
+        applied.timerChanges(id).forEach(change -> byTimer.put(change.timerId(), change));
+        effects.forEach(change -> byTimer.put(change.timerId(), change));
+        return List.copyOf(byTimer.values());
     }
 
     /** What a view lists once a migration went through: its event added, the incidents it resolved gone. */

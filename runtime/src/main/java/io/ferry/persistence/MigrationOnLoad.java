@@ -1,6 +1,7 @@
 package io.ferry.persistence;
 
 import io.ferry.migration.UnplacedNode;
+import io.ferry.state.Timer;
 import java.util.List;
 import java.util.Map;
 
@@ -11,9 +12,21 @@ public sealed interface MigrationOnLoad {
     record NotNeeded() implements MigrationOnLoad {
     }
 
-    /** The loaded state was moved to the deployed version; the operation commits the move with its own changes. */
-    record Applied(String fromVersion, String toVersion, List<String> planFiles, Map<String, String> movedNodeIds)
-            implements MigrationOnLoad {
+    /**
+     * The loaded state was moved to the deployed version; the operation commits the move with its own
+     * changes, among them the rows of the timers whose due time the plans changed ({@code rescheduled}).
+     */
+    record Applied(String fromVersion, String toVersion, List<String> planFiles, Map<String, String> movedNodeIds,
+            List<Timer> rescheduled) implements MigrationOnLoad {
+
+        public Applied {
+            rescheduled = List.copyOf(rescheduled);
+        }
+
+        /** The timer rows the move itself changes. */
+        public List<TimerChange> timerChanges(java.util.UUID instanceId) {
+            return rescheduled.stream().map(timer -> new TimerChange(instanceId, timer.id(), timer.dueAt())).toList();
+        }
     }
 
     /** The chain cannot place some of the instance's nodes; the loaded state is the stored one, untouched. */

@@ -10,12 +10,19 @@ import io.ferry.persistence.InstanceRecord;
 import io.ferry.persistence.LoadedInstance;
 import io.ferry.persistence.MigrationOnLoad;
 import io.ferry.state.InstanceState;
+import io.ferry.state.Timer;
 import io.ferry.state.InstanceStatus;
 import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
 import jakarta.decorator.Delegate;
 import jakarta.enterprise.inject.Any;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -36,6 +43,8 @@ public abstract class MigratingInstanceMarshaller implements InstanceMarshaller 
     DeployedProcesses processes;
     @Inject
     MigrationRoutes routes;
+    @Inject
+    Clock clock;
 
     @Override
     public LoadedInstance unmarshal(InstanceRecord record) {
@@ -46,10 +55,10 @@ public abstract class MigratingInstanceMarshaller implements InstanceMarshaller 
             return loaded;
         }
         ProcessDefinition target = deployed.get();
-        MigrationResult result = routes.apply(state, target);
+        MigrationResult result = routes.apply(state, target, clock.instant());
         if (result instanceof MigrationResult.Migrated migrated) {
             return new LoadedInstance(migrated.migrated(), new MigrationOnLoad.Applied(state.version(), target.version(),
-                    migrated.planFiles(), migrated.movedNodeIds()));
+                    migrated.planFiles(), migrated.movedNodeIds(), rescheduled(state, migrated.migrated())));
         }
         if (result instanceof MigrationResult.Blocked blocked) {
             return new LoadedInstance(state, new MigrationOnLoad.Blocked(state.version(), target.version(), blocked.unplaced()));
@@ -61,6 +70,17 @@ public abstract class MigratingInstanceMarshaller implements InstanceMarshaller 
             return new LoadedInstance(state, refusal);
         }
         return loaded;
+    }
+
+    /** The timers whose due time the plans changed, which their rows must follow. */
+    private static List<Timer> rescheduled(InstanceState stored, InstanceState migrated) {
+        Map<String, Instant> dueBefore = new HashMap<>();
+        stored.tokens().forEach(token -> token.timers().forEach(timer -> dueBefore.put(timer.id(), timer.dueAt())));
+        List<Timer> changed = new ArrayList<>();
+        migrated.tokens().forEach(token -> token.timers().stream()
+                .filter(timer -> !timer.dueAt().equals(dueBefore.get(timer.id())))
+                .forEach(changed::add));
+        return changed;
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.ferry.state.InstanceState;
 import jakarta.inject.Inject;
 import io.quarkus.runtime.Startup;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 
 /**
  * The shipped chains joined with the deployed definitions once, at start (before the pod reports
@@ -25,8 +26,8 @@ public class MigrationRoutes {
         routes = Routes.of(migrations.chains(), processes.all().stream().map(ExecutableProcess::definition).toList());
     }
 
-    /** Moves the state to the deployed version of its process, which is {@code target}. */
-    public MigrationResult apply(InstanceState state, ProcessDefinition target) {
-        return routes.apply(state, target);
+    /** Moves the state to the deployed version of its process, which is {@code target}, at the moment {@code now}. */
+    public MigrationResult apply(InstanceState state, ProcessDefinition target, Instant now) {
+        return routes.apply(state, target, now);
     }
 }

@@ -93,7 +93,8 @@ public class RolloutPreview {
         InstanceState representative = new InstanceState(processId, version, InstanceStatus.ACTIVE,
                 List.of(new Token("t", nodeId, scopeNode == null ? null : "s", TokenState.of(tokenState))), scopes,
                 JsonNodeFactory.instance.objectNode(), 0);
-        MigrationResult result = routes.apply(representative, target);
+        // The preview only asks where nodes land; no timer rule changes that.
+        MigrationResult result = routes.apply(representative, target, null);
         if (result instanceof MigrationResult.Migrated migrated) {
             return new NodeGroup(processId, version, nodeId, tokenState, scopeNode, instances, target.version(), "MOVES",
                     migrated.migrated().tokens().get(0).nodeId(), null, List.of());

@@ -71,7 +71,7 @@ class PlanCliTest {
 
         assertThat(exitCode).isEqualTo(1);
         assertThat(err.toString().lines()).containsExactly(
-                plans.resolve("a.yaml") + ":4:1: unknown field 'nodez' in the plan; the fields are: process, from, to, description, author, nodes, variables",
+                plans.resolve("a.yaml") + ":4:1: unknown field 'nodez' in the plan; the fields are: process, from, to, description, author, nodes, variables, timers",
                 plans.resolve("c.yaml") + ":2:7: plan leaves version 2 of process 'order', which " + plans.resolve("b.yaml")
                         + " already leaves; one plan per version: merge the two plans or fix 'from'",
                 "2 problem(s) in 3 plan file(s)");
