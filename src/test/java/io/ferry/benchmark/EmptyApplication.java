@@ -68,9 +68,11 @@ final class EmptyApplication {
               </build>
             </project>
             """;
+    /** Ferry's extension defaults that decide which extensions run: Swagger UI is packaged, as in Ferry. */
     private static final String PROPERTIES = """
             quarkus.datasource.db-kind=postgresql
             quarkus.datasource.devservices.enabled=false
+            quarkus.swagger-ui.always-include=true
             """;
 
     /** Generates the application and builds it unless the same one was built before; returns its quarkus-run.jar. */
@@ -78,12 +80,13 @@ final class EmptyApplication {
         String pom = POM.formatted(quarkusVersion(root), dependencies(root));
         Path jar = directory.resolve("target/quarkus-app/quarkus-run.jar");
         Path pomFile = directory.resolve("pom.xml");
-        if (Files.exists(jar) && Files.exists(pomFile) && Files.readString(pomFile).equals(pom)) {
+        Path propertiesFile = directory.resolve("src/main/resources/application.properties");
+        if (Files.exists(jar) && sameText(pomFile, pom) && sameText(propertiesFile, PROPERTIES)) {
             return jar;
         }
-        Files.createDirectories(directory.resolve("src/main/resources"));
+        Files.createDirectories(propertiesFile.getParent());
         Files.writeString(pomFile, pom);
-        Files.writeString(directory.resolve("src/main/resources/application.properties"), PROPERTIES);
+        Files.writeString(propertiesFile, PROPERTIES);
         List<String> maven = new ArrayList<>(List.of(root.resolve("mvnw").toString(), "-B", "-q", "-o", "-DskipTests"));
         String repository = System.getProperty("maven.repo.local");
         if (repository != null && !repository.isBlank()) {
@@ -99,6 +102,10 @@ final class EmptyApplication {
                     + "); see " + log);
         }
         return jar;
+    }
+
+    private static boolean sameText(Path file, String text) throws java.io.IOException {
+        return Files.exists(file) && Files.readString(file).equals(text);
     }
 
     private static String quarkusVersion(Path root) throws Exception {

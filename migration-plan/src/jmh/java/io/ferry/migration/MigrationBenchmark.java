@@ -24,8 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * What lazy migration adds to loading an instance stored under an older version: unmarshalling its
  * snapshot alone against unmarshalling it and moving it from version 1 to version 3.
  *
- * <p>{@code stored=column} is what a load in Ferry does: Hibernate's JSON format mapper parses the
- * jsonb column's text into a tree, which {@code JsonInstanceMarshaller} converts to the state.
+ * <p>{@code stored=column} is what a load in Ferry does: {@code InstanceStore} parses the jsonb
+ * column's text into a tree, which {@code JsonInstanceMarshaller} converts to the state.
  * {@code stored=tree} is the conversion alone and {@code stored=bytes} reads the text straight into
  * the state, the cheapest unmarshalling there is: against those two, migration weighs the most.
  * {@code migrate} is migration alone on a state read once. The route is built in set-up, as the

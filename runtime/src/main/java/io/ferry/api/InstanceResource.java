@@ -13,7 +13,6 @@ import io.ferry.input.ClientDocument;
 import io.ferry.input.InputLimits;
 import io.ferry.input.WholeNumber;
 import io.ferry.instance.Problems;
-import io.ferry.persistence.InstanceRecord;
 import io.ferry.problem.Problem;
 import io.ferry.problem.ProblemType;
 import io.ferry.state.InstanceStatus;

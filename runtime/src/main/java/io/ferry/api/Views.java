@@ -9,9 +9,9 @@ import io.ferry.definition.ProcessDefinition;
 import io.ferry.definition.SequenceFlow;
 import io.ferry.definition.TimerDefinition;
 import io.ferry.input.FerryJson;
+import io.ferry.instance.InstanceQueries.ListedInstance;
 import io.ferry.persistence.HistoryEventRecord;
 import io.ferry.persistence.IncidentRecord;
-import io.ferry.persistence.InstanceRecord;
 import io.ferry.state.InstanceState;
 import io.ferry.state.TokenState;
 import java.time.Instant;
@@ -124,9 +124,9 @@ public final class Views {
 
     public record InstanceSummary(UUID id, String processId, String version, String status, String businessKey,
             long revision, Instant createdAt, Instant updatedAt) {
-        static InstanceSummary of(InstanceRecord instance) {
-            return new InstanceSummary(instance.id, instance.processId, instance.processVersion, instance.status,
-                    instance.businessKey, instance.revision, instance.createdAt, instance.updatedAt);
+        static InstanceSummary of(ListedInstance instance) {
+            return new InstanceSummary(instance.id(), instance.processId(), instance.version(), instance.status(),
+                    instance.businessKey(), instance.revision(), instance.createdAt(), instance.updatedAt());
         }
     }
 

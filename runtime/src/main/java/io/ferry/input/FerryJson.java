@@ -27,7 +27,7 @@ public final class FerryJson {
     private FerryJson() {
     }
 
-    /** Ferry's own mapper: snapshots, history data, Hibernate's jsonb columns, problem bodies. */
+    /** Ferry's own mapper: snapshots, history data, every jsonb column's text, problem bodies. */
     public static ObjectMapper mapper() {
         return MAPPER;
     }

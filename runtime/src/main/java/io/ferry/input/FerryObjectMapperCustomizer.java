@@ -6,8 +6,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Gives the application's ObjectMapper Ferry's JSON rules. REST reads request bodies with it, and
- * Quarkus' Vert.x JSON codec copies it: Hibernate Reactive passes every jsonb value to and from
- * PostgreSQL as a Vert.x {@code JsonObject}, so that codec must keep decimals exact too.
+ * Quarkus' Vert.x JSON codec copies it, so a {@code JsonObject} anywhere keeps decimals exact too
+ * (Ferry's own statements pass jsonb as text, through {@link FerryJson#mapper()}).
  */
 @Singleton
 public class FerryObjectMapperCustomizer implements ObjectMapperCustomizer {

@@ -39,7 +39,7 @@ public final class InputLimits {
     /**
      * A JSON number written out in full, as jsonb stores and prints it ({@code 1e400} becomes 401
      * digits): at most Jackson's own number length, so every reader of the stored value (Ferry's,
-     * Hibernate's, the Vert.x codec of the PostgreSQL client) can read it back.
+     * the Vert.x codec of the PostgreSQL client) can read it back.
      */
     public static final int NUMBER_CHARACTERS = StreamReadConstraints.DEFAULT_MAX_NUM_LEN;
     /**

@@ -15,9 +15,13 @@ import io.ferry.problem.ProblemType;
 import io.ferry.state.InstanceState;
 import io.ferry.state.Token;
 import io.ferry.state.TokenState;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -34,7 +38,7 @@ import java.util.stream.Collectors;
  * the snapshot, where a completed task leaves no trace, so it can only say "no such open task";
  * a client retrying after a lost response must learn that its completion went through (409
  * task-already-completed), not that the task never existed (404). Asked only after the engine
- * refused, inside the operation's transaction.
+ * refused; the history only grows, so reading it after the snapshot can only find more.
  */
 @ApplicationScoped
 public class ClosedTasks {
@@ -47,6 +51,27 @@ public class ClosedTasks {
             + " was completed (history event %s, sequence %d, at %s)";
     static final String ENDED_UNRECORDED = "it ended without being completed, and the history does not record what ended it";
 
+    /** The tasks created and the migrations applied ($2: the two event types), oldest first. */
+    private static final String TASKS_AND_MIGRATIONS = """
+            select %s from ferry_history_event h
+            where h.instance_id = $1 and h.type = any($2::text[])
+            order by h.sequence""".formatted(HistoryEventRecord.COLUMNS);
+    /** The event of a type that names a token: for a task, its completion. */
+    private static final String COMPLETION = """
+            select %s from ferry_history_event h
+            where h.instance_id = $1 and h.type = $2 and h.token_id = $3
+            order by h.sequence
+            limit 1""".formatted(HistoryEventRecord.COLUMNS);
+    /** The first event of a type at one of some nodes after a sequence number: the end event that ended a task. */
+    private static final String ENDING = """
+            select %s from ferry_history_event h
+            where h.instance_id = $1 and h.type = $2 and h.sequence > $3 and h.node_id = any($4::text[])
+            order by h.sequence
+            limit 1""".formatted(HistoryEventRecord.COLUMNS);
+
+    @Inject
+    Pool pool;
+
     /**
      * The problem to answer a refused task completion with: the engine's refusal as it is, unless
      * the history shows the named task existed.
@@ -56,14 +81,23 @@ public class ClosedTasks {
         if (refusal.reason() != RefusalReason.TASK_NOT_FOUND && refusal.reason() != RefusalReason.INSTANCE_NOT_ACTIVE) {
             return Uni.createFrom().item(asRefused);
         }
-        return HistoryEventRecord.<HistoryEventRecord>list("instanceId = ?1 and type = ?2", Sort.by("sequence"), instanceId,
-                        MigrationRecording.INSTANCE_MIGRATED)
-                .chain(migrations -> HistoryEventRecord.<HistoryEventRecord>list(
-                        "instanceId = ?1 and type = ?2 and (tokenId = ?3 or nodeId in ?4)", Sort.by("sequence"), instanceId,
-                        EngineEvent.TASK_CREATED, taskRef, namesOf(taskRef, migrations)))
-                .chain(created -> closedTask(taskRef, created, state)
+        return pool.preparedQuery(TASKS_AND_MIGRATIONS)
+                .execute(Tuple.of(instanceId, new String[] {EngineEvent.TASK_CREATED, MigrationRecording.INSTANCE_MIGRATED}))
+                .map(ClosedTasks::events)
+                .chain(events -> closedTask(taskRef, createdUnder(taskRef, events), state)
                         .map(task -> whyClosed(task, refusal.reason(), process, asRefused))
                         .orElseGet(() -> Uni.createFrom().item(asRefused)));
+    }
+
+    /** The tasks created under the ref: with it as their id, or at its node under any id the node had. */
+    private static List<HistoryEventRecord> createdUnder(String taskRef, List<HistoryEventRecord> events) {
+        List<HistoryEventRecord> migrations = events.stream()
+                .filter(event -> event.type.equals(MigrationRecording.INSTANCE_MIGRATED)).toList();
+        Set<String> names = namesOf(taskRef, migrations);
+        return events.stream()
+                .filter(event -> event.type.equals(EngineEvent.TASK_CREATED))
+                .filter(task -> taskRef.equals(task.tokenId) || names.contains(task.nodeId))
+                .toList();
     }
 
     /**
@@ -108,9 +142,8 @@ public class ClosedTasks {
     }
 
     private Uni<Problem> whyClosed(HistoryEventRecord task, RefusalReason refused, ExecutableProcess process, Problem asRefused) {
-        return HistoryEventRecord.<HistoryEventRecord>find("instanceId = ?1 and type = ?2 and tokenId = ?3",
-                        task.instanceId, EngineEvent.TASK_COMPLETED, task.tokenId)
-                .firstResult()
+        return pool.preparedQuery(COMPLETION).execute(Tuple.of(task.instanceId, EngineEvent.TASK_COMPLETED, task.tokenId))
+                .map(ClosedTasks::first)
                 .chain(completion -> {
                     if (completion != null) {
                         return Uni.createFrom().item(alreadyCompleted(task, completion));
@@ -123,14 +156,24 @@ public class ClosedTasks {
     }
 
     /** The first terminate end event of a sub-process around the task that completed after the task was created. */
-    private static Uni<HistoryEventRecord> endedBy(HistoryEventRecord task, ProcessDefinition definition) {
+    private Uni<HistoryEventRecord> endedBy(HistoryEventRecord task, ProcessDefinition definition) {
         List<String> terminateEndEvents = terminateEndEventsAround(task.nodeId, definition);
         if (terminateEndEvents.isEmpty()) {
             return Uni.createFrom().nullItem();
         }
-        return HistoryEventRecord.<HistoryEventRecord>find("instanceId = ?1 and type = ?2 and sequence > ?3 and nodeId in ?4",
-                        Sort.by("sequence"), task.instanceId, EngineEvent.NODE_COMPLETED, task.sequence, terminateEndEvents)
-                .firstResult();
+        return pool.preparedQuery(ENDING).execute(Tuple.of(task.instanceId, EngineEvent.NODE_COMPLETED, task.sequence,
+                        terminateEndEvents.toArray(String[]::new)))
+                .map(ClosedTasks::first);
+    }
+
+    private static List<HistoryEventRecord> events(RowSet<Row> rows) {
+        List<HistoryEventRecord> events = new ArrayList<>(rows.size());
+        rows.forEach(row -> events.add(HistoryEventRecord.of(row)));
+        return events;
+    }
+
+    private static HistoryEventRecord first(RowSet<Row> rows) {
+        return rows.size() == 0 ? null : HistoryEventRecord.of(rows.iterator().next());
     }
 
     /** Terminate end events in the sub-process holding the node, or in one holding that, and so on out. */

@@ -25,7 +25,6 @@ import io.ferry.problem.Problem;
 import io.ferry.rollout.MigrationRecording;
 import io.ferry.rollout.MigrationRefusal;
 import io.ferry.state.InstanceState;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -119,7 +118,7 @@ public class InstanceOperations {
     public Uni<Stored> completeTask(UUID id, String taskRef, ObjectNode variables, Long expectedRevision, Command command) {
         return advance(id, expectedRevision, command,
                 new EngineCommand.CompleteTask(taskRef, variables),
-                (refusal, process, state) -> Panache.withSession(() -> closedTasks.explain(id, taskRef, refusal, process, state)));
+                (refusal, process, state) -> closedTasks.explain(id, taskRef, refusal, process, state));
     }
 
     public Uni<Stored> updateVariables(UUID id, JsonNode mergePatch, Long expectedRevision, Command command) {

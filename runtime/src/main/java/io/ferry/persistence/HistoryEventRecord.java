@@ -1,69 +1,56 @@
 package io.ferry.persistence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.IdClass;
-import jakarta.persistence.Table;
-import java.io.Serializable;
+import io.ferry.input.FerryJson;
+import io.vertx.mutiny.sqlclient.Row;
 import java.time.Instant;
 import java.util.UUID;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
-/** One entry of an instance's append-only history. */
-@Entity
-@Table(name = "ferry_history_event")
-@IdClass(HistoryEventRecord.Key.class)
-public class HistoryEventRecord extends PanacheEntityBase {
+/** One row of {@code ferry_history_event}: an entry of an instance's append-only history. */
+public class HistoryEventRecord {
 
-    @Id
-    @Column(name = "instance_id")
+    /** The columns {@link #of(Row)} reads, of the table aliased {@code h}; the data as JSON text, for Ferry's exact mapper. */
+    public static final String COLUMNS = """
+            h.instance_id, h.sequence, h.id, h.type, h.node_id, h.token_id, h.data::text as data, h.occurred_at,
+            h.correlation_id, h.causation_id""";
+
     public UUID instanceId;
-
-    @Id
     public long sequence;
-
-    @Column(nullable = false)
     public UUID id;
-
-    @Column(nullable = false, columnDefinition = "text")
     public String type;
-
-    @Column(name = "node_id", columnDefinition = "text")
     public String nodeId;
-
-    @Column(name = "token_id", columnDefinition = "text")
     public String tokenId;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(columnDefinition = "jsonb")
     public JsonNode data;
-
-    @Column(name = "occurred_at", nullable = false)
     public Instant occurredAt;
-
-    @Column(name = "correlation_id", nullable = false, columnDefinition = "text")
     public String correlationId;
-
-    @Column(name = "causation_id", nullable = false, columnDefinition = "text")
     public String causationId;
 
-    /** The composite primary key. */
-    public static class Key implements Serializable {
-        public UUID instanceId;
-        public long sequence;
+    /** The event a row of {@link #COLUMNS} holds. */
+    public static HistoryEventRecord of(Row row) {
+        HistoryEventRecord event = new HistoryEventRecord();
+        event.instanceId = row.getUUID("instance_id");
+        event.sequence = row.getLong("sequence");
+        event.id = row.getUUID("id");
+        event.type = row.getString("type");
+        event.nodeId = row.getString("node_id");
+        event.tokenId = row.getString("token_id");
+        event.data = data(event, row.getString("data"));
+        event.occurredAt = row.getOffsetDateTime("occurred_at").toInstant();
+        event.correlationId = row.getString("correlation_id");
+        event.causationId = row.getString("causation_id");
+        return event;
+    }
 
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && java.util.Objects.equals(instanceId, key.instanceId) && java.util.Objects.equals(sequence, key.sequence);
+    private static JsonNode data(HistoryEventRecord event, String json) {
+        if (json == null) {
+            return null;
         }
-
-        @Override
-        public int hashCode() {
-            return java.util.Objects.hash(instanceId, sequence);
+        try {
+            return FerryJson.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("History event " + event.sequence + " of instance " + event.instanceId
+                    + " has stored data Ferry cannot read: " + e.getMessage(), e);
         }
     }
 }

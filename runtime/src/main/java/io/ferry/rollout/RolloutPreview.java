@@ -10,8 +10,10 @@ import io.ferry.state.InstanceStatus;
 import io.ferry.state.Scope;
 import io.ferry.state.Token;
 import io.ferry.state.TokenState;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -53,18 +55,18 @@ public class RolloutPreview {
     DeployedProcesses processes;
     @Inject
     MigrationRoutes routes;
+    @Inject
+    Pool pool;
 
     public Uni<Preview> preview() {
-        return Panache.withSession(() -> Panache.getSession().chain(session -> session
-                .createNativeQuery(TOKEN_PLACES, Object[].class).getResultList()))
-                .map(this::evaluate);
+        return pool.preparedQuery(TOKEN_PLACES).execute().map(this::evaluate);
     }
 
-    private Preview evaluate(List<Object[]> rows) {
+    private Preview evaluate(RowSet<Row> rows) {
         List<NodeGroup> groups = new ArrayList<>();
-        for (Object[] row : rows) {
-            String processId = (String) row[0];
-            String version = (String) row[1];
+        for (Row row : rows) {
+            String processId = row.getString(0);
+            String version = row.getString(1);
             Optional<ProcessDefinition> deployed = processes.find(processId).map(ExecutableProcess::definition);
             if (deployed.isPresent() && deployed.get().version().equals(version)) {
                 continue;
@@ -76,14 +78,14 @@ public class RolloutPreview {
         return new Preview(groups, toMove, blocked);
     }
 
-    private NodeGroup group(Object[] row, Optional<ProcessDefinition> deployed) {
-        String processId = (String) row[0];
-        String version = (String) row[1];
-        String nodeId = (String) row[2];
-        String tokenState = (String) row[3];
-        String scopeNode = (String) row[4];
-        long instances = ((Number) row[5]).longValue();
-        List<String> sample = samples(row[6]);
+    private NodeGroup group(Row row, Optional<ProcessDefinition> deployed) {
+        String processId = row.getString(0);
+        String version = row.getString(1);
+        String nodeId = row.getString(2);
+        String tokenState = row.getString(3);
+        String scopeNode = row.getString(4);
+        long instances = row.getLong(5);
+        List<String> sample = samples(row.getString(6));
         if (deployed.isEmpty()) {
             return new NodeGroup(processId, version, nodeId, tokenState, scopeNode, instances, null, "PROCESS_NOT_DEPLOYED",
                     null, "this deployment has no process '" + processId + "'", sample);
@@ -108,7 +110,7 @@ public class RolloutPreview {
                 ((MigrationResult.NoChain) result).message(), sample);
     }
 
-    private static List<String> samples(Object value) {
-        return value == null || value.toString().isEmpty() ? List.of() : List.of(value.toString().split(","));
+    private static List<String> samples(String value) {
+        return value == null || value.isEmpty() ? List.of() : List.of(value.split(","));
     }
 }
