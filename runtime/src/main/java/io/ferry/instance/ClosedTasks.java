@@ -49,6 +49,8 @@ public class ClosedTasks {
             + " nothing was changed. GET /instances/%s/tasks lists the open tasks.";
     static final String ENDED_BY_TERMINATE_END_EVENT = "terminate end event '%s' ended sub-process '%s' before the task"
             + " was completed (history event %s, sequence %d, at %s)";
+    static final String ENDED_BY_BOUNDARY_EVENT = "boundary event '%s' interrupted the task before it was completed"
+            + " (history event %s, sequence %d, at %s)";
     static final String ENDED_UNRECORDED = "it ended without being completed, and the history does not record what ended it";
 
     /** The tasks created and the migrations applied ($2: the two event types), oldest first. */
@@ -157,6 +159,12 @@ public class ClosedTasks {
 
     /** The first terminate end event of a sub-process around the task that completed after the task was created. */
     private Uni<HistoryEventRecord> endedBy(HistoryEventRecord task, ProcessDefinition definition) {
+        return pool.preparedQuery(COMPLETION).execute(Tuple.of(task.instanceId, EngineEvent.NODE_TERMINATED, task.tokenId))
+                .map(ClosedTasks::first)
+                .chain(interrupted -> interrupted != null ? Uni.createFrom().item(interrupted) : endedByTerminateEndEvent(task, definition));
+    }
+
+    private Uni<HistoryEventRecord> endedByTerminateEndEvent(HistoryEventRecord task, ProcessDefinition definition) {
         List<String> terminateEndEvents = terminateEndEventsAround(task.nodeId, definition);
         if (terminateEndEvents.isEmpty()) {
             return Uni.createFrom().nullItem();
@@ -204,7 +212,10 @@ public class ClosedTasks {
 
     private static Problem noLongerOpen(HistoryEventRecord task, HistoryEventRecord ending, ProcessDefinition definition) {
         String instanceId = task.instanceId.toString();
+        boolean interrupted = ending != null && EngineEvent.NODE_TERMINATED.equals(ending.type);
+        String endedBy = ending == null ? null : interrupted ? ending.data.path("by").asText() : ending.nodeId;
         String why = ending == null ? ENDED_UNRECORDED
+                : interrupted ? ENDED_BY_BOUNDARY_EVENT.formatted(endedBy, ending.id, ending.sequence, ending.occurredAt)
                 : ENDED_BY_TERMINATE_END_EVENT.formatted(ending.nodeId, definition.node(ending.nodeId).map(Node::scopeId).orElse(""),
                         ending.id, ending.sequence, ending.occurredAt);
         Problem problem = Problem.of(ProblemType.TASK_NO_LONGER_OPEN,
@@ -215,7 +226,7 @@ public class ClosedTasks {
         if (ending == null) {
             return problem;
         }
-        return problem.with("endedBy", ending.nodeId)
+        return problem.with("endedBy", endedBy)
                 .with("eventId", ending.id.toString())
                 .with("eventSequence", ending.sequence)
                 .with("endedAt", ending.occurredAt.toString());

@@ -75,6 +75,12 @@ class BoundaryTimersFireByTheClockTest {
 
         given().get("/instances/{id}/tasks", id).then().statusCode(200).body("nodeId", contains("escalate"));
         assertThat(types(id, "review")).endsWith("NodeTerminated");
+        given().contentType(ContentType.JSON).body(Map.of("variables", Map.of()))
+                .post("/instances/{id}/tasks/review/complete", id).then().statusCode(409)
+                .body("type", equalTo("https://ferry.io/problems/task-no-longer-open"))
+                .body("endedBy", equalTo("deadline"))
+                .body("detail", org.hamcrest.Matchers.containsString(
+                        "is no longer open: boundary event 'deadline' interrupted the task before it was completed"));
         given().get("/admin/timers/backlog").then().statusCode(200).body("due", equalTo(0));
         given().get("/q/metrics").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("ferry_timers_polled_total{result=\"fired\"} 4.0"));
