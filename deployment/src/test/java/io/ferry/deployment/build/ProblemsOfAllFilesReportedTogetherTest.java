@@ -49,8 +49,8 @@ class ProblemsOfAllFilesReportedTogetherTest {
                     Ferry found 4 problems in the process definitions:
                       - processes/claims.bpmn:3 [claims] process has no version: add ferry:version="1" to the process \
                     element (drools:version and camunda:versionTag are read too)
-                      - processes/claims.bpmn:7 [late] unsupported element <boundaryEvent>: Ferry does not execute \
-                    boundary events yet
+                      - processes/claims.bpmn:7 [late] boundaryEvent has no timer: add a timerEventDefinition holding \
+                    a timeDate, timeDuration or timeCycle
                       - processes/loans.bpmn2:7 [decide] exclusive gateway has outgoing flows without conditions and \
                     no default flow: give 'yes', 'no', 'dangling' a condition, or make one of them the default flow
                       - processes/loans.bpmn2:10 [dangling] targetRef 'nowhere' names no flow node of the process: \
