@@ -94,7 +94,7 @@ public class InstanceOperations {
     private Uni<Started> create(ExecutableProcess process, ObjectNode variables, String businessKey, String idempotencyKey,
             Command command) {
         UUID id = UUID.randomUUID();
-        return EngineRunner.run(process, () -> engine.start(process, variables, new OperationContext(id.toString())))
+        return EngineRunner.runStart(process, () -> engine.start(process, variables, new OperationContext(id.toString())))
                 .map(outcome -> Outcomes.advancedOrThrow(outcome, id))
                 .chain(advanced -> {
                     Instant now = clock.instant();
