@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ferry.input.FerryJson;
 import io.ferry.problem.ProblemException;
 import io.ferry.state.InstanceState;
 import io.ferry.state.InstanceStatus;
@@ -72,6 +74,28 @@ class JsonInstanceMarshallerTest {
                 .containsExactly("snapshotFormat", "processId", "version", "status", "tokens", "scopes", "variables",
                         "lastIdNumber", "tokens[].id", "tokens[].nodeId", "tokens[].scopeId", "tokens[].state",
                         "scopes[].id", "scopes[].nodeId", "scopes[].parentScopeId");
+    }
+
+    /**
+     * The marshaller builds the snapshot by hand, for speed: it must be exactly what Jackson makes of the
+     * state's records, so a component added to a record fails here instead of being silently not stored.
+     */
+    @Test
+    void theSnapshotIsWhatJacksonMakesOfTheState() throws Exception {
+        ObjectMapper ferry = FerryJson.mapper();
+        ObjectNode variables = (ObjectNode) ferry.readTree("{\"amount\": 120.50, \"customer\": {\"name\": \"Ada\", "
+                + "\"tags\": [1, null, true, 1e2]}, \"big\": 123456789012345678901}");
+        List<InstanceState> states = List.of(state(),
+                new InstanceState("order", "2", InstanceStatus.ACTIVE,
+                        List.of(new Token("t3", "packParcels", "s2", TokenState.WAITING), new Token("t4", "ready", null, TokenState.JOINING)),
+                        List.of(new Scope("s2", "shipping", null), new Scope("s5", "inner", "s2")), variables, 5),
+                new InstanceState("order", "1", InstanceStatus.CANCELLED, List.of(), List.of(), ferry.createObjectNode(), 0));
+        for (InstanceState state : states) {
+            ObjectNode jacksons = ferry.createObjectNode().put(JsonInstanceMarshaller.FORMAT_FIELD, JsonInstanceMarshaller.FORMAT);
+            jacksons.setAll((ObjectNode) ferry.valueToTree(state));
+
+            assertThat(ferry.writeValueAsString(marshaller.marshal(state))).isEqualTo(ferry.writeValueAsString(jacksons));
+        }
     }
 
     @Test
