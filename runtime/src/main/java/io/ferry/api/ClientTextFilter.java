@@ -10,11 +10,13 @@ import io.ferry.problem.ProblemType;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ResourceInfo;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -33,6 +35,8 @@ public class ClientTextFilter {
     private static final Map<String, Integer> HEADER_LIMITS = Map.of(
             "Idempotency-Key", InputLimits.IDEMPOTENCY_KEY, "X-Request-Id", InputLimits.REQUEST_ID,
             "X-Correlation-Id", InputLimits.CORRELATION_ID, "If-Match", InputLimits.IF_MATCH);
+    /** Each resource method's path template, read from its annotations once rather than on every request. */
+    private static final Map<Method, List<String>> TEMPLATES = new ConcurrentHashMap<>();
 
     @ClientInput
     @ServerRequestFilter
@@ -111,12 +115,16 @@ public class ClientTextFilter {
     }
 
     private static List<String> template(ResourceInfo resource) {
+        return TEMPLATES.computeIfAbsent(resource.getResourceMethod(), method -> template(resource.getResourceClass(), method));
+    }
+
+    private static List<String> template(Class<?> resourceClass, Method resourceMethod) {
         List<String> template = new ArrayList<>();
-        Path type = resource.getResourceClass().getAnnotation(Path.class);
-        Path method = resource.getResourceMethod().getAnnotation(Path.class);
+        Path type = resourceClass.getAnnotation(Path.class);
+        Path method = resourceMethod.getAnnotation(Path.class);
         template.addAll(segments(type == null ? "" : type.value()));
         template.addAll(segments(method == null ? "" : method.value()));
-        return template;
+        return List.copyOf(template);
     }
 
     private static List<String> segments(String path) {

@@ -33,6 +33,9 @@ public final class MalformedRequests {
             + "Percent-encode what URIs do not allow, such as spaces, quotes, control characters and bytes that are not "
             + "ASCII, and write a %% itself as %%25.";
 
+    /** Read once, as Quarkus' root handler reads it: {@code Boolean.getBoolean} on every request showed in profiles. */
+    private static final boolean URI_VALIDATION_DISABLED = Boolean.getBoolean("vertx.disableURIValidation");
+
     /** Read by Vert.x' connection handler in place of {@code HttpServerRequest.DEFAULT_INVALID_REQUEST_HANDLER}. */
     public static final Handler<HttpServerRequest> ANSWER = MalformedRequests::answer;
 
@@ -62,7 +65,7 @@ public final class MalformedRequests {
      * @return whether the request was answered
      */
     public static boolean refusedUri(HttpServerRequest request) {
-        if (Boolean.getBoolean("vertx.disableURIValidation")) {
+        if (URI_VALIDATION_DISABLED) {
             return false;
         }
         try {

@@ -83,7 +83,9 @@ public final class ClientDocument {
         if ((number.isDouble() || number.isFloat()) && !Double.isFinite(number.doubleValue())) {
             return Optional.of(notKept(path, NOT_FINITE.formatted(FieldPath.of(path), number.doubleValue())));
         }
-        long length = writtenLength(number.decimalValue());
+        // Whole numbers that fit a long, the usual case, are counted without building a BigDecimal.
+        long length = number.isInt() || number.isLong() ? Long.toString(number.longValue()).length()
+                : writtenLength(number.decimalValue());
         if (length > InputLimits.NUMBER_CHARACTERS) {
             return Optional.of(notKept(path, NUMBER_TOO_LONG.formatted(FieldPath.of(path), length, InputLimits.NUMBER_CHARACTERS))
                     .with("limit", InputLimits.NUMBER_CHARACTERS));

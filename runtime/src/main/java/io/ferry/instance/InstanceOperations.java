@@ -97,7 +97,7 @@ public class InstanceOperations {
     private Uni<Started> create(ExecutableProcess process, ObjectNode variables, String businessKey, String idempotencyKey,
             Command command) {
         UUID id = UUID.randomUUID();
-        return EngineRunner.run(process,
+        return EngineRunner.runStart(process,
                         () -> engine.apply(process, null, new EngineCommand.Start(variables), context(id)))
                 .map(outcome -> Outcomes.advancedOrThrow(outcome, id))
                 .chain(advanced -> {

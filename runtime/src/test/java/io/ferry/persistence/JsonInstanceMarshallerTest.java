@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ferry.input.FerryJson;
 import io.ferry.problem.ProblemException;
 import io.ferry.state.InstanceState;
 import io.ferry.state.InstanceStatus;
@@ -91,6 +93,34 @@ class JsonInstanceMarshallerTest {
                  "tokens": [{"id": "t2", "nodeId": "approveOrder", "scopeId": null, "state": "WAITING"}],
                  "scopes": [], "variables": {"amount": 12}, "lastIdNumber": 2}""");
         assertThat(marshaller.unmarshal(record).state()).isEqualTo(state());
+    }
+
+    /**
+     * The marshaller builds the snapshot by hand, for speed: it must be exactly what Jackson makes of the
+     * state's records, so a component added to a record fails here instead of being silently not stored.
+     */
+    @Test
+    void theSnapshotIsWhatJacksonMakesOfTheState() throws Exception {
+        ObjectMapper ferry = FerryJson.mapper();
+        ObjectNode variables = (ObjectNode) ferry.readTree("{\"amount\": 120.50, \"customer\": {\"name\": \"Ada\", "
+                + "\"tags\": [1, null, true, 1e2]}, \"big\": 123456789012345678901}");
+        List<InstanceState> states = List.of(state(),
+                new InstanceState("order", "2", InstanceStatus.ACTIVE,
+                        List.of(new Token("t3", "packParcels", "s2", TokenState.USER_TASK, List.of(
+                                        new Timer("timer6", "remind", Instant.parse("2027-01-04T08:00:00Z"),
+                                                Instant.parse("2027-01-04T09:00:00.250Z"), 2))),
+                                new Token("t4", "ready", null, TokenState.JOINING),
+                                new Token("t7", "coolingOff", null, TokenState.TIMER, List.of(
+                                        new Timer("timer8", "coolingOff", Instant.parse("2027-01-04T08:00:00Z"),
+                                                Instant.parse("2027-01-05T08:00:00Z"), 0)))),
+                        List.of(new Scope("s2", "shipping", null), new Scope("s5", "inner", "s2")), variables, 5),
+                new InstanceState("order", "1", InstanceStatus.CANCELLED, List.of(), List.of(), ferry.createObjectNode(), 0));
+        for (InstanceState state : states) {
+            ObjectNode jacksons = ferry.createObjectNode().put(JsonInstanceMarshaller.FORMAT_FIELD, JsonInstanceMarshaller.FORMAT);
+            jacksons.setAll((ObjectNode) ferry.valueToTree(state));
+
+            assertThat(ferry.writeValueAsString(marshaller.marshal(state))).isEqualTo(ferry.writeValueAsString(jacksons));
+        }
     }
 
     @Test
