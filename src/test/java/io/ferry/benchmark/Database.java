@@ -105,7 +105,7 @@ final class Database implements AutoCloseable {
 
     /** Deletes every instance, with its history, idempotency keys and incidents; the schema stays. */
     void emptyFerryTables() throws SQLException {
-        execute("truncate ferry_history_event, ferry_idempotency_key, ferry_incident, ferry_instance", "vacuum analyze");
+        execute("truncate ferry_history_event, ferry_idempotency_key, ferry_incident, ferry_timer, ferry_instance", "vacuum analyze");
     }
 
     void execute(String... statements) throws SQLException {
