@@ -6,11 +6,13 @@ import io.ferry.instance.Command;
 import io.ferry.instance.InstanceOperations;
 import io.ferry.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,6 +54,7 @@ public class TimerPoller {
     /** Due timers not fired yet, and how long the oldest of them has been due, as this pod last saw them. */
     private final AtomicLong due = new AtomicLong();
     private final AtomicLong lagMillis = new AtomicLong();
+    private volatile boolean stopping;
 
     @PostConstruct
     void registerGauges() {
@@ -62,6 +65,9 @@ public class TimerPoller {
     @Scheduled(identity = "ferry-timers", every = "${quarkus.ferry.timers.poll-every:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
+        if (stopping) {
+            return Uni.createFrom().voidItem();
+        }
         return fireDue().invoke(report -> {
             if (report.failed() > 0) {
                 LOG.warnf("Timers: %d fired, %d no longer armed, %d could not fire and will be tried when their lease ends",
@@ -73,7 +79,13 @@ public class TimerPoller {
                 due.set(backlog.due());
                 lagMillis.set(backlog.oldestDueAt() == null ? 0 : Math.max(0, now.toEpochMilli() - backlog.oldestDueAt().toEpochMilli()));
             });
-        }).replaceWithVoid();
+        }).replaceWithVoid()
+                // A poll under way when the pod stops loses its pool; its claims run out with their lease.
+                .onFailure(failure -> stopping).recoverWithNull();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
     }
 
     /** Claims the timers due by the clock's now and fires them, earliest first. */
