@@ -1,0 +1,296 @@
+package io.ferry.bpmn;
+
+import io.ferry.definition.NodeDetails;
+import io.ferry.definition.NodeKind;
+import io.ferry.definition.TimerDefinition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import javax.xml.stream.XMLStreamException;
+
+/**
+ * Walks one BPMN document once and turns each executable process into a {@link ParsedProcess},
+ * reporting unsupported elements as it meets them. Checks that need the whole process come later,
+ * in {@link ProcessChecker}.
+ */
+final class BpmnDocumentParser {
+
+    private final String resource;
+    private final XmlCursor xml;
+    private final List<BpmnProblem> fileProblems = new ArrayList<>();
+    private final List<ParsedProcess> processes = new ArrayList<>();
+
+    BpmnDocumentParser(String resource, XmlCursor xml) {
+        this.resource = resource;
+        this.xml = xml;
+    }
+
+    List<BpmnProblem> fileProblems() {
+        return fileProblems;
+    }
+
+    List<ParsedProcess> processes() {
+        return processes;
+    }
+
+    void parse() throws XMLStreamException {
+        xml.toRootElement();
+        if (!xml.is(BpmnNamespaces.BPMN, "definitions")) {
+            String message = String.format(BpmnMessages.NOT_BPMN, xml.localName(), xml.namespace());
+            fileProblems.add(new BpmnProblem(resource, xml.line(), null, message));
+            return;
+        }
+        while (xml.nextChild()) {
+            if (xml.is(BpmnNamespaces.BPMN, "process")) {
+                readProcess();
+            } else {
+                xml.skipElement(); // collaborations, messages, errors, diagrams: nothing Ferry executes
+            }
+        }
+    }
+
+    private void readProcess() throws XMLStreamException {
+        XmlCursor.Attributes attributes = xml.attributes();
+        String executable = attributes.get("isExecutable");
+        if ("false".equals(executable) || "0".equals(executable)) {
+            xml.skipElement(); // a documentation pool
+            return;
+        }
+        ParsedProcess process = new ParsedProcess(
+                resource, attributes.get("id"), attributes.get("name"), ProcessVersion.of(attributes), xml.line());
+        if (process.id() == null) {
+            process.problem(process.line(), null, String.format(BpmnMessages.MISSING_ID, "process"));
+        }
+        if (process.version() == null) {
+            process.problem(process.line(), process.id(), BpmnMessages.NO_VERSION);
+        }
+        while (xml.nextChild()) {
+            readScopeChild(process, null);
+        }
+        processes.add(process);
+    }
+
+    /** Reads one child of a process or sub-process. */
+    private void readScopeChild(ParsedProcess process, String scopeId) throws XMLStreamException {
+        if (!xml.isBpmn()) {
+            xml.skipElement(); // a vendor extension outside extensionElements
+            return;
+        }
+        String element = xml.localName();
+        NodeKind kind = BpmnElements.NODE_KINDS.get(element);
+        if (element.equals("sequenceFlow")) {
+            readSequenceFlow(process);
+        } else if (kind != null) {
+            readFlowNode(process, scopeId, kind);
+        } else if (BpmnElements.IGNORED_IN_SCOPE.contains(element)) {
+            xml.skipElement();
+        } else {
+            String reason = BpmnMessages.unsupportedReason(element);
+            reject(process, scopeId, reason == null ? BpmnMessages.UNKNOWN_ELEMENT : reason);
+        }
+    }
+
+    /** Reports the current element as unsupported and skips it, with anything inside. */
+    private void reject(ParsedProcess process, String scopeId, String reason) throws XMLStreamException {
+        String id = xml.attributes().get("id");
+        int line = xml.line();
+        String element = xml.localName();
+        process.problem(line, id, String.format(BpmnMessages.UNSUPPORTED_ELEMENT, element, reason));
+        if (id != null) {
+            process.checkUniqueId(id, line);
+            process.rejected().add(new RejectedElement(id, element, scopeId));
+        }
+        xml.skipElement();
+    }
+
+    private void readSequenceFlow(ParsedProcess process) throws XMLStreamException {
+        XmlCursor.Attributes attributes = xml.attributes();
+        int line = xml.line();
+        String condition = null;
+        String language = null;
+        int conditionLine = line;
+        while (xml.nextChild()) {
+            if (xml.is(BpmnNamespaces.BPMN, "conditionExpression")) {
+                language = xml.attributes().get("language");
+                conditionLine = xml.line();
+                condition = xml.text();
+            } else {
+                xml.skipElement();
+            }
+        }
+        String id = attributes.get("id");
+        if (id == null) {
+            process.problem(line, null, String.format(BpmnMessages.MISSING_ID, "sequenceFlow"));
+        } else {
+            process.checkUniqueId(id, line);
+            process.flows().add(new ParsedFlow(
+                    id, attributes.get("name"), attributes.get("sourceRef"), attributes.get("targetRef"),
+                    condition, language, line, conditionLine));
+        }
+    }
+
+    private void readFlowNode(ParsedProcess process, String scopeId, NodeKind kind) throws XMLStreamException {
+        XmlCursor.Attributes attributes = xml.attributes();
+        int line = xml.line();
+        String id = attributes.get("id");
+        if (id == null) {
+            process.problem(line, null, String.format(BpmnMessages.MISSING_ID, xml.localName()));
+            xml.skipElement();
+            return;
+        }
+        if (kind == NodeKind.SUB_PROCESS && "true".equals(attributes.get("triggeredByEvent"))) {
+            reject(process, scopeId, BpmnMessages.EVENT_SUB_PROCESS);
+            return;
+        }
+        process.checkUniqueId(id, line);
+        int position = process.nodes().size(); // a sub-process comes before the nodes inside it
+        String workItem = kind == NodeKind.TASK ? attributes.get(BpmnNamespaces.DROOLS, "taskName") : null;
+        if (workItem != null && !workItem.isBlank()) {
+            // A Kogito custom work item: a plain task only in name, it runs the handler registered as taskName.
+            kind = NodeKind.SERVICE_TASK;
+        }
+        NodeContent content = new NodeContent(xml.localName(), kind);
+        while (xml.nextChild()) {
+            readNodeChild(process, id, content);
+        }
+        if (content.rejected) {
+            process.rejected().add(new RejectedElement(id, content.element, scopeId));
+            return;
+        }
+        NodeDetails details = details(process, id, line, attributes, content);
+        if (details == null) {
+            // Its problem is reported; flows to and from it need not be reported as leading nowhere.
+            process.rejected().add(new RejectedElement(id, content.element, scopeId));
+            return;
+        }
+        String defaultFlowId = attributes.get("default");
+        process.nodes().add(position, new ParsedNode(id, attributes.get("name"), content.kind, scopeId, defaultFlowId, details, line));
+    }
+
+    /** What the node's kind needs besides the common fields; null when a problem keeps the node out. */
+    private static NodeDetails details(ParsedProcess process, String id, int line, XmlCursor.Attributes attributes,
+            NodeContent content) {
+        return switch (content.kind) {
+            case SERVICE_TASK -> {
+                String handler = ServiceTaskHandler.of(attributes, content.zeebeTaskType);
+                if (handler == null) {
+                    process.problem(line, id, BpmnMessages.NO_HANDLER);
+                }
+                yield new NodeDetails.ServiceTask(handler);
+            }
+            case TIMER_CATCH_EVENT, BOUNDARY_TIMER_EVENT -> {
+                if (content.timer == null) {
+                    if (!content.timerProblem) {
+                        process.problem(line, id, String.format(BpmnMessages.TIMER_MISSING, content.element));
+                    }
+                    yield null;
+                }
+                yield content.kind == NodeKind.TIMER_CATCH_EVENT ? new NodeDetails.Timer(content.timer)
+                        : new NodeDetails.BoundaryTimer(Objects.requireNonNullElse(attributes.get("attachedToRef"), ""),
+                                !"false".equals(attributes.get("cancelActivity")), content.timer);
+            }
+            default -> NodeDetails.None.NONE;
+        };
+    }
+
+    private void readNodeChild(ParsedProcess process, String nodeId, NodeContent content) throws XMLStreamException {
+        if (!xml.isBpmn()) {
+            xml.skipElement();
+            return;
+        }
+        String child = xml.localName();
+        if (child.equals("extensionElements")) {
+            readExtensionElements(content);
+        } else if (BpmnElements.LOOP_CHARACTERISTICS.contains(child)) {
+            unsupportedChild(process, nodeId, BpmnMessages.unsupportedReason(child));
+        } else if (BpmnElements.isEventDefinition(child) && content.kind == NodeKind.START_EVENT) {
+            unsupportedChild(process, nodeId, BpmnMessages.START_EVENT_DEFINITION);
+            content.rejected = true;
+        } else if (child.equals(BpmnElements.TERMINATE_EVENT_DEFINITION) && content.kind == NodeKind.END_EVENT) {
+            content.kind = NodeKind.TERMINATE_END_EVENT;
+            xml.skipElement();
+        } else if (child.equals(BpmnElements.TIMER_EVENT_DEFINITION) && isTimerEvent(content.kind)) {
+            readTimer(process, nodeId, content);
+        } else if (BpmnElements.isEventDefinition(child) && isTimerEvent(content.kind)) {
+            unsupportedChild(process, nodeId, content.kind == NodeKind.TIMER_CATCH_EVENT
+                    ? BpmnMessages.CATCH_EVENT_DEFINITION : BpmnMessages.BOUNDARY_EVENT_DEFINITION);
+            content.timerProblem = true;
+        } else if (BpmnElements.isEventDefinition(child) && isEndEvent(content.kind)) {
+            unsupportedChild(process, nodeId, BpmnMessages.END_EVENT_DEFINITION);
+            content.rejected = true;
+        } else if (BpmnElements.IGNORED_IN_NODE.contains(child)) {
+            xml.skipElement();
+        } else if (content.kind == NodeKind.SUB_PROCESS) {
+            readScopeChild(process, nodeId);
+        } else {
+            unsupportedChild(process, nodeId, BpmnMessages.UNKNOWN_ELEMENT);
+        }
+    }
+
+    private static boolean isTimerEvent(NodeKind kind) {
+        return kind == NodeKind.TIMER_CATCH_EVENT || kind == NodeKind.BOUNDARY_TIMER_EVENT;
+    }
+
+    /** Reads the timeDate, timeDuration or timeCycle of a timer event and checks its text. */
+    private void readTimer(ParsedProcess process, String nodeId, NodeContent content) throws XMLStreamException {
+        while (xml.nextChild()) {
+            TimerDefinition.Type type = timerType(xml.localName());
+            if (type == null || !xml.isBpmn()) {
+                xml.skipElement();
+                continue;
+            }
+            int line = xml.line();
+            TimerDefinition timer = new TimerDefinition(type, xml.text());
+            String problem = TimerCheck.problemWith(timer);
+            if (problem != null) {
+                process.problem(line, nodeId, problem);
+                content.timerProblem = true;
+            } else {
+                content.timer = timer;
+            }
+        }
+    }
+
+    private static TimerDefinition.Type timerType(String element) {
+        for (TimerDefinition.Type type : TimerDefinition.Type.values()) {
+            if (type.element().equals(element)) {
+                return type;
+            }
+        }
+        return null;
+    }
+
+    private static boolean isEndEvent(NodeKind kind) {
+        return kind == NodeKind.END_EVENT || kind == NodeKind.TERMINATE_END_EVENT;
+    }
+
+    private void unsupportedChild(ParsedProcess process, String nodeId, String reason) throws XMLStreamException {
+        process.problem(xml.line(), nodeId, String.format(BpmnMessages.UNSUPPORTED_ELEMENT, xml.localName(), reason));
+        xml.skipElement();
+    }
+
+    /** Only a Camunda 8 task definition matters here: it names a service task's handler. */
+    private void readExtensionElements(NodeContent content) throws XMLStreamException {
+        while (xml.nextChild()) {
+            if (xml.is(BpmnNamespaces.ZEEBE, "taskDefinition")) {
+                content.zeebeTaskType = xml.attributes().get("type");
+            }
+            xml.skipElement();
+        }
+    }
+
+    /** What a flow node's children change about it. */
+    private static final class NodeContent {
+        final String element;
+        NodeKind kind;
+        boolean rejected;
+        String zeebeTaskType;
+        TimerDefinition timer;
+        boolean timerProblem;
+
+        NodeContent(String element, NodeKind kind) {
+            this.element = element;
+            this.kind = kind;
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package io.ferry.bpmn;
+
+import java.util.Map;
+
+/**
+ * Every problem text the BPMN reader reports, in one place so tests can match them exactly.
+ * The offending element's id is printed before the message ({@code [approveOrder]}), so messages
+ * name only the other elements involved. Format arguments are filled with {@link String#format}.
+ */
+public final class BpmnMessages {
+
+    public static final String MALFORMED_XML = "the file is not well-formed XML: %s";
+    public static final String NOT_BPMN = "not a BPMN 2.0 file: the root element is <%s> in namespace '%s';"
+            + " expected <definitions> in namespace '" + BpmnNamespaces.BPMN + "'";
+    public static final String MISSING_ID = "<%s> has no id: add an id attribute (migration plans and history refer to elements by id)";
+    public static final String DUPLICATE_ID = "duplicate id, already used on line %d: give each element its own id";
+    public static final String NO_VERSION =
+            "process has no version: add ferry:version=\"1\" to the process element (drools:version and camunda:versionTag are read too)";
+    public static final String NO_HANDLER = "serviceTask names no handler: add ferry:handler=\"name\" and a @ServiceTask(\"name\") bean";
+
+    /** Arguments: the element name, then the reason (one of the constants below or {@link #unsupportedReason}). */
+    public static final String UNSUPPORTED_ELEMENT = "unsupported element <%s>: %s";
+    public static final String UNKNOWN_ELEMENT = "Ferry does not know this BPMN element; remove it";
+    public static final String EVENT_SUB_PROCESS = "Ferry does not execute event sub-processes yet";
+    public static final String START_EVENT_DEFINITION =
+            "Ferry starts processes and sub-processes only from none start events; remove the event definition";
+    public static final String END_EVENT_DEFINITION = "Ferry supports only none and terminate end events";
+
+    public static final String CATCH_EVENT_DEFINITION =
+            "Ferry executes only timer intermediate catch events yet; messages and signals are not supported";
+    public static final String BOUNDARY_EVENT_DEFINITION =
+            "Ferry executes only timer boundary events yet; messages, errors and signals are not supported";
+    /** Arguments: the element name (intermediateCatchEvent, boundaryEvent). */
+    public static final String TIMER_MISSING =
+            "%s has no timer: add a timerEventDefinition holding a timeDate, timeDuration or timeCycle";
+    /** Arguments: the timer element (timeDuration, ...), then what is wrong with its text. */
+    public static final String TIMER_INVALID = "<%s> %s";
+    public static final String TIMER_EXPRESSION = "<%s> '%s' is an expression Ferry cannot read: name the one variable "
+            + "that holds the timer, as ${reminderDelay} or =reminderDelay";
+    public static final String BOUNDARY_NOT_ATTACHED = "boundary event has no attachedToRef: attach it to a user task";
+    public static final String BOUNDARY_ON_UNKNOWN_NODE =
+            "boundary event is attached to '%s', which is no flow node of the process: attach it to a user task";
+    public static final String BOUNDARY_ON_UNSUPPORTED_NODE = "boundary event is attached to '%s', a %s: Ferry runs timer "
+            + "boundary events on user tasks only yet";
+    public static final String BOUNDARY_IN_OTHER_SCOPE =
+            "boundary event lies %s but its user task '%s' lies %s: put it beside the task";
+    public static final String BOUNDARY_WITH_INCOMING =
+            "boundary event has incoming sequence flows %s: it starts from its task, remove them";
+    public static final String BOUNDARY_WITHOUT_OUTGOING =
+            "boundary event has no outgoing sequence flow: connect it to where the process goes when the timer fires";
+
+    public static final String SCOPE_WITHOUT_START_EVENT = "%s has no none start event: add a start event without an event definition";
+    public static final String PROCESS = "process";
+    public static final String SUB_PROCESS = "sub-process";
+
+    public static final String FLOW_WITHOUT_END = "sequence flow has no %s: connect both of its ends";
+    public static final String FLOW_TO_UNKNOWN_NODE = "%s '%s' names no flow node of the process: connect the sequence flow to a node";
+    public static final String FLOW_CROSSES_SCOPE =
+            "sequence flow crosses a sub-process boundary: source '%s' is %s but target '%s' is %s; connect nodes of the same scope";
+    public static final String AT_PROCESS_LEVEL = "at process level";
+    public static final String IN_SUB_PROCESS = "in sub-process '%s'";
+
+    public static final String GATEWAY_WITHOUT_DEFAULT =
+            "%s has outgoing flows without conditions and no default flow: give %s a condition, or make one of them the default flow";
+    public static final String GATEWAY_FLOWS_WITHOUT_CONDITION =
+            "%s has outgoing flows without conditions besides its default flow: give %s a condition";
+    public static final String EXCLUSIVE_GATEWAY = "exclusive gateway";
+    public static final String INCLUSIVE_GATEWAY = "inclusive gateway";
+    public static final String DEFAULT_NOT_OUTGOING = "default flow '%s' is not an outgoing sequence flow of this element: name one of %s";
+    public static final String NO_OUTGOING_FLOWS = "its outgoing flows (it has none)";
+
+    public static final String CONDITION_INVALID =
+            "condition does not compile: %s; write an expression like ${approved} or ${amount > 100}";
+    public static final String CONDITION_IN_JAVA =
+            "Java conditions are not supported: write an expression like ${approved} instead, and remove language=\"%s\"";
+    public static final String CONDITION_IN_FEEL = "FEEL conditions are not supported: write an expression like ${approved} instead";
+    public static final String CONDITION_IN_OTHER_LANGUAGE =
+            "conditions in language '%s' are not supported:"
+                    + " write an expression like ${approved} instead, and remove the language attribute";
+
+    private static final Map<String, String> UNSUPPORTED_REASONS = Map.ofEntries(
+            Map.entry("intermediateThrowEvent", "Ferry does not execute intermediate throw events yet"),
+            Map.entry("eventBasedGateway", "Ferry does not execute event-based gateways yet"),
+            Map.entry("complexGateway", "Ferry does not execute complex gateways; use exclusive, inclusive or parallel gateways"),
+            Map.entry("callActivity", "Ferry does not execute call activities yet"),
+            Map.entry("receiveTask", "Ferry does not execute receive tasks yet"),
+            Map.entry("sendTask", "Ferry does not execute send tasks yet; use a serviceTask whose handler sends the message"),
+            Map.entry("businessRuleTask",
+                    "Ferry does not execute business rule tasks yet; use a serviceTask whose handler applies the rules"),
+            Map.entry("scriptTask", "Ferry does not run scripts; use a serviceTask whose handler does the work"),
+            Map.entry("adHocSubProcess", "Ferry does not execute ad-hoc sub-processes"),
+            Map.entry("transaction", "Ferry does not execute transaction sub-processes"),
+            Map.entry("multiInstanceLoopCharacteristics", "Ferry does not execute multi-instance activities yet"),
+            Map.entry("standardLoopCharacteristics",
+                    "Ferry does not execute loop activities; model the loop with an exclusive gateway and a sequence flow back"));
+
+    private BpmnMessages() {
+    }
+
+    /** Why Ferry rejects a BPMN element it knows, or null when the element is not one of those. */
+    static String unsupportedReason(String elementName) {
+        return UNSUPPORTED_REASONS.get(elementName);
+    }
+}

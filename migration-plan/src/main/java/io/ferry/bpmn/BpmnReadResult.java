@@ -1,0 +1,22 @@
+package io.ferry.bpmn;
+
+import io.ferry.definition.ProcessDefinition;
+import java.util.List;
+
+/**
+ * What one BPMN file yields.
+ *
+ * @param definitions the executable processes that have no problem, in document order
+ * @param problems every problem found in the file, ordered by line; empty when the file is fine
+ */
+public record BpmnReadResult(List<ProcessDefinition> definitions, List<BpmnProblem> problems) {
+
+    public BpmnReadResult {
+        definitions = List.copyOf(definitions);
+        problems = List.copyOf(problems);
+    }
+
+    public boolean hasProblems() {
+        return !problems.isEmpty();
+    }
+}

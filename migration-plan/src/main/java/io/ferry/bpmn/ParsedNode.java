@@ -1,0 +1,8 @@
+package io.ferry.bpmn;
+
+import io.ferry.definition.NodeDetails;
+import io.ferry.definition.NodeKind;
+
+/** A flow node as read from the XML, before the process-wide checks; {@code line} is for problems. */
+record ParsedNode(String id, String name, NodeKind kind, String scopeId, String defaultFlowId, NodeDetails details, int line) {
+}

@@ -1,0 +1,137 @@
+package io.ferry.bpmn;
+
+import io.ferry.definition.NodeDetails;
+import io.ferry.definition.NodeKind;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/** The checks that need a whole process: flow ends, scopes, start events, gateways and conditions. */
+final class ProcessChecker {
+
+    private ProcessChecker() {
+    }
+
+    /** Adds every problem found to the process. */
+    static void check(ParsedProcess process) {
+        process.flows().forEach(flow -> checkEnds(process, flow));
+        checkStartEvents(process);
+        process.nodes().forEach(node -> checkDefaultFlow(process, node));
+        process.nodes().forEach(node -> checkGatewayConditions(process, node));
+        process.flows().stream().filter(flow -> flow.condition() != null).forEach(flow -> checkCondition(process, flow));
+        process.nodes().stream().filter(node -> node.kind() == NodeKind.BOUNDARY_TIMER_EVENT)
+                .forEach(boundary -> checkBoundaryEvent(process, boundary));
+    }
+
+    /** A boundary event hangs on a user task beside it, and only leaves: no flow comes in, at least one goes out. */
+    private static void checkBoundaryEvent(ParsedProcess process, ParsedNode boundary) {
+        String attachedToId = ((NodeDetails.BoundaryTimer) boundary.details()).attachedToId();
+        ParsedNode activity = attachedToId.isEmpty() ? null : process.node(attachedToId);
+        if (attachedToId.isEmpty()) {
+            process.problem(boundary.line(), boundary.id(), BpmnMessages.BOUNDARY_NOT_ATTACHED);
+        } else if (activity == null && !process.isRejected(attachedToId)) {
+            process.problem(boundary.line(), boundary.id(), String.format(BpmnMessages.BOUNDARY_ON_UNKNOWN_NODE, attachedToId));
+        } else if (activity != null && activity.kind() != NodeKind.USER_TASK) {
+            process.problem(boundary.line(), boundary.id(), String.format(BpmnMessages.BOUNDARY_ON_UNSUPPORTED_NODE,
+                    attachedToId, activity.kind().bpmnElement()));
+        } else if (activity != null && !Objects.equals(activity.scopeId(), boundary.scopeId())) {
+            process.problem(boundary.line(), boundary.id(), String.format(BpmnMessages.BOUNDARY_IN_OTHER_SCOPE,
+                    describeScope(boundary.scopeId()), attachedToId, describeScope(activity.scopeId())));
+        }
+        List<ParsedFlow> incoming = process.incoming(boundary.id());
+        if (!incoming.isEmpty()) {
+            process.problem(boundary.line(), boundary.id(), String.format(BpmnMessages.BOUNDARY_WITH_INCOMING,
+                    quoted(incoming.stream().map(ParsedFlow::id).toList())));
+        }
+        if (process.outgoing(boundary.id()).isEmpty()) {
+            process.problem(boundary.line(), boundary.id(), BpmnMessages.BOUNDARY_WITHOUT_OUTGOING);
+        }
+    }
+
+    private static void checkEnds(ParsedProcess process, ParsedFlow flow) {
+        ParsedNode source = end(process, flow, "sourceRef", flow.sourceRef());
+        ParsedNode target = end(process, flow, "targetRef", flow.targetRef());
+        if (source != null && target != null && !Objects.equals(source.scopeId(), target.scopeId())) {
+            String message = String.format(BpmnMessages.FLOW_CROSSES_SCOPE,
+                    source.id(), describeScope(source.scopeId()), target.id(), describeScope(target.scopeId()));
+            process.problem(flow.line(), flow.id(), message);
+        }
+    }
+
+    /** The node a flow end names, or null (reported unless it names an element already rejected). */
+    private static ParsedNode end(ParsedProcess process, ParsedFlow flow, String attribute, String nodeId) {
+        if (nodeId == null) {
+            process.problem(flow.line(), flow.id(), String.format(BpmnMessages.FLOW_WITHOUT_END, attribute));
+            return null;
+        }
+        ParsedNode node = process.node(nodeId);
+        if (node == null && !process.isRejected(nodeId)) {
+            process.problem(flow.line(), flow.id(), String.format(BpmnMessages.FLOW_TO_UNKNOWN_NODE, attribute, nodeId));
+        }
+        return node;
+    }
+
+    private static String describeScope(String scopeId) {
+        return scopeId == null ? BpmnMessages.AT_PROCESS_LEVEL : String.format(BpmnMessages.IN_SUB_PROCESS, scopeId);
+    }
+
+    private static void checkStartEvents(ParsedProcess process) {
+        if (!hasStartEvent(process, null)) {
+            process.problem(process.line(), process.id(), String.format(BpmnMessages.SCOPE_WITHOUT_START_EVENT, BpmnMessages.PROCESS));
+        }
+        process.nodes().stream()
+                .filter(node -> node.kind() == NodeKind.SUB_PROCESS && !hasStartEvent(process, node.id()))
+                .forEach(node -> process.problem(node.line(), node.id(),
+                        String.format(BpmnMessages.SCOPE_WITHOUT_START_EVENT, BpmnMessages.SUB_PROCESS)));
+    }
+
+    /** A rejected start event counts: its problem already tells what to change. */
+    private static boolean hasStartEvent(ParsedProcess process, String scopeId) {
+        return process.nodes().stream()
+                        .anyMatch(node -> node.kind() == NodeKind.START_EVENT && Objects.equals(node.scopeId(), scopeId))
+                || process.rejected().stream()
+                        .anyMatch(element -> element.elementName().equals("startEvent") && Objects.equals(element.scopeId(), scopeId));
+    }
+
+    private static void checkDefaultFlow(ParsedProcess process, ParsedNode node) {
+        List<String> outgoing = process.outgoing(node.id()).stream().map(ParsedFlow::id).toList();
+        if (node.defaultFlowId() != null && !outgoing.contains(node.defaultFlowId())) {
+            String choices = outgoing.isEmpty() ? BpmnMessages.NO_OUTGOING_FLOWS : quoted(outgoing);
+            process.problem(node.line(), node.id(), String.format(BpmnMessages.DEFAULT_NOT_OUTGOING, node.defaultFlowId(), choices));
+        }
+    }
+
+    /** A token must always know which way to go: every flow but the default needs a condition. */
+    private static void checkGatewayConditions(ParsedProcess process, ParsedNode gateway) {
+        String label = switch (gateway.kind()) {
+            case EXCLUSIVE_GATEWAY -> BpmnMessages.EXCLUSIVE_GATEWAY;
+            case INCLUSIVE_GATEWAY -> BpmnMessages.INCLUSIVE_GATEWAY;
+            default -> null;
+        };
+        List<ParsedFlow> outgoing = process.outgoing(gateway.id());
+        if (label == null || outgoing.size() < 2) {
+            return;
+        }
+        List<String> withoutCondition = outgoing.stream()
+                .filter(flow -> flow.condition() == null && !flow.id().equals(gateway.defaultFlowId()))
+                .map(ParsedFlow::id)
+                .toList();
+        if (!withoutCondition.isEmpty()) {
+            String format = gateway.defaultFlowId() == null
+                    ? BpmnMessages.GATEWAY_WITHOUT_DEFAULT
+                    : BpmnMessages.GATEWAY_FLOWS_WITHOUT_CONDITION;
+            process.problem(gateway.line(), gateway.id(), String.format(format, label, quoted(withoutCondition)));
+        }
+    }
+
+    private static void checkCondition(ParsedProcess process, ParsedFlow flow) {
+        String problem = ConditionCheck.problemWith(flow.condition(), flow.conditionLanguage());
+        if (problem != null) {
+            process.problem(flow.conditionLine(), flow.id(), problem);
+        }
+    }
+
+    private static String quoted(List<String> ids) {
+        return ids.stream().map(id -> "'" + id + "'").collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,132 @@
+package io.ferry.bpmn;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class UnsupportedElementTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            intermediateThrowEvent | Ferry does not execute intermediate throw events yet
+            eventBasedGateway      | Ferry does not execute event-based gateways yet
+            complexGateway         | Ferry does not execute complex gateways; use exclusive, inclusive or parallel gateways
+            callActivity           | Ferry does not execute call activities yet
+            receiveTask            | Ferry does not execute receive tasks yet
+            sendTask               | Ferry does not execute send tasks yet; use a serviceTask whose handler sends the message
+            businessRuleTask       | Ferry does not execute business rule tasks yet; use a serviceTask whose handler applies the rules
+            scriptTask             | Ferry does not run scripts; use a serviceTask whose handler does the work
+            adHocSubProcess        | Ferry does not execute ad-hoc sub-processes
+            transaction            | Ferry does not execute transaction sub-processes
+            choreographyTask       | Ferry does not know this BPMN element; remove it
+            """)
+    void rejectsTheElementByNameAndId(String element, String reason) {
+        assertThat(BpmnFiles.problems("""
+                <definitions>
+                  <process id="order" ferry:version="1">
+                    <startEvent id="start" />
+                    <%s id="x"><startEvent id="inner" /></%1$s>
+                  </process>
+                </definitions>
+                """.formatted(element))).containsExactly("order.bpmn:4 [x] unsupported element <" + element + ">: " + reason);
+    }
+
+    @Test
+    void rejectsEventSubProcesses() {
+        assertThat(BpmnFiles.problems("""
+                <definitions>
+                  <process id="order" ferry:version="1">
+                    <startEvent id="start" />
+                    <subProcess id="onCancel" triggeredByEvent="true">
+                      <startEvent id="cancelled"><messageEventDefinition /></startEvent>
+                    </subProcess>
+                  </process>
+                </definitions>
+                """)).containsExactly("order.bpmn:4 [onCancel] unsupported element <subProcess>: Ferry does not execute event sub-processes yet");
+    }
+
+    @Test
+    void rejectsLoopsAndMultiInstance() {
+        assertThat(BpmnFiles.problems("""
+                <definitions>
+                  <process id="order" ferry:version="1">
+                    <startEvent id="start" />
+                    <userTask id="approve"><multiInstanceLoopCharacteristics isSequential="true" /></userTask>
+                    <subProcess id="retry">
+                      <standardLoopCharacteristics />
+                      <startEvent id="retryStart" />
+                    </subProcess>
+                  </process>
+                </definitions>
+                """)).containsExactly(
+                "order.bpmn:4 [approve] unsupported element <multiInstanceLoopCharacteristics>: Ferry does not execute multi-instance activities yet",
+                "order.bpmn:6 [retry] unsupported element <standardLoopCharacteristics>: Ferry does not execute loop activities;"
+                        + " model the loop with an exclusive gateway and a sequence flow back");
+    }
+
+    @Test
+    void rejectsStartEventsWithAnEventDefinition() {
+        assertThat(BpmnFiles.problems("""
+                <definitions>
+                  <process id="order" ferry:version="1">
+                    <startEvent id="everyMonday">
+                      <timerEventDefinition><timeCycle>R/P1W</timeCycle></timerEventDefinition>
+                    </startEvent>
+                    <sequenceFlow id="toWork" sourceRef="everyMonday" targetRef="work" />
+                    <task id="work" />
+                  </process>
+                </definitions>
+                """)).containsExactly("order.bpmn:4 [everyMonday] unsupported element <timerEventDefinition>:"
+                + " Ferry starts processes and sub-processes only from none start events; remove the event definition");
+    }
+
+    @Test
+    void rejectsEndEventsThatThrow() {
+        assertThat(BpmnFiles.problems("""
+                <definitions>
+                  <process id="order" ferry:version="1">
+                    <startEvent id="start" />
+                    <endEvent id="failed"><errorEventDefinition errorRef="paymentFailed" /></endEvent>
+                    <endEvent id="told"><messageEventDefinition /></endEvent>
+                  </process>
+                </definitions>
+                """)).containsExactly(
+                "order.bpmn:4 [failed] unsupported element <errorEventDefinition>: Ferry supports only none and terminate end events",
+                "order.bpmn:5 [told] unsupported element <messageEventDefinition>: Ferry supports only none and terminate end events");
+    }
+
+    @Test
+    void rejectsUnknownChildrenOfANode() {
+        assertThat(BpmnFiles.problems("""
+                <definitions>
+                  <process id="order" ferry:version="1">
+                    <startEvent id="start" />
+                    <userTask id="approve"><timerEventDefinition /></userTask>
+                  </process>
+                </definitions>
+                """)).containsExactly("order.bpmn:4 [approve] unsupported element <timerEventDefinition>: Ferry does not know this BPMN element; remove it");
+    }
+
+    @Test
+    void reportsEveryProblemOfTheFileAtTheLineItsTagStarts() {
+        assertThat(BpmnFiles.problems("""
+                <definitions>
+                  <process id="order" ferry:version="1">
+                    <startEvent id="start" />
+                    <scriptTask id="compute"
+                        scriptFormat="groovy" />
+                    <callActivity id="pay" />
+                    <subProcess id="ship">
+                      <startEvent id="shipStart" />
+                      <boundaryEvent id="late" attachedToRef="ship" />
+                    </subProcess>
+                  </process>
+                </definitions>
+                """)).containsExactly(
+                "order.bpmn:4 [compute] unsupported element <scriptTask>: Ferry does not run scripts; use a serviceTask whose handler does the work",
+                "order.bpmn:6 [pay] unsupported element <callActivity>: Ferry does not execute call activities yet",
+                "order.bpmn:9 [late] boundaryEvent has no timer: add a timerEventDefinition holding a timeDate, timeDuration or timeCycle");
+    }
+}
