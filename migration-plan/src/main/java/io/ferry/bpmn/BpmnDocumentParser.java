@@ -3,6 +3,7 @@ package io.ferry.bpmn;
 import io.ferry.definition.NodeDetails;
 import io.ferry.definition.NodeKind;
 import io.ferry.definition.TimerDefinition;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -176,7 +177,8 @@ final class BpmnDocumentParser {
                 if (handler == null) {
                     process.problem(line, id, BpmnMessages.NO_HANDLER);
                 }
-                yield new NodeDetails.ServiceTask(handler);
+                JobRetries.Settings retries = retries(process, id, line, attributes, content);
+                yield new NodeDetails.ServiceTask(handler, retries.retries(), retries.backoff());
             }
             case TIMER_CATCH_EVENT, BOUNDARY_TIMER_EVENT -> {
                 if (content.timer == null) {
@@ -191,6 +193,50 @@ final class BpmnDocumentParser {
             }
             default -> NodeDetails.None.NONE;
         };
+    }
+
+    /** Ferry's attributes first, then Camunda 8's task definition, then Camunda 7's retry cycle. */
+    private static JobRetries.Settings retries(ParsedProcess process, String id, int line, XmlCursor.Attributes attributes,
+            NodeContent content) {
+        Integer retries = null;
+        Duration backoff = null;
+        if (content.camundaRetryCycle != null) {
+            JobRetries.Settings cycle = JobRetries.cycle(content.camundaRetryCycle);
+            if (cycle == null) {
+                process.problem(content.camundaRetryCycleLine, id,
+                        String.format(BpmnMessages.RETRY_CYCLE_INVALID, content.camundaRetryCycle.strip()));
+            } else {
+                retries = cycle.retries();
+                backoff = cycle.backoff();
+            }
+        }
+        if (content.zeebeRetries != null) {
+            retries = checkedAttempts(process, id, content.zeebeRetriesLine, "zeebe:taskDefinition retries", content.zeebeRetries, retries);
+        }
+        String ferryRetries = attributes.get(BpmnNamespaces.FERRY, "retries");
+        if (ferryRetries != null) {
+            retries = checkedAttempts(process, id, line, "ferry:retries", ferryRetries, retries);
+        }
+        String ferryBackoff = attributes.get(BpmnNamespaces.FERRY, "retryBackoff");
+        if (ferryBackoff != null) {
+            Duration written = JobRetries.backoff(ferryBackoff);
+            if (written == null) {
+                process.problem(line, id, String.format(BpmnMessages.RETRY_BACKOFF_INVALID, ferryBackoff));
+            } else {
+                backoff = written;
+            }
+        }
+        return new JobRetries.Settings(retries, backoff);
+    }
+
+    private static Integer checkedAttempts(ParsedProcess process, String id, int line, String attribute, String text,
+            Integer otherwise) {
+        Integer attempts = JobRetries.attempts(text);
+        if (attempts == null) {
+            process.problem(line, id, String.format(BpmnMessages.RETRIES_INVALID, attribute, text));
+            return otherwise;
+        }
+        return attempts;
     }
 
     private void readNodeChild(ParsedProcess process, String nodeId, NodeContent content) throws XMLStreamException {
@@ -269,11 +315,20 @@ final class BpmnDocumentParser {
         xml.skipElement();
     }
 
-    /** Only a Camunda 8 task definition matters here: it names a service task's handler. */
+    /**
+     * Only what a service task's job needs matters here: Camunda 8's task definition (the handler's
+     * name and the attempts) and Camunda 7's retry cycle.
+     */
     private void readExtensionElements(NodeContent content) throws XMLStreamException {
         while (xml.nextChild()) {
             if (xml.is(BpmnNamespaces.ZEEBE, "taskDefinition")) {
                 content.zeebeTaskType = xml.attributes().get("type");
+                content.zeebeRetries = xml.attributes().get("retries");
+                content.zeebeRetriesLine = xml.line();
+            } else if (xml.is(BpmnNamespaces.CAMUNDA, "failedJobRetryTimeCycle")) {
+                content.camundaRetryCycleLine = xml.line();
+                content.camundaRetryCycle = xml.text();
+                continue;
             }
             xml.skipElement();
         }
@@ -285,6 +340,10 @@ final class BpmnDocumentParser {
         NodeKind kind;
         boolean rejected;
         String zeebeTaskType;
+        String zeebeRetries;
+        int zeebeRetriesLine;
+        String camundaRetryCycle;
+        int camundaRetryCycleLine;
         TimerDefinition timer;
         boolean timerProblem;
 

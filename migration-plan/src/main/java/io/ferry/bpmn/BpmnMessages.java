@@ -17,6 +17,13 @@ public final class BpmnMessages {
     public static final String NO_VERSION =
             "process has no version: add ferry:version=\"1\" to the process element (drools:version and camunda:versionTag are read too)";
     public static final String NO_HANDLER = "serviceTask names no handler: add ferry:handler=\"name\" and a @ServiceTask(\"name\") bean";
+    /** Arguments: the attribute as written (ferry:retries, zeebe:taskDefinition retries), then its value. */
+    public static final String RETRIES_INVALID = "%s=\"%s\" is not a number of attempts: write a whole number from 1 to "
+            + JobRetries.MAX_ATTEMPTS + " (attempts in all, the first one included)";
+    public static final String RETRY_BACKOFF_INVALID = "ferry:retryBackoff=\"%s\" is not a delay: write an ISO-8601 duration "
+            + "of at least a millisecond and at most a day, such as PT1S or PT5M";
+    public static final String RETRY_CYCLE_INVALID = "camunda:failedJobRetryTimeCycle '%s' is not a retry cycle Ferry reads: "
+            + "write R<attempts>/<ISO-8601 duration>, such as R3/PT10S";
 
     /** Arguments: the element name, then the reason (one of the constants below or {@link #unsupportedReason}). */
     public static final String UNSUPPORTED_ELEMENT = "unsupported element <%s>: %s";
@@ -37,13 +44,13 @@ public final class BpmnMessages {
     public static final String TIMER_INVALID = "<%s> %s";
     public static final String TIMER_EXPRESSION = "<%s> '%s' is an expression Ferry cannot read: name the one variable "
             + "that holds the timer, as ${reminderDelay} or =reminderDelay";
-    public static final String BOUNDARY_NOT_ATTACHED = "boundary event has no attachedToRef: attach it to a user task";
+    public static final String BOUNDARY_NOT_ATTACHED = "boundary event has no attachedToRef: attach it to a user task or a service task";
     public static final String BOUNDARY_ON_UNKNOWN_NODE =
-            "boundary event is attached to '%s', which is no flow node of the process: attach it to a user task";
+            "boundary event is attached to '%s', which is no flow node of the process: attach it to a user task or a service task";
     public static final String BOUNDARY_ON_UNSUPPORTED_NODE = "boundary event is attached to '%s', a %s: Ferry runs timer "
-            + "boundary events on user tasks only yet";
+            + "boundary events on user tasks and service tasks only yet";
     public static final String BOUNDARY_IN_OTHER_SCOPE =
-            "boundary event lies %s but its user task '%s' lies %s: put it beside the task";
+            "boundary event lies %s but its task '%s' lies %s: put it beside the task";
     public static final String BOUNDARY_WITH_INCOMING =
             "boundary event has incoming sequence flows %s: it starts from its task, remove them";
     public static final String BOUNDARY_WITHOUT_OUTGOING =

@@ -23,7 +23,7 @@ final class ProcessChecker {
                 .forEach(boundary -> checkBoundaryEvent(process, boundary));
     }
 
-    /** A boundary event hangs on a user task beside it, and only leaves: no flow comes in, at least one goes out. */
+    /** A boundary event hangs on a user or service task beside it, and only leaves: no flow comes in, at least one goes out. */
     private static void checkBoundaryEvent(ParsedProcess process, ParsedNode boundary) {
         String attachedToId = ((NodeDetails.BoundaryTimer) boundary.details()).attachedToId();
         ParsedNode activity = attachedToId.isEmpty() ? null : process.node(attachedToId);
@@ -31,7 +31,7 @@ final class ProcessChecker {
             process.problem(boundary.line(), boundary.id(), BpmnMessages.BOUNDARY_NOT_ATTACHED);
         } else if (activity == null && !process.isRejected(attachedToId)) {
             process.problem(boundary.line(), boundary.id(), String.format(BpmnMessages.BOUNDARY_ON_UNKNOWN_NODE, attachedToId));
-        } else if (activity != null && activity.kind() != NodeKind.USER_TASK) {
+        } else if (activity != null && activity.kind() != NodeKind.USER_TASK && activity.kind() != NodeKind.SERVICE_TASK) {
             process.problem(boundary.line(), boundary.id(), String.format(BpmnMessages.BOUNDARY_ON_UNSUPPORTED_NODE,
                     attachedToId, activity.kind().bpmnElement()));
         } else if (activity != null && !Objects.equals(activity.scopeId(), boundary.scopeId())) {

@@ -2,6 +2,7 @@ package io.ferry.definition;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -21,8 +22,20 @@ public sealed interface NodeDetails {
         public static final None NONE = new None();
     }
 
-    /** @param handler the name of the handler that runs the task ({@code @ServiceTask("name")}) */
-    record ServiceTask(String handler) implements NodeDetails {
+    /**
+     * A service task, run as a job.
+     *
+     * @param handler the name of the handler that runs the task ({@code @ServiceTask("name")})
+     * @param retries attempts in all before an incident, or null for the configured default
+     * @param retryBackoff the delay before the second attempt (doubling after each failure), or null
+     *     for the configured default
+     */
+    record ServiceTask(String handler, Integer retries, Duration retryBackoff) implements NodeDetails {
+
+        /** A task that retries as configured. */
+        public ServiceTask(String handler) {
+            this(handler, null, null);
+        }
     }
 
     /** An intermediate timer catch event. */

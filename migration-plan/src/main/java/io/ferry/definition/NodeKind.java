@@ -10,7 +10,8 @@ public enum NodeKind {
     TERMINATE_END_EVENT("endEvent", StateHeld.NONE, NodeDetails.None.class),
     TASK("task", StateHeld.NONE, NodeDetails.None.class),
     MANUAL_TASK("manualTask", StateHeld.NONE, NodeDetails.None.class),
-    SERVICE_TASK("serviceTask", StateHeld.NONE, NodeDetails.ServiceTask.class),
+    /** A service task: the token waits while its job runs, outside the operation that reached it. */
+    SERVICE_TASK("serviceTask", StateHeld.JOB, NodeDetails.ServiceTask.class),
     USER_TASK("userTask", StateHeld.USER_TASK, NodeDetails.None.class),
     /** An intermediate catch event with a timer: the token waits until the timer is due. */
     TIMER_CATCH_EVENT("intermediateCatchEvent", StateHeld.TIMER, NodeDetails.Timer.class),
@@ -32,6 +33,8 @@ public enum NodeKind {
         USER_TASK,
         /** A token waits here for its timer. */
         TIMER,
+        /** A token waits here while its job (a service task's handler call) runs, is retried, or has an incident. */
+        JOB,
         /** Tokens wait here for their siblings (a joining gateway). */
         JOINING_TOKENS,
         /** An embedded scope lives here while its inner tokens run. */

@@ -35,6 +35,7 @@ final class Placement {
         return switch (needs) {
             case USER_TASK -> "a user task";
             case TIMER -> "a timer intermediate catch event";
+            case JOB -> "a service task";
             case JOINING_TOKENS -> "a parallel or inclusive gateway";
             case SCOPE -> "a sub-process";
             case NONE -> "any node";

@@ -38,7 +38,7 @@ public final class PlanChecker {
     public static final String TIMER_RULE_NOT_ON_TIMER = "timers: '%s' is %s in version %s of process '%s': "
             + "name a timer catch or boundary event of the new version";
     public static final String NODE_HOLDS_NO_STATE =
-            "node '%s' is mapped to '%s' (a node of kind %s) in the current version %s of process '%s'; no instance can wait there, because tokens only rest at user tasks, timer catch events, joining gateways and sub-processes, and timers at timer boundary events: map it to one of those";
+            "node '%s' is mapped to '%s' (a node of kind %s) in the current version %s of process '%s'; no instance can wait there, because tokens only rest at user tasks, service tasks (with their jobs), timer catch events, joining gateways and sub-processes, and timers at timer boundary events: map it to one of those";
 
     private final Problems problems = new Problems();
     private final Map<String, ProcessDefinition> definitions;

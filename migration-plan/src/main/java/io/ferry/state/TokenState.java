@@ -13,7 +13,9 @@ public enum TokenState {
     /** At a joining gateway, waiting for the tokens of the other branches. */
     JOINING(StateHeld.JOINING_TOKENS, "joining token"),
     /** At a timer catch event, waiting for its timer. */
-    TIMER(StateHeld.TIMER, "token waiting for a timer");
+    TIMER(StateHeld.TIMER, "token waiting for a timer"),
+    /** At a service task, waiting while its job runs (or for an operator, when the job has an incident). */
+    JOB(StateHeld.JOB, "token waiting for a job");
 
     private final StateHeld held;
     private final String holder;

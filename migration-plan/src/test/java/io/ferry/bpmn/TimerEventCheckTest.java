@@ -70,13 +70,13 @@ class TimerEventCheckTest {
     }
 
     @Test
-    void aBoundaryEventMustHangOnAUserTaskAndOnlyLeave() {
+    void aBoundaryEventMustHangOnAUserOrServiceTaskAndOnlyLeave() {
         assertThat(BpmnFiles.problems("""
                 <definitions>
                   <process id="claim" ferry:version="1">
                     <startEvent id="start" />
                     <sequenceFlow id="f1" sourceRef="start" targetRef="pay" />
-                    <serviceTask id="pay" ferry:handler="pay" />
+                    <manualTask id="pay" />
                     <boundaryEvent id="slow" attachedToRef="pay">
                       <timerEventDefinition><timeDuration>PT1M</timeDuration></timerEventDefinition>
                     </boundaryEvent>
@@ -91,13 +91,13 @@ class TimerEventCheckTest {
                   </process>
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:6 [slow] boundary event is attached to 'pay', a serviceTask: Ferry runs timer boundary events on "
-                        + "user tasks only yet",
+                "order.bpmn:6 [slow] boundary event is attached to 'pay', a manualTask: Ferry runs timer boundary events on "
+                        + "user tasks and service tasks only yet",
                 "order.bpmn:6 [slow] boundary event has incoming sequence flows 'f2': it starts from its task, remove them",
                 "order.bpmn:6 [slow] boundary event has no outgoing sequence flow: connect it to where the process goes when "
                         + "the timer fires",
                 "order.bpmn:10 [lost] boundary event is attached to 'nowhere', which is no flow node of the process: attach it "
-                        + "to a user task",
+                        + "to a user task or a service task",
                 "order.bpmn:14 [message] unsupported element <messageEventDefinition>: Ferry executes only timer intermediate "
                         + "catch events yet; messages and signals are not supported",
                 "order.bpmn:15 [empty] intermediateCatchEvent has no timer: add a timerEventDefinition holding a timeDate, "

@@ -17,6 +17,7 @@ import io.ferry.plan.MigrationPlan;
 import io.ferry.plan.VariableChange;
 import io.ferry.state.InstanceState;
 import io.ferry.state.InstanceStatus;
+import io.ferry.state.Job;
 import io.ferry.state.Scope;
 import io.ferry.state.Timer;
 import io.ferry.state.Token;
@@ -88,6 +89,7 @@ class MigrationPropertiesTest {
                 case USER_TASK -> NodeKind.StateHeld.USER_TASK;
                 case TIMER -> NodeKind.StateHeld.TIMER;
                 case JOINING -> NodeKind.StateHeld.JOINING_TOKENS;
+                case JOB -> NodeKind.StateHeld.JOB;
             };
             if (!fits(target, chain.newNodeId(token.nodeId()), needs, scopeNodeIds.get(token.scopeId()))) {
                 expectedUnplaced.add(token.nodeId());
@@ -207,16 +209,19 @@ class MigrationPropertiesTest {
     Arbitrary<InstanceState> anyState() {
         Arbitrary<List<String>> scopeNodes = Arbitraries.of(NODE_IDS).list().ofMaxSize(2);
         Arbitrary<List<Boolean>> nested = Arbitraries.of(true, false).list().ofSize(2);
-        // A timer token holds its own timer; a task token may hold one of a boundary event (any node id, or none).
+        // A timer token holds its own timer; a user or service task's token may hold one of a boundary event (any node
+        // id, or none); a service task's token holds its job.
         Arbitrary<List<Token>> tokens = Combinators.combine(
                         Arbitraries.of(NODE_IDS), Arbitraries.of(TokenState.class), Arbitraries.integers().between(-1, 1),
                         Arbitraries.of(NODE_IDS).injectNull(0.5))
                 .as((nodeId, state, scopeIndex, boundaryId) -> {
-                    String timerNodeId = state == TokenState.TIMER ? nodeId : state == TokenState.USER_TASK ? boundaryId : null;
+                    String timerNodeId = state == TokenState.TIMER ? nodeId
+                            : state == TokenState.USER_TASK || state == TokenState.JOB ? boundaryId : null;
                     List<Timer> timers = timerNodeId == null ? List.of()
                             : List.of(new Timer("timer-" + nodeId, timerNodeId, Instant.parse("2026-12-31T00:00:00Z"),
                                     Instant.parse("2027-01-01T00:00:00Z"), 0));
-                    return new Token(null, nodeId, scopeIndex < 0 ? null : "s" + scopeIndex, state, timers);
+                    return new Token(null, nodeId, scopeIndex < 0 ? null : "s" + scopeIndex, state, timers,
+                            state == TokenState.JOB ? new Job(1, 0, Instant.parse("2027-01-01T00:00:00Z"), "timed out", false) : null);
                 })
                 .list().ofMaxSize(3);
         return Combinators.combine(scopeNodes, nested, tokens, anyVariables()).as((scopeNodeIds, nestings, tokenList, variables) -> {
@@ -225,7 +230,7 @@ class MigrationPropertiesTest {
                     .toList();
             List<Token> numbered = IntStream.range(0, tokenList.size())
                     .mapToObj(i -> new Token("t" + i, tokenList.get(i).nodeId(), tokenList.get(i).scopeId(), tokenList.get(i).state(),
-                            tokenList.get(i).timers()))
+                            tokenList.get(i).timers(), tokenList.get(i).job()))
                     .toList();
             return new InstanceState("p", "1", InstanceStatus.ACTIVE, numbered, scopes, variables, 10);
         });

@@ -43,7 +43,7 @@ public class InstanceViews {
                 .orElse(null);
         return new InstanceView(instance.id, state.processId(), state.version(), state.status().name(),
                 instance.businessKey, instance.revision, state.variables(), Views.activeNodeIds(state),
-                Views.tasks(state, definition), stored.openIncidents().stream().map(IncidentView::of).toList(),
+                Views.tasks(state, definition), Views.jobs(state, definition), stored.openIncidents().stream().map(IncidentView::of).toList(),
                 migration(loaded.migration()), stored.appliedMigrations().stream().map(AppliedMigrationView::of).toList(),
                 instance.createdAt, instance.updatedAt);
     }
@@ -68,12 +68,12 @@ public class InstanceViews {
     }
 
     /** The instance's revision as an HTTP entity tag, for If-Match on the next write. */
-    static String etag(long revision) {
+    public static String etag(long revision) {
         return "\"" + revision + "\"";
     }
 
     /** Reads an If-Match header: {@code "3"}, {@code 3} or absent. */
-    static Long revision(String ifMatch) {
+    public static Long revision(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             return null;
         }

@@ -81,6 +81,17 @@ public final class Views {
     public record TaskView(String id, String nodeId, String name, String scopeId) {
     }
 
+    /**
+     * A service task's job.
+     *
+     * @param attempts attempts that failed so far
+     * @param dueAt when the next attempt may start; null while it has an incident
+     * @param incident whether its attempts ran out (GET /incidents?instanceId= has it)
+     */
+    public record JobView(String id, String nodeId, String name, String scopeId, int attempts, Instant dueAt,
+            String lastError, boolean incident) {
+    }
+
     public record IncidentView(UUID id, String type, String message, JsonNode nodeIds, Instant createdAt) {
         static IncidentView of(IncidentRecord incident) {
             return new IncidentView(incident.id, incident.type, incident.message, nodeIds(incident.nodeIds), incident.createdAt);
@@ -102,7 +113,7 @@ public final class Views {
      * @param migrations the migrations already applied, oldest first (from the history)
      */
     public record InstanceView(UUID id, String processId, String version, String status, String businessKey,
-            long revision, ObjectNode variables, List<String> activeNodeIds, List<TaskView> tasks,
+            long revision, ObjectNode variables, List<String> activeNodeIds, List<TaskView> tasks, List<JobView> jobs,
             List<IncidentView> incidents, MigrationView migration, List<AppliedMigrationView> migrations,
             Instant createdAt, Instant updatedAt) {
     }
@@ -147,6 +158,16 @@ public final class Views {
                 .map(token -> new TaskView(token.id(), token.nodeId(),
                         definition == null ? null : definition.node(token.nodeId()).map(Node::name).orElse(null),
                         token.scopeId()))
+                .toList();
+    }
+
+    static List<JobView> jobs(InstanceState state, ProcessDefinition definition) {
+        return state.tokens().stream()
+                .filter(token -> token.state() == TokenState.JOB)
+                .map(token -> new JobView(token.id(), token.nodeId(),
+                        definition == null ? null : definition.node(token.nodeId()).map(Node::name).orElse(null),
+                        token.scopeId(), token.job().attempts(), token.job().dueAt(), token.job().lastError(),
+                        token.job().incident()))
                 .toList();
     }
 

@@ -20,6 +20,55 @@ public interface FerryConfig {
     /** Timers of timer catch and boundary events. */
     TimersConfig timers();
 
+    /** Service tasks' jobs: the workers that run their handlers, retries, and the backlog's bound. */
+    JobsConfig jobs();
+
+    interface JobsConfig {
+
+        /**
+         * How often each pod looks for due jobs ({@code 1s}), or {@code off} to run none in this pod
+         * (another pod, or {@code POST /admin/jobs/run}, runs them). A pod also looks at once after an
+         * operation of its own created a job, so a service task does not wait for the next poll.
+         */
+        @WithDefault("1s")
+        String pollEvery();
+
+        /** How many due jobs one poll claims at most. */
+        @WithDefault("20")
+        int batchSize();
+
+        /** How many handlers one pod runs at the same time. */
+        @WithDefault("4")
+        int concurrency();
+
+        /**
+         * How long a pod holds a job it claimed. A handler still running after this may be run a
+         * second time by another pod (at least once: handlers use the idempotency key); a pod that
+         * dies holding a claim loses it after this.
+         */
+        @WithDefault("PT5M")
+        Duration lease();
+
+        /** Attempts in all for a service task whose BPMN says nothing ({@code ferry:retries}). */
+        @WithDefault("3")
+        int attempts();
+
+        /** The delay before a job's second attempt where the BPMN says nothing; it doubles after each failure. */
+        @WithDefault("PT1S")
+        Duration backoff();
+
+        /** The longest delay between two attempts, however many failed. */
+        @WithDefault("PT10M")
+        Duration maxBackoff();
+
+        /**
+         * Jobs waiting to run (due or in back-off) beyond which starting an instance is refused with
+         * 429 and Retry-After, rather than letting the backlog grow without end.
+         */
+        @WithDefault("10000")
+        long maxBacklog();
+    }
+
     interface TimersConfig {
 
         /**

@@ -3,7 +3,7 @@ package io.ferry.execution;
 import java.time.Instant;
 
 /**
- * What an operation asks of the world besides storing the new state, written by the persistence
+ * What an operation asks of the world besides storing the new state (timer and job rows, incidents), written by the persistence
  * layer in the operation's own transaction: nothing of it happens when the operation is refused
  * or loses a race.
  */
@@ -15,5 +15,21 @@ public sealed interface Effect {
 
     /** The timer will not fire any more: it fired for good, or its token moved on or was cancelled. */
     record CancelTimer(String timerId) implements Effect {
+    }
+
+    /** Makes a job due (new, or again after a failure or a retry): a worker in some pod will run it. */
+    record ScheduleJob(String jobId, Instant dueAt) implements Effect {
+    }
+
+    /** The job is done, has an incident, or its token went away: no worker may run it now. */
+    record CancelJob(String jobId) implements Effect {
+    }
+
+    /** The job's attempts ran out: an operator must retry it or resolve it. */
+    record OpenIncident(String jobId, String nodeId, String message, int attempts) implements Effect {
+    }
+
+    /** The job's incident is over: retried, resolved, or its token went away (interrupted, cancelled). */
+    record CloseIncident(String jobId) implements Effect {
     }
 }

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * Everything that can happen to an instance, as one type: what a client asks for over REST and
- * what the engine's own machinery (timers) brings about. {@link ProcessEngine#apply} applies one
+ * what the engine's own machinery (timers, jobs) brings about. {@link ProcessEngine#apply} applies one
  * to a state; each is refused as a whole or advances the instance as far as it can go.
  */
 public sealed interface EngineCommand {
@@ -44,6 +44,52 @@ public sealed interface EngineCommand {
     record FireTimer(String timerId) implements EngineCommand {
         public FireTimer {
             Objects.requireNonNull(timerId, "timerId");
+        }
+    }
+
+    /**
+     * A job's handler returned: its output is merged into the variables and the token moves on.
+     *
+     * @param jobId the id of the job (the id of the token waiting at the service task)
+     */
+    record CompleteJob(String jobId, ObjectNode output) implements EngineCommand {
+        public CompleteJob {
+            Objects.requireNonNull(jobId, "jobId");
+            output = output == null ? JsonNodeFactory.instance.objectNode() : output;
+        }
+    }
+
+    /**
+     * A job's handler failed: the job is due again after its back-off, or, with its attempts used up,
+     * it has an incident.
+     *
+     * @param error what went wrong, as the operator will read it
+     */
+    record FailJob(String jobId, String error) implements EngineCommand {
+        public FailJob {
+            Objects.requireNonNull(jobId, "jobId");
+            Objects.requireNonNull(error, "error");
+        }
+    }
+
+    /** An operator retries a job that has an incident: it is due at once, with {@code attempts} more attempts. */
+    record RetryJob(String jobId, int attempts) implements EngineCommand {
+        public RetryJob {
+            Objects.requireNonNull(jobId, "jobId");
+            if (attempts < 1) {
+                throw new IllegalArgumentException("a retry needs at least one attempt, not " + attempts);
+            }
+        }
+    }
+
+    /**
+     * An operator resolves a job's incident without its handler: the task completes with these
+     * variables as its output, as if the handler had returned them.
+     */
+    record ResolveIncident(String jobId, ObjectNode output) implements EngineCommand {
+        public ResolveIncident {
+            Objects.requireNonNull(jobId, "jobId");
+            output = output == null ? JsonNodeFactory.instance.objectNode() : output;
         }
     }
 }

@@ -24,6 +24,10 @@ public record EngineEvent(String type, String nodeId, String tokenId, ObjectNode
     public static final String TASK_COMPLETED = "TaskCompleted";
     /** data: the handler's output. */
     public static final String SERVICE_TASK_COMPLETED = "ServiceTaskCompleted";
+    public static final String JOB_CREATED = "JobCreated";
+    public static final String JOB_FAILED = "JobFailed";
+    public static final String JOB_RETRIED = "JobRetried";
+    public static final String INCIDENT_RESOLVED = "IncidentResolved";
     /** data: {@code timerId} and {@code dueAt}; the node is the timer's (a catch or boundary event). */
     public static final String TIMER_SCHEDULED = "TimerScheduled";
     /** data: {@code timerId}, {@code dueAt} and {@code fired} (how often it has fired, this time included). */

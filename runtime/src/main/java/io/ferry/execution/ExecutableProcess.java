@@ -72,7 +72,7 @@ public final class ExecutableProcess {
         return definition.version();
     }
 
-    /** Whether running it may call a service-task handler, which may block the calling thread. */
+    /** Whether it has service tasks, whose jobs count against the job backlog's bound. */
     public boolean callsServiceTasks() {
         return callsServiceTasks;
     }

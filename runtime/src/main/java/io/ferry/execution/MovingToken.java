@@ -1,7 +1,8 @@
 package io.ferry.execution;
 
-import io.ferry.state.Token;
+import io.ferry.state.Job;
 import io.ferry.state.Timer;
+import io.ferry.state.Token;
 import io.ferry.state.TokenState;
 import java.util.List;
 
@@ -14,5 +15,9 @@ record MovingToken(String id, String nodeId, String scopeId) {
 
     Token rest(TokenState state, List<Timer> timers) {
         return new Token(id, nodeId, scopeId, state, timers);
+    }
+
+    Token restWithJob(List<Timer> timers, Job job) {
+        return new Token(id, nodeId, scopeId, TokenState.JOB, timers, job);
     }
 }

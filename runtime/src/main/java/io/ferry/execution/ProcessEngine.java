@@ -1,6 +1,5 @@
 package io.ferry.execution;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,7 +8,6 @@ import io.ferry.definition.NodeDetails;
 import io.ferry.definition.NodeKind;
 import io.ferry.definition.TimerDefinition;
 import io.ferry.definition.TimerSchedule;
-import io.ferry.service.ServiceTaskHandlers;
 import io.ferry.state.InstanceState;
 import io.ferry.state.InstanceStatus;
 import io.ferry.state.Timer;
@@ -22,13 +20,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Advances process instances. Pure: {@link #apply} takes a definition, a state and a command, and
  * gives back the new state with the history events it caused and the effects (timers) to write
- * with it, or a refusal that leaves the state as it was. Its only clock is the operation's moment. It runs the instance to completion within the operation: tokens in motion are
- * handled first in, first out until every token rests at a user task, timer or joining gateway, or
- * none is left. Persistence, transactions and retries are the caller's business.
+ * with it (timers, jobs, incidents), or a refusal that leaves the state as it was. Its only clock is
+ * the operation's moment, and it calls nothing outside itself: a service task's handler runs in a
+ * worker, which reports back with a command. It runs the instance to completion within the
+ * operation: tokens in motion are handled first in, first out until every token rests at a user
+ * task, service task (its job), timer or joining gateway, or none is left. Persistence, transactions and retries are the caller's business.
  */
 public final class ProcessEngine {
 
@@ -40,20 +41,21 @@ public final class ProcessEngine {
     private final NodeProcessor endEvent = new EndEventProcessor();
     private final NodeProcessor terminateEndEvent = new TerminateEndEventProcessor();
     private final UserTaskProcessor userTask = new UserTaskProcessor();
-    private final NodeProcessor serviceTask;
+    private final ServiceTaskProcessor serviceTask;
     private final NodeProcessor exclusiveGateway = new ExclusiveGatewayProcessor();
     private final NodeProcessor parallelGateway = new ParallelGatewayProcessor();
     private final NodeProcessor inclusiveGateway = new InclusiveGatewayProcessor();
     private final NodeProcessor subProcess = new SubProcessProcessor();
     private final NodeProcessor timerCatchEvent = new TimerCatchEventProcessor();
 
-    public ProcessEngine(ServiceTaskHandlers handlers) {
-        this(handlers, new ObjectMapper(), DEFAULT_STEP_LIMIT);
+    /** An engine whose jobs retry as {@link JobPolicy#DEFAULT} says. */
+    public ProcessEngine() {
+        this(JobPolicy.DEFAULT, DEFAULT_STEP_LIMIT);
     }
 
-    /** @param json converts service-task outputs to JSON (pass the application's configured mapper) */
-    public ProcessEngine(ServiceTaskHandlers handlers, ObjectMapper json, int stepLimit) {
-        this.serviceTask = new ServiceTaskProcessor(Objects.requireNonNull(handlers, "handlers"), json);
+    /** @param jobs how service tasks' jobs retry where the BPMN says nothing */
+    public ProcessEngine(JobPolicy jobs, int stepLimit) {
+        this.serviceTask = new ServiceTaskProcessor(Objects.requireNonNull(jobs, "jobs"));
         this.stepLimit = stepLimit;
     }
 
@@ -83,6 +85,24 @@ public final class ProcessEngine {
             return cancel(run);
         } else if (command instanceof EngineCommand.FireTimer fire) {
             return fireTimer(run, fire);
+        } else if (command instanceof EngineCommand.CompleteJob complete) {
+            return withJob(run, complete.jobId(), false, job -> serviceTask
+                    .onCompleted(job, complete.output(), EngineEvent.SERVICE_TASK_COMPLETED, run)
+                    .<Outcome>map(Outcome.Refused::new).orElseGet(() -> advance(run)));
+        } else if (command instanceof EngineCommand.FailJob fail) {
+            return withJob(run, fail.jobId(), false, job -> {
+                serviceTask.onFailed(job, fail.error(), run);
+                return run.outcome();
+            });
+        } else if (command instanceof EngineCommand.RetryJob retry) {
+            return withJob(run, retry.jobId(), true, job -> {
+                serviceTask.onRetried(job, retry.attempts(), run);
+                return run.outcome();
+            });
+        } else if (command instanceof EngineCommand.ResolveIncident resolve) {
+            return withJob(run, resolve.jobId(), true, job -> serviceTask
+                    .onCompleted(job, resolve.output(), EngineEvent.INCIDENT_RESOLVED, run)
+                    .<Outcome>map(Outcome.Refused::new).orElseGet(() -> advance(run)));
         }
         throw new IllegalArgumentException("unknown command " + command);
     }
@@ -127,6 +147,22 @@ public final class ProcessEngine {
         run.activeNodeIds().forEach(activeNodes::add);
         run.end(InstanceStatus.CANCELLED, EngineEvent.INSTANCE_CANCELLED, data);
         return run.outcome();
+    }
+
+    /**
+     * Applies a job command to the token whose job it is: a worker's report needs a job that is
+     * running (no incident), an operator's needs one with an incident.
+     */
+    private static Outcome withJob(Run run, String jobId, boolean incident, Function<Token, Outcome> then) {
+        Optional<Token> holder = run.jobHolder(jobId);
+        if (holder.isEmpty()) {
+            return new Outcome.Refused(Refusal.jobNotFound(run.instanceId(), jobId));
+        }
+        if (holder.get().job().incident() != incident) {
+            return new Outcome.Refused(incident ? Refusal.jobHasNoIncident(run.instanceId(), jobId)
+                    : Refusal.jobHasIncident(run.instanceId(), jobId));
+        }
+        return then.apply(holder.get());
     }
 
     /**

@@ -36,16 +36,9 @@ public record Refusal(RefusalReason reason, String message) {
     /** One flow of {@link #NO_OUTGOING_FLOW_TAKEN}: its id, its condition, then {@link #BECAUSE} when it reads variables. */
     static final String CONDITION_FALSE = "flow '%s' (%s) is false%s";
     static final String BECAUSE = " because %s";
-    static final String HANDLER_NOT_FOUND =
-            "service task '%s' calls handler '%s', but no bean is annotated @ServiceTask(\"%s\");"
-                    + " deploy one, or correct the handler name in the BPMN";
-    static final String HANDLER_NOT_NAMED =
-            "service task '%s' names no handler; name one in the BPMN and annotate its bean with @ServiceTask(\"name\")";
-    static final String SERVICE_TASK_FAILED =
-            "service task '%s' (handler '%s') failed: %s; nothing of this operation was kept, retry it once the cause is fixed";
-    static final String SERVICE_TASK_OUTPUT_NOT_JSON =
-            "service task '%s' (handler '%s') returned output that cannot be stored as JSON: %s;"
-                    + " return only strings, numbers, booleans, lists and maps of them";
+    static final String JOB_NOT_FOUND = "instance %s has no job '%s'; it completed already, or its token moved on";
+    static final String JOB_HAS_INCIDENT = "job '%s' of instance %s has an incident; retry or resolve it with POST /incidents/{id}/retry or /resolve";
+    static final String JOB_HAS_NO_INCIDENT = "job '%s' of instance %s has no incident; a worker runs it";
     static final String STEP_LIMIT_EXCEEDED =
             "instance %s took more than %d steps in one operation (the last at node '%s'): the process loops"
                     + " without reaching a task that waits; check the conditions that should end the loop";
@@ -111,28 +104,16 @@ public record Refusal(RefusalReason reason, String message) {
                 NO_OUTGOING_FLOW_TAKEN.formatted(node.kind().bpmnElement(), node.id(), conditions, node.id()));
     }
 
-    static Refusal handlerNotFound(Node serviceTask) {
-        String handler = handlerOf(serviceTask);
-        if (handler == null || handler.isBlank()) {
-            return new Refusal(RefusalReason.HANDLER_NOT_FOUND, HANDLER_NOT_NAMED.formatted(serviceTask.id()));
-        }
-        return new Refusal(RefusalReason.HANDLER_NOT_FOUND,
-                HANDLER_NOT_FOUND.formatted(serviceTask.id(), handler, handler));
+    static Refusal jobNotFound(String instanceId, String jobId) {
+        return new Refusal(RefusalReason.JOB_NOT_FOUND, JOB_NOT_FOUND.formatted(instanceId, jobId));
     }
 
-    static Refusal serviceTaskFailed(Node serviceTask, Exception failure) {
-        String cause = failure.getMessage() == null ? failure.getClass().getName() : failure.getMessage();
-        return new Refusal(RefusalReason.SERVICE_TASK_FAILED,
-                SERVICE_TASK_FAILED.formatted(serviceTask.id(), handlerOf(serviceTask), cause));
+    static Refusal jobHasIncident(String instanceId, String jobId) {
+        return new Refusal(RefusalReason.JOB_HAS_INCIDENT, JOB_HAS_INCIDENT.formatted(jobId, instanceId));
     }
 
-    static Refusal serviceTaskOutputNotJson(Node serviceTask, IllegalArgumentException failure) {
-        return new Refusal(RefusalReason.SERVICE_TASK_FAILED,
-                SERVICE_TASK_OUTPUT_NOT_JSON.formatted(serviceTask.id(), handlerOf(serviceTask), failure.getMessage()));
-    }
-
-    private static String handlerOf(Node serviceTask) {
-        return serviceTask.details(NodeDetails.ServiceTask.class).handler();
+    static Refusal jobHasNoIncident(String instanceId, String jobId) {
+        return new Refusal(RefusalReason.JOB_HAS_NO_INCIDENT, JOB_HAS_NO_INCIDENT.formatted(jobId, instanceId));
     }
 
     static Refusal stepLimitExceeded(String instanceId, int stepLimit, String nodeId) {

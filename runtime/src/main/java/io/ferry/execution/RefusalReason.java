@@ -16,10 +16,12 @@ public enum RefusalReason {
     CONDITION_FAILED,
     /** No condition of a node's outgoing flows is true and the node has no default flow. */
     NO_OUTGOING_FLOW_TAKEN,
-    /** A service task names no handler, or one that no bean provides. */
-    HANDLER_NOT_FOUND,
-    /** A service-task handler threw, or returned output that is not JSON. */
-    SERVICE_TASK_FAILED,
+    /** No token of the instance waits with this job: it completed already, or its token moved on. */
+    JOB_NOT_FOUND,
+    /** A worker reported on a job that has an incident: only an operator moves it on now. */
+    JOB_HAS_INCIDENT,
+    /** An operator retried or resolved a job that has no incident. */
+    JOB_HAS_NO_INCIDENT,
     /** The operation took more steps than allowed: the process most likely loops without waiting. */
     STEP_LIMIT_EXCEEDED,
     /** A variables patch that is not a JSON object. */

@@ -6,12 +6,13 @@ import io.ferry.definition.Node;
 import io.ferry.definition.SequenceFlow;
 import io.ferry.state.InstanceState;
 import io.ferry.state.InstanceStatus;
+import io.ferry.state.Job;
 import io.ferry.state.Scope;
 import io.ferry.state.Timer;
 import io.ferry.state.Token;
 import io.ferry.state.TokenState;
-import java.util.ArrayDeque;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -36,6 +37,7 @@ final class Run {
     private final List<EngineEvent> events = new ArrayList<>();
     private final OutgoingFlows outgoingFlows;
     private final Map<String, Timer> timersBefore;
+    private final Map<String, Job> jobsBefore;
     private InstanceStatus status;
     private long lastIdNumber;
     private int steps;
@@ -50,6 +52,7 @@ final class Run {
         this.lastIdNumber = state.lastIdNumber();
         this.outgoingFlows = new OutgoingFlows(process, variables, context.instanceId());
         this.timersBefore = timersOf(state.tokens());
+        this.jobsBefore = jobsOf(state.tokens());
     }
 
     static Run of(ExecutableProcess process, OperationContext context, InstanceState state) {
@@ -142,6 +145,11 @@ final class Run {
         resting.add(token.rest(state, timers));
     }
 
+    /** Keeps the token at its service task with its job and the timers armed for it. */
+    void restWithJob(MovingToken token, List<Timer> timers, Job job) {
+        resting.add(token.restWithJob(timers, job));
+    }
+
     /** Replaces a resting token by a changed copy of it (a timer of it re-armed or dropped), in place. */
     void replace(Token token, Token changed) {
         resting.set(resting.indexOf(token), changed);
@@ -155,6 +163,11 @@ final class Run {
     /** The resting token a timer is armed for, if any. */
     Optional<Token> holderOf(String timerId) {
         return resting.stream().filter(token -> token.timers().stream().anyMatch(timer -> timer.id().equals(timerId))).findFirst();
+    }
+
+    /** The resting token whose job this is (a job's id is its token's id). */
+    Optional<Token> jobHolder(String jobId) {
+        return resting.stream().filter(token -> token.job() != null && token.id().equals(jobId)).findFirst();
     }
 
     /** A new id for a timer, unique within the instance like token and scope ids. */
@@ -281,7 +294,9 @@ final class Run {
     }
 
     Outcome.Advanced outcome() {
-        return new Outcome.Advanced(toState(), events, timerEffects());
+        List<Effect> effects = new ArrayList<>(timerEffects());
+        effects.addAll(jobEffects());
+        return new Outcome.Advanced(toState(), events, effects);
     }
 
     /**
@@ -298,6 +313,58 @@ final class Run {
         timersAfter.values().stream().filter(timer -> !timer.equals(timersBefore.get(timer.id())))
                 .forEach(timer -> effects.add(new Effect.ScheduleTimer(timer.id(), timer.dueAt())));
         return effects;
+    }
+
+    /**
+     * The job rows and incidents to write, from the jobs before and after: a job due (new, failed
+     * with attempts left, retried) is scheduled; one that is gone or has an incident is cancelled;
+     * an incident opens when a job gets one and closes when the job no longer has it, however it
+     * went (retried, resolved, interrupted by a boundary event, cancelled with the instance).
+     */
+    private List<Effect> jobEffects() {
+        Map<String, Job> jobsAfter = jobsOf(resting);
+        if (jobsBefore.isEmpty() && jobsAfter.isEmpty()) {
+            return List.of();
+        }
+        List<Effect> effects = new ArrayList<>();
+        jobsBefore.forEach((id, before) -> {
+            Job after = jobsAfter.get(id);
+            if (after == null && !before.incident()) {
+                effects.add(new Effect.CancelJob(id));
+            }
+            if (before.incident() && (after == null || !after.incident())) {
+                effects.add(new Effect.CloseIncident(id));
+            }
+        });
+        jobsAfter.forEach((id, after) -> {
+            Job before = jobsBefore.get(id);
+            if (after.equals(before)) {
+                return;
+            }
+            if (after.incident()) {
+                if (before == null || !before.incident()) {
+                    effects.add(new Effect.CancelJob(id));
+                    effects.add(new Effect.OpenIncident(id, nodeOf(id), after.lastError(), after.attempts()));
+                }
+            } else {
+                effects.add(new Effect.ScheduleJob(id, after.dueAt()));
+            }
+        });
+        return effects;
+    }
+
+    private String nodeOf(String tokenId) {
+        return resting.stream().filter(token -> token.id().equals(tokenId)).findFirst().orElseThrow().nodeId();
+    }
+
+    private static Map<String, Job> jobsOf(List<Token> tokens) {
+        Map<String, Job> jobs = new LinkedHashMap<>();
+        for (Token token : tokens) {
+            if (token.job() != null) {
+                jobs.put(token.id(), token.job());
+            }
+        }
+        return jobs;
     }
 
     private static Map<String, Timer> timersOf(List<Token> tokens) {

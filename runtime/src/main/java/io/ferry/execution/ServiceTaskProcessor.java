@@ -1,56 +1,92 @@
 package io.ferry.execution;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.definition.Node;
 import io.ferry.definition.NodeDetails;
-import io.ferry.service.ServiceTaskContext;
-import io.ferry.service.ServiceTaskHandler;
-import io.ferry.service.ServiceTaskHandlers;
-import java.util.Map;
+import io.ferry.state.Job;
+import io.ferry.state.Token;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
- * A service task calls its handler synchronously and merges the returned variables. A missing
- * handler or a failing call refuses the whole operation, so it can be retried as it was.
+ * A service task is a job. The token waits at the task with its job, due at once; a worker outside
+ * the operation calls the handler and reports back, which completes the task or counts a failed
+ * attempt ({@link io.ferry.service.ServiceTaskHandler}). A failed attempt is tried again after a
+ * back-off that doubles each time; when the task's attempts are used up the job has an incident,
+ * and only an operator moves it on: a retry with more attempts, or a resolution with the output the
+ * handler would have returned. The engine itself never calls a handler: it stays pure.
  */
 final class ServiceTaskProcessor implements NodeProcessor {
 
-    private final ServiceTaskHandlers handlers;
-    private final ObjectMapper json;
+    private final JobPolicy policy;
 
-    ServiceTaskProcessor(ServiceTaskHandlers handlers, ObjectMapper json) {
-        this.handlers = handlers;
-        this.json = json;
+    ServiceTaskProcessor(JobPolicy policy) {
+        this.policy = policy;
     }
 
+    /** The job is created, due now; the boundary timers of the task are armed with it. */
     @Override
     public Optional<Refusal> onArrival(Node node, MovingToken token, Run run) {
-        String name = node.details(NodeDetails.ServiceTask.class).handler();
-        Optional<ServiceTaskHandler> handler = name == null ? Optional.empty() : handlers.find(name);
-        if (handler.isEmpty()) {
-            return Optional.of(Refusal.handlerNotFound(node));
+        Timers.Boundaries boundaries = Timers.armBoundaries(node, token.id(), run);
+        if (boundaries.refusal() != null) {
+            return Optional.of(boundaries.refusal());
         }
-        Map<String, Object> output;
-        try {
-            output = handler.get().execute(contextFor(node, token, run));
-        } catch (Exception e) {
-            return Optional.of(Refusal.serviceTaskFailed(node, e));
-        }
-        ObjectNode outputJson;
-        try {
-            outputJson = json.valueToTree(output == null ? Map.of() : output);
-        } catch (IllegalArgumentException e) {
-            return Optional.of(Refusal.serviceTaskOutputNotJson(node, e));
-        }
-        run.mergeVariables(outputJson);
-        run.record(EngineEvent.SERVICE_TASK_COMPLETED, node.id(), token.id(), outputJson);
+        Job job = Job.dueAt(run.now());
+        run.record(EngineEvent.JOB_CREATED, node.id(), token.id(), data().put("handler", handler(node))
+                .put("attempts", policy.attemptsOf(task(node))));
+        run.restWithJob(token, boundaries.timers(), job);
+        return Optional.empty();
+    }
+
+    /** The handler returned: its output is merged into the variables and the token moves on. */
+    Optional<Refusal> onCompleted(Token waiting, ObjectNode output, String eventType, Run run) {
+        Node node = run.process().node(waiting.nodeId());
+        MovingToken token = run.wake(waiting);
+        run.mergeVariables(output);
+        run.record(eventType, node.id(), token.id(), output.deepCopy());
         return run.leaveActivity(node, token);
     }
 
-    // The token id is new for every activation and the same when a refused operation is retried.
-    private static ServiceTaskContext contextFor(Node node, MovingToken token, Run run) {
-        return new ServiceTaskContext(run.instanceId(), run.process().id(), node.id(), token.id(),
-                run.instanceId() + ":" + token.id(), run.variables().deepCopy());
+    /** An attempt failed: the job is due again after its back-off, or has an incident when none is left. */
+    void onFailed(Token waiting, String error, Run run) {
+        Node node = run.process().node(waiting.nodeId());
+        NodeDetails.ServiceTask task = task(node);
+        Job job = waiting.job();
+        int failed = job.attempts() + 1;
+        int allowed = policy.attemptsOf(task) + job.extraAttempts();
+        ObjectNode data = data().put("attempt", failed).put("error", error);
+        Job next;
+        if (failed >= allowed) {
+            next = new Job(failed, job.extraAttempts(), null, error, true);
+            data.put("incident", true);
+        } else {
+            Instant due = run.now().plus(policy.delayAfter(task, failed));
+            next = new Job(failed, job.extraAttempts(), due, error, false);
+            data.put("nextAttemptAt", due.toString());
+        }
+        run.record(EngineEvent.JOB_FAILED, node.id(), waiting.id(), data);
+        run.replace(waiting, waiting.withJob(next));
+    }
+
+    /** An operator retries a job with an incident: {@code attempts} more, the first of them due now. */
+    void onRetried(Token waiting, int attempts, Run run) {
+        Job job = waiting.job();
+        // Allowed from now on: the attempts made so far and the new ones, whatever the task's own setting.
+        int extra = job.attempts() + attempts - policy.attemptsOf(task(run.process().node(waiting.nodeId())));
+        run.record(EngineEvent.JOB_RETRIED, waiting.nodeId(), waiting.id(), data().put("attempts", attempts));
+        run.replace(waiting, waiting.withJob(new Job(job.attempts(), extra, run.now(), job.lastError(), false)));
+    }
+
+    private static NodeDetails.ServiceTask task(Node node) {
+        return node.details(NodeDetails.ServiceTask.class);
+    }
+
+    private static String handler(Node node) {
+        return task(node).handler();
+    }
+
+    private static ObjectNode data() {
+        return JsonNodeFactory.instance.objectNode();
     }
 }

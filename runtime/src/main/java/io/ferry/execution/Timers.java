@@ -2,9 +2,12 @@ package io.ferry.execution;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ferry.definition.Node;
+import io.ferry.definition.NodeDetails;
 import io.ferry.definition.TimerDefinition;
 import io.ferry.definition.TimerSchedule;
 import io.ferry.state.Timer;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,6 +21,23 @@ final class Timers {
     }
 
     private Timers() {
+    }
+
+    /** The timers of the boundary events attached to an activity a token just reached, or why one could not be armed. */
+    record Boundaries(List<Timer> timers, Refusal refusal) {
+    }
+
+    /** Arms the timers of the boundary events attached to the activity, for the token waiting there. */
+    static Boundaries armBoundaries(Node activity, String tokenId, Run run) {
+        List<Timer> timers = new ArrayList<>();
+        for (Node boundary : run.process().boundaryTimers(activity.id())) {
+            Armed armed = arm(boundary, boundary.details(NodeDetails.BoundaryTimer.class).timer(), tokenId, run);
+            if (armed.refusal() != null) {
+                return new Boundaries(List.of(), armed.refusal());
+            }
+            timers.add(armed.timer());
+        }
+        return new Boundaries(timers, null);
     }
 
     /** Arms the timer of a node at the operation's moment, and records it in the history. */

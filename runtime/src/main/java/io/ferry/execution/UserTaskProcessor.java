@@ -2,16 +2,8 @@ package io.ferry.execution;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.definition.Node;
-import io.ferry.definition.NodeDetails;
-import io.ferry.state.Timer;
-import io.ferry.definition.NodeDetails;
-import io.ferry.state.Timer;
 import io.ferry.state.Token;
 import io.ferry.state.TokenState;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,15 +16,11 @@ final class UserTaskProcessor implements NodeProcessor {
     @Override
     public Optional<Refusal> onArrival(Node node, MovingToken token, Run run) {
         run.record(EngineEvent.TASK_CREATED, node.id(), token.id());
-        List<Timer> timers = new ArrayList<>();
-        for (Node boundary : run.process().boundaryTimers(node.id())) {
-            Timers.Armed armed = Timers.arm(boundary, boundary.details(NodeDetails.BoundaryTimer.class).timer(), token.id(), run);
-            if (armed.refusal() != null) {
-                return Optional.of(armed.refusal());
-            }
-            timers.add(armed.timer());
+        Timers.Boundaries boundaries = Timers.armBoundaries(node, token.id(), run);
+        if (boundaries.refusal() != null) {
+            return Optional.of(boundaries.refusal());
         }
-        run.rest(token, TokenState.USER_TASK, timers);
+        run.rest(token, TokenState.USER_TASK, boundaries.timers());
         return Optional.empty();
     }
 

@@ -1,25 +1,20 @@
 package io.ferry.instance;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.ferry.config.FerryConfig;
+import io.ferry.execution.JobPolicy;
 import io.ferry.execution.ProcessEngine;
-import io.ferry.service.ServiceTask;
-import io.ferry.service.ServiceTaskHandler;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Any;
-import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
-import java.util.Optional;
 
-/** Wires the pure engine to the application's {@code @ServiceTask} beans. */
+/** The pure engine, with the configured job retries. */
 @ApplicationScoped
 public class EngineProducer {
 
     @Produces
     @ApplicationScoped
-    ProcessEngine engine(@Any Instance<ServiceTaskHandler> handlers, ObjectMapper json) {
-        return new ProcessEngine(name -> {
-            Instance<ServiceTaskHandler> found = handlers.select(ServiceTask.Literal.of(name));
-            return found.isResolvable() ? Optional.of(found.get()) : Optional.empty();
-        }, json, ProcessEngine.DEFAULT_STEP_LIMIT);
+    ProcessEngine engine(FerryConfig config) {
+        FerryConfig.JobsConfig jobs = config.jobs();
+        return new ProcessEngine(new JobPolicy(jobs.attempts(), jobs.backoff(), jobs.maxBackoff()),
+                ProcessEngine.DEFAULT_STEP_LIMIT);
     }
 }

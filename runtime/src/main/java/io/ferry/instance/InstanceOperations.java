@@ -3,6 +3,7 @@ package io.ferry.instance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.catalog.DeployedProcesses;
+import io.ferry.config.FerryConfig;
 import io.ferry.execution.EngineCommand;
 import io.ferry.execution.EngineEvent;
 import io.ferry.execution.ExecutableProcess;
@@ -10,6 +11,8 @@ import io.ferry.execution.OperationContext;
 import io.ferry.execution.Outcome;
 import io.ferry.execution.ProcessEngine;
 import io.ferry.execution.Refusal;
+import io.ferry.persistence.DueJobs;
+import io.ferry.persistence.EffectRows;
 import io.ferry.persistence.HistoryAppender;
 import io.ferry.persistence.HistoryEventRecord;
 import io.ferry.persistence.IncidentRecord;
@@ -20,20 +23,18 @@ import io.ferry.persistence.InstanceStore;
 import io.ferry.persistence.LoadedInstance;
 import io.ferry.persistence.MigrationOnLoad;
 import io.ferry.persistence.StoredInstance;
-import io.ferry.persistence.TimerChange;
 import io.ferry.problem.Problem;
 import io.ferry.rollout.MigrationRecording;
 import io.ferry.rollout.MigrationRefusal;
 import io.ferry.state.InstanceState;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -65,6 +66,16 @@ public class InstanceOperations {
     MigrationRecording migrationRecording;
     @Inject
     ClosedTasks closedTasks;
+    @Inject
+    Event<JobsDue> jobsDue;
+    @Inject
+    DueJobs dueJobs;
+    @Inject
+    FerryConfig config;
+
+    /** Fired after an operation stored a job that is due: a worker of this pod may look at once. */
+    public record JobsDue() {
+    }
 
     /** An instance as an operation left it, with its state, so that the response needs no second read. */
     public record Stored(StoredInstance instance, LoadedInstance current) {
@@ -78,11 +89,31 @@ public class InstanceOperations {
         ExecutableProcess process = processes.find(processId)
                 .orElseThrow(() -> Problems.unknownProcess(processId).exception());
         return replay(processId, idempotencyKey)
-                .onItem().ifNull().switchTo(() -> create(process, variables, businessKey, idempotencyKey, command))
+                .onItem().ifNull().switchTo(() -> roomForJobs(process)
+                        .chain(() -> create(process, variables, businessKey, idempotencyKey, command)))
                 // The same key sent at the same time: the loser's insert of the key waited for the winner's
                 // statement, which has committed by now, so reading again finds its instance.
                 .onFailure(Conflicts::isDuplicateIdempotencyKey)
                 .recoverWithUni(() -> replay(processId, idempotencyKey));
+    }
+
+    /** Seconds a client refused for a full job backlog is asked to wait: a few worker runs. */
+    static final int BACKLOG_RETRY_AFTER_SECONDS = 5;
+
+    /**
+     * A process that runs service tasks starts no instance while the job backlog is at its bound: the
+     * start is refused with 429 and Retry-After rather than adding to a queue that grows without end.
+     */
+    private Uni<Void> roomForJobs(ExecutableProcess process) {
+        long limit = config.jobs().maxBacklog();
+        if (!process.callsServiceTasks()) {
+            return Uni.createFrom().voidItem();
+        }
+        return dueJobs.size(clock.instant()).invoke(waiting -> {
+            if (waiting >= limit) {
+                throw Problems.jobBacklogFull(process.id(), waiting, limit, BACKLOG_RETRY_AFTER_SECONDS).exception();
+            }
+        }).replaceWithVoid();
     }
 
     private Uni<Started> replay(String processId, String idempotencyKey) {
@@ -97,8 +128,7 @@ public class InstanceOperations {
     private Uni<Started> create(ExecutableProcess process, ObjectNode variables, String businessKey, String idempotencyKey,
             Command command) {
         UUID id = UUID.randomUUID();
-        return EngineRunner.runStart(process,
-                        () -> engine.apply(process, null, new EngineCommand.Start(variables), context(id)))
+        return Uni.createFrom().item(() -> engine.apply(process, null, new EngineCommand.Start(variables), context(id)))
                 .map(outcome -> Outcomes.advancedOrThrow(outcome, id))
                 .chain(advanced -> {
                     Instant now = clock.instant();
@@ -109,9 +139,10 @@ public class InstanceOperations {
                     instance.createdAt = now;
                     instance.hold(advanced.state(), marshaller.marshal(advanced.state()), now);
                     List<HistoryEventRecord> events = history.append(instance, advanced.events(), command.commandId(), now);
-                    return store.create(instance, events, TimerChange.of(id, advanced.effects()), idempotencyKey)
-                            .replaceWith(new Started(
-                            StoredInstance.created(instance), current(advanced.state()), false));
+                    EffectRows effects = EffectRows.of(id, advanced.effects());
+                    return store.create(instance, events, effects, idempotencyKey)
+                            .invoke(() -> jobsCreated(effects))
+                            .replaceWith(new Started(StoredInstance.created(instance), current(advanced.state()), false));
                 });
     }
 
@@ -133,6 +164,26 @@ public class InstanceOperations {
      */
     public Uni<Stored> fireTimer(UUID id, String timerId, Command command) {
         return advance(id, null, command, new EngineCommand.FireTimer(timerId), asRefused(id));
+    }
+
+    /** A worker ran a job's handler and it returned this output: the service task completes. */
+    public Uni<Stored> completeJob(UUID id, String jobId, ObjectNode output, Command command) {
+        return advance(id, null, command, new EngineCommand.CompleteJob(jobId, output), asRefused(id));
+    }
+
+    /** A worker ran a job's handler and it failed: an attempt is counted, and the job is due again or has an incident. */
+    public Uni<Stored> failJob(UUID id, String jobId, String error, Command command) {
+        return advance(id, null, command, new EngineCommand.FailJob(jobId, error), asRefused(id));
+    }
+
+    /** An operator retries a job with an incident, with {@code attempts} more attempts. */
+    public Uni<Stored> retryJob(UUID id, String jobId, int attempts, Command command) {
+        return advance(id, null, command, new EngineCommand.RetryJob(jobId, attempts), asRefused(id));
+    }
+
+    /** An operator resolves a job's incident: the service task completes with these variables as its output. */
+    public Uni<Stored> resolveIncident(UUID id, String jobId, ObjectNode variables, Long expectedRevision, Command command) {
+        return advance(id, expectedRevision, command, new EngineCommand.ResolveIncident(jobId, variables), asRefused(id));
     }
 
     public Uni<Stored> cancel(UUID id, Long expectedRevision, Command command) {
@@ -172,7 +223,7 @@ public class InstanceOperations {
                     LoadedInstance loaded = marshaller.unmarshal(instance);
                     MigrationRefusal.check(instance, loaded.migration());
                     ExecutableProcess process = processFor(instance, loaded.state());
-                    return EngineRunner.run(process, () -> engine.apply(process, loaded.state(), step, context(id)))
+                    return Uni.createFrom().item(() -> engine.apply(process, loaded.state(), step, context(id)))
                             .chain(outcome -> outcome instanceof Outcome.Advanced advanced
                                     ? keep(stored, loaded, advanced, command)
                                     : refused.of(((Outcome.Refused) outcome).refusal(), process, loaded.state())
@@ -197,30 +248,27 @@ public class InstanceOperations {
         List<EngineEvent> events = MigrationRecording.withMigrationEvent(loaded.migration(), advanced.events());
         List<HistoryEventRecord> rows = history.append(instance, events, command.commandId(), now);
         boolean migrated = loaded.migration() instanceof MigrationOnLoad.Applied;
-        InstanceChange change = new InstanceChange(instance, rows, migrated, timerChanges(instance.id, loaded.migration(), advanced));
+        EffectRows effects = EffectRows.of(instance.id, advanced.effects());
+        if (loaded.migration() instanceof MigrationOnLoad.Applied applied) {
+            effects = effects.withRescheduled(applied.timerChanges(instance.id));
+        }
+        InstanceChange change = new InstanceChange(instance, rows, migrated, effects);
         return store.write(change, now).map(written -> {
             if (!written) {
                 return null;
             }
+            jobsCreated(change.effects());
             instance.revision++;
             migrationRecording.applied(instance, loaded.migration());
             return new Stored(migrated ? afterMigration(stored, rows.get(0)) : stored, current(advanced.state()));
         });
     }
 
-    /**
-     * The timer rows to write: those the migration rescheduled, unless the operation itself armed or
-     * dropped the same timer, whose effect then stands alone (one change per row and statement).
-     */
-    private static List<TimerChange> timerChanges(UUID id, MigrationOnLoad migration, Outcome.Advanced advanced) {
-        List<TimerChange> effects = TimerChange.of(id, advanced.effects());
-        if (!(migration instanceof MigrationOnLoad.Applied applied) || applied.rescheduled().isEmpty()) {
-            return effects;
+    /** Lets this pod's workers know at once that a job is due, rather than at their next poll. */
+    private void jobsCreated(EffectRows effects) {
+        if (effects.schedulesJobs()) {
+            jobsDue.fire(new JobsDue());
         }
-        Map<String, TimerChange> byTimer = new LinkedHashMap<>();
-        applied.timerChanges(id).forEach(change -> byTimer.put(change.timerId(), change));
-        effects.forEach(change -> byTimer.put(change.timerId(), change));
-        return List.copyOf(byTimer.values());
     }
 
     /** What a view lists once a migration went through: its event added, the incidents it resolved gone. */

@@ -25,7 +25,7 @@ final class Outcomes {
             case TASK_NOT_FOUND -> ProblemType.UNKNOWN_TASK;
             case TASK_AMBIGUOUS -> ProblemType.AMBIGUOUS_TASK;
             case INSTANCE_NOT_ACTIVE -> ProblemType.INSTANCE_NOT_ACTIVE;
-            case SERVICE_TASK_FAILED, HANDLER_NOT_FOUND -> ProblemType.SERVICE_TASK_FAILED;
+            case JOB_NOT_FOUND, JOB_HAS_INCIDENT, JOB_HAS_NO_INCIDENT -> ProblemType.INCIDENT_CLOSED;
             default -> ProblemType.UNPROCESSABLE;
         };
         return Problem.of(type, "Instance " + instanceId + ": " + refusal.message())

@@ -55,4 +55,12 @@ public final class Problems {
                 .with("storedVersion", stored)
                 .with("deployedVersion", deployed);
     }
+
+    public static Problem jobBacklogFull(String processId, long waiting, long limit, int retryAfterSeconds) {
+        return Problem.of(ProblemType.JOB_BACKLOG_FULL, waiting + " jobs are waiting to run, the most this server keeps "
+                + "waiting (quarkus.ferry.jobs.max-backlog=" + limit + "); process '" + processId + "' runs service tasks, "
+                + "so no instance of it starts until the workers catch up. Retry after " + retryAfterSeconds + " seconds.")
+                .with("processId", processId)
+                .with(Problem.RETRY_AFTER_SECONDS, retryAfterSeconds);
+    }
 }

@@ -4,13 +4,14 @@ import java.util.List;
 
 /**
  * What one instance's write stores: its row holding the new state (at the revision it was read at,
- * which the write checks), the history rows that follow, and whether a migration went through, which
- * resolves the instance's open {@code MIGRATION_BLOCKED} incidents, and the timers it arms or drops.
+ * which the write checks), the history rows that follow, whether a migration went through (which
+ * resolves the instance's open {@code MIGRATION_BLOCKED} incidents), and the timer, job and incident
+ * rows its effects ask for.
  */
-public record InstanceChange(InstanceRecord row, List<HistoryEventRecord> events, boolean migrated, List<TimerChange> timers) {
+public record InstanceChange(InstanceRecord row, List<HistoryEventRecord> events, boolean migrated, EffectRows effects) {
 
-    /** A change that arms and drops no timer (a migration alone keeps every timer as it is). */
+    /** A change that writes no timer, job or incident row (a migration alone keeps every timer as it is). */
     public InstanceChange(InstanceRecord row, List<HistoryEventRecord> events, boolean migrated) {
-        this(row, events, migrated, List.of());
+        this(row, events, migrated, EffectRows.NONE);
     }
 }

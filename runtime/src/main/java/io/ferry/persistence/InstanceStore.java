@@ -23,7 +23,8 @@ import java.util.UUID;
  *
  * <p>An operation reads its instance with one statement (row, open incidents and applied migrations
  * together) outside any transaction, and stores its whole outcome with one statement: the snapshot
- * under the revision check it read, the history rows, and the incidents a migration resolves. One
+ * under the revision check it read, the history rows, the timer and job rows its effects ask for, the
+ * job incidents they open and close, and the incidents a migration resolves. One
  * statement is one transaction, so nothing of a refused or raced operation is ever stored, and an
  * operation holds no lock before the instance row's own: the row is always locked first, so an
  * operation and a sweep can wait for each other but never in a cycle.
@@ -67,20 +68,34 @@ public class InstanceStore {
                      as e(instance_id, sequence, id, type, node_id, token_id, data, causation_id)
                 join %1$s on %1$s.id = e.instance_id)""";
     /**
-     * Arms, re-arms and drops the timers of the instances a previous part of the statement wrote
-     * ({@code %1$s}); a re-armed timer is free to be claimed again.
+     * Makes due, again or anew, and drops the rows of one kind ({@code %2$s}: timers or jobs, named
+     * by {@code %3$s}) of the instances a previous part of the statement wrote ({@code %1$s}); a row
+     * made due again is free to be claimed again.
      */
-    private static final String TIMERS = """
-            timers_set as (
-                insert into ferry_timer (instance_id, timer_id, due_at)
-                select t.instance_id, t.timer_id, t.due_at
-                from unnest(%2$s::uuid[], %3$s::text[], %4$s::timestamptz[]) as t(instance_id, timer_id, due_at)
+    private static final String DUE_ROWS = """
+            %2$s_set as (
+                insert into ferry_%2$s (instance_id, %3$s, due_at)
+                select t.instance_id, t.id, t.due_at
+                from unnest(%4$s::uuid[], %5$s::text[], %6$s::timestamptz[]) as t(instance_id, id, due_at)
                 join %1$s on %1$s.id = t.instance_id
-                on conflict (instance_id, timer_id) do update set due_at = excluded.due_at, claimed_until = null),
-            timers_dropped as (
-                delete from ferry_timer d
-                using unnest(%5$s::uuid[], %6$s::text[]) as t(instance_id, timer_id), %1$s
-                where d.instance_id = t.instance_id and d.timer_id = t.timer_id and %1$s.id = t.instance_id)""";
+                on conflict (instance_id, %3$s) do update set due_at = excluded.due_at, claimed_until = null),
+            %2$s_dropped as (
+                delete from ferry_%2$s d
+                using unnest(%7$s::uuid[], %8$s::text[]) as t(instance_id, id), %1$s
+                where d.instance_id = t.instance_id and d.%3$s = t.id and %1$s.id = t.instance_id)""";
+    /** Opens and closes the job incidents of the instances the statement wrote. */
+    private static final String JOB_INCIDENTS = """
+            incidents_opened as (
+                insert into ferry_incident (instance_id, id, type, message, node_ids, created_at, job_id, attempts)
+                select n.instance_id, n.id, 'JOB_FAILED', n.message, json_build_array(n.node_id)::text, $1, n.job_id, n.attempts
+                from unnest(%1$s::uuid[], %2$s::uuid[], %3$s::text[], %4$s::text[], %5$s::text[], %6$s::int[])
+                     as n(instance_id, id, job_id, node_id, message, attempts)
+                join changed on changed.id = n.instance_id),
+            incidents_closed as (
+                update ferry_incident f set resolved_at = $1
+                from unnest(%7$s::uuid[], %8$s::text[]) as n(instance_id, job_id), changed
+                where f.instance_id = n.instance_id and f.job_id = n.job_id and f.resolved_at is null
+                  and changed.id = n.instance_id)""";
     public static final String CREATE = """
             with created as (
                 insert into ferry_instance (id, process_id, process_version, status, business_key, correlation_id, state,
@@ -91,12 +106,15 @@ public class InstanceStore {
                 insert into ferry_idempotency_key (process_id, idempotency_key, instance_id, created_at)
                 select $3, $10::text, id, $1 from created where $10::text is not null),
             %s,
+            %s,
             %s
             select id from created""".formatted(APPEND.formatted("created", "$11", "$12", "$13", "$14", "$15", "$16", "$17", "$18"),
-            TIMERS.formatted("created", "$19", "$20", "$21", "$22", "$23"));
+            DUE_ROWS.formatted("created", "timer", "timer_id", "$19", "$20", "$21", "$22", "$23"),
+            DUE_ROWS.formatted("created", "job", "job_id", "$24", "$25", "$26", "$27", "$28"));
     /**
      * Stores changed instances under the revision each was read at; a row another operation changed
-     * since is left alone (and its history not appended), so the ids returned say which were stored.
+     * since is left alone (and its history, timers, jobs and incidents not written), so the ids
+     * returned say which were stored.
      */
     public static final String WRITE = """
             with changed as (
@@ -113,9 +131,13 @@ public class InstanceStore {
                 where instance_id in (select id from changed where migrated) and type = 'MIGRATION_BLOCKED'
                   and resolved_at is null),
             %s,
+            %s,
+            %s,
             %s
             select id from changed""".formatted(APPEND.formatted("changed", "$10", "$11", "$12", "$13", "$14", "$15", "$16", "$17"),
-            TIMERS.formatted("changed", "$18", "$19", "$20", "$21", "$22"));
+            DUE_ROWS.formatted("changed", "timer", "timer_id", "$18", "$19", "$20", "$21", "$22"),
+            DUE_ROWS.formatted("changed", "job", "job_id", "$23", "$24", "$25", "$26", "$27"),
+            JOB_INCIDENTS.formatted("$28", "$29", "$30", "$31", "$32", "$33", "$34", "$35"));
     /** Opens an incident unless the same one is open already. */
     private static final String OPEN_INCIDENTS = """
             insert into ferry_incident (instance_id, id, type, message, node_ids, created_at)
@@ -149,7 +171,7 @@ public class InstanceStore {
      * Stores a new instance with its history and, when given, the Idempotency-Key that started it. A
      * start that lost the race for the key fails with the key's unique violation and stores nothing.
      */
-    public Uni<Void> create(InstanceRecord instance, List<HistoryEventRecord> events, List<TimerChange> timers,
+    public Uni<Void> create(InstanceRecord instance, List<HistoryEventRecord> events, EffectRows effects,
             String idempotencyKey) {
         List<Object> parameters = new ArrayList<>(List.of(timestamp(instance.createdAt), instance.id, instance.processId,
                 instance.processVersion, instance.status));
@@ -159,7 +181,8 @@ public class InstanceStore {
         parameters.add(instance.historyLength);
         parameters.add(idempotencyKey);
         addEvents(parameters, events);
-        parameters.addAll(timerColumns(timers));
+        parameters.addAll(dueColumns(effects.timers()));
+        parameters.addAll(dueColumns(effects.jobs()));
         return pool.preparedQuery(CREATE).execute(Tuple.from(parameters)).replaceWithVoid();
     }
 
@@ -175,7 +198,9 @@ public class InstanceStore {
         Long[] historyLengths = new Long[size];
         Boolean[] migrated = new Boolean[size];
         List<HistoryEventRecord> events = new ArrayList<>();
-        List<TimerChange> timers = new ArrayList<>();
+        List<DueChange> timers = new ArrayList<>();
+        List<DueChange> jobs = new ArrayList<>();
+        List<IncidentChange> incidents = new ArrayList<>();
         for (int i = 0; i < size; i++) {
             InstanceChange change = changes.get(i);
             InstanceRecord row = change.row();
@@ -188,12 +213,16 @@ public class InstanceStore {
             historyLengths[i] = row.historyLength;
             migrated[i] = change.migrated();
             events.addAll(change.events());
-            timers.addAll(change.timers());
+            timers.addAll(change.effects().timers());
+            jobs.addAll(change.effects().jobs());
+            incidents.addAll(change.effects().incidents());
         }
         List<Object> parameters = new ArrayList<>(List.of(timestamp(now), ids, revisions, processIds, versions, statuses,
                 states, historyLengths, migrated));
         addEvents(parameters, events);
-        parameters.addAll(timerColumns(timers));
+        parameters.addAll(dueColumns(timers));
+        parameters.addAll(dueColumns(jobs));
+        parameters.addAll(incidentColumns(incidents));
         return client.preparedQuery(WRITE).execute(Tuple.from(parameters)).map(InstanceStore::ids);
     }
 
@@ -274,18 +303,36 @@ public class InstanceStore {
     }
 
     /**
-     * The timer changes as the statements bind them: instance ids, timer ids and due times of the
-     * timers to arm, then instance ids and timer ids of those to drop.
+     * Timer or job rows as the statements bind them: instance ids, ids and due times of the rows to
+     * make due, then instance ids and ids of those to drop.
      */
-    public static List<Object> timerColumns(List<TimerChange> timers) {
-        List<TimerChange> armed = timers.stream().filter(timer -> timer.dueAt() != null).toList();
-        List<TimerChange> dropped = timers.stream().filter(timer -> timer.dueAt() == null).toList();
+    public static List<Object> dueColumns(List<DueChange> rows) {
+        List<DueChange> due = rows.stream().filter(row -> row.dueAt() != null).toList();
+        List<DueChange> dropped = rows.stream().filter(row -> row.dueAt() == null).toList();
         return List.of(
-                armed.stream().map(TimerChange::instanceId).toArray(UUID[]::new),
-                armed.stream().map(TimerChange::timerId).toArray(String[]::new),
-                armed.stream().map(timer -> timestamp(timer.dueAt())).toArray(OffsetDateTime[]::new),
-                dropped.stream().map(TimerChange::instanceId).toArray(UUID[]::new),
-                dropped.stream().map(TimerChange::timerId).toArray(String[]::new));
+                due.stream().map(DueChange::instanceId).toArray(UUID[]::new),
+                due.stream().map(DueChange::id).toArray(String[]::new),
+                due.stream().map(row -> timestamp(row.dueAt())).toArray(OffsetDateTime[]::new),
+                dropped.stream().map(DueChange::instanceId).toArray(UUID[]::new),
+                dropped.stream().map(DueChange::id).toArray(String[]::new));
+    }
+
+    /**
+     * Job incidents as the write binds them: instance ids, new incident ids, job ids, node ids,
+     * messages and attempts of those to open, then instance ids and job ids of those to close.
+     */
+    public static List<Object> incidentColumns(List<IncidentChange> incidents) {
+        List<IncidentChange> opened = incidents.stream().filter(IncidentChange::open).toList();
+        List<IncidentChange> closed = incidents.stream().filter(incident -> !incident.open()).toList();
+        return List.of(
+                opened.stream().map(IncidentChange::instanceId).toArray(UUID[]::new),
+                opened.stream().map(incident -> UUID.randomUUID()).toArray(UUID[]::new),
+                opened.stream().map(IncidentChange::jobId).toArray(String[]::new),
+                opened.stream().map(IncidentChange::nodeId).toArray(String[]::new),
+                opened.stream().map(IncidentChange::message).toArray(String[]::new),
+                opened.stream().map(IncidentChange::attempts).toArray(Integer[]::new),
+                closed.stream().map(IncidentChange::instanceId).toArray(UUID[]::new),
+                closed.stream().map(IncidentChange::jobId).toArray(String[]::new));
     }
 
     private static List<UUID> ids(RowSet<Row> rows) {

@@ -10,6 +10,7 @@ import io.ferry.problem.Problem;
 import io.ferry.problem.ProblemException;
 import io.ferry.problem.ProblemType;
 import io.ferry.state.InstanceState;
+import io.ferry.state.Job;
 import io.ferry.state.Scope;
 import io.ferry.state.Timer;
 import io.ferry.state.Token;
@@ -26,12 +27,13 @@ import jakarta.enterprise.context.ApplicationScoped;
  *
  * <p>Format 2 names what a token waits for ({@code USER_TASK}, {@code JOINING}, {@code TIMER}; format 1
  * wrote {@code WAITING} for a user task's token, which is still read) and may list a token's timers.
+ * Format 3 adds tokens waiting at a service task ({@code JOB}) with their job.
  */
 @ApplicationScoped
 public class JsonInstanceMarshaller implements InstanceMarshaller {
 
     /** The snapshot format this Ferry writes; raise it when the snapshot gains a field older pods cannot read. */
-    public static final int FORMAT = 2;
+    public static final int FORMAT = 3;
     /** The top-level field that carries the format. */
     public static final String FORMAT_FIELD = "snapshotFormat";
     static final String NEWER_FORMAT = "Instance %s (process '%s') was stored by a newer Ferry, in snapshot format %s; "
@@ -80,6 +82,16 @@ public class JsonInstanceMarshaller implements InstanceMarshaller {
                             .put("armedAt", timer.armedAt().toString()).put("dueAt", timer.dueAt().toString())
                             .put("fired", timer.fired());
                 }
+            }
+            Job job = token.job();
+            if (job != null) {
+                ObjectNode jobWritten = written.putObject("job").put("attempts", job.attempts())
+                        .put("extraAttempts", job.extraAttempts())
+                        .put("dueAt", job.dueAt() == null ? null : job.dueAt().toString());
+                if (job.lastError() != null) {
+                    jobWritten.put("lastError", job.lastError());
+                }
+                jobWritten.put("incident", job.incident());
             }
         }
         ArrayNode scopes = snapshot.putArray("scopes");

@@ -24,8 +24,8 @@ public sealed interface MigrationOnLoad {
         }
 
         /** The timer rows the move itself changes. */
-        public List<TimerChange> timerChanges(java.util.UUID instanceId) {
-            return rescheduled.stream().map(timer -> new TimerChange(instanceId, timer.id(), timer.dueAt())).toList();
+        public List<DueChange> timerChanges(java.util.UUID instanceId) {
+            return rescheduled.stream().map(timer -> new DueChange(instanceId, timer.id(), timer.dueAt())).toList();
         }
     }
 

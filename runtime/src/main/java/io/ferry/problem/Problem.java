@@ -16,6 +16,8 @@ public record Problem(String type, String title, int status, String detail, Stri
         @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+    /** An extension member that also becomes the response's Retry-After header (seconds). */
+    public static final String RETRY_AFTER_SECONDS = "retryAfterSeconds";
     private static final String TYPE_BASE = "https://ferry.io/problems/";
 
     public Problem {

@@ -3,6 +3,7 @@ package io.ferry.rollout;
 import io.ferry.catalog.DeployedProcesses;
 import io.ferry.execution.ExecutableProcess;
 import io.ferry.persistence.HistoryAppender;
+import io.ferry.persistence.EffectRows;
 import io.ferry.persistence.HistoryEventRecord;
 import io.ferry.persistence.IncidentRecord;
 import io.ferry.persistence.InstanceChange;
@@ -130,7 +131,7 @@ public class MigrationSweep {
                 row.hold(loaded.state(), marshaller.marshal(loaded.state()), now);
                 List<HistoryEventRecord> events = history.append(row,
                         MigrationRecording.withMigrationEvent(migration, List.of()), command, now);
-                changes.add(new InstanceChange(row, events, true, moved.timerChanges(row.id)));
+                changes.add(new InstanceChange(row, events, true, EffectRows.ofTimers(moved.timerChanges(row.id))));
                 applied.add(moved);
             } else if (migration instanceof MigrationOnLoad.Blocked || migration instanceof MigrationOnLoad.NoPlan) {
                 try {

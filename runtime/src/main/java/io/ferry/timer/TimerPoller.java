@@ -4,6 +4,7 @@ import io.ferry.config.FerryConfig;
 import io.ferry.execution.RefusalReason;
 import io.ferry.instance.Command;
 import io.ferry.instance.InstanceOperations;
+import io.ferry.persistence.DueRows;
 import io.ferry.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -100,14 +101,14 @@ public class TimerPoller {
 
     private enum Result { FIRED, STALE, FAILED }
 
-    private Uni<Result> fire(DueTimers.Claimed timer) {
-        return operations.fireTimer(timer.instanceId(), timer.timerId(), Command.of(null, null))
+    private Uni<Result> fire(DueRows.Claimed timer) {
+        return operations.fireTimer(timer.instanceId(), timer.id(), Command.of(null, null))
                 .replaceWith(Result.FIRED)
                 .onFailure().recoverWithUni(failure -> {
                     if (isStale(failure)) {
                         return timers.forget(timer).replaceWith(Result.STALE);
                     }
-                    LOG.warnf("Timer %s of instance %s (due %s) could not fire; tried again after %s: %s", timer.timerId(),
+                    LOG.warnf("Timer %s of instance %s (due %s) could not fire; tried again after %s: %s", timer.id(),
                             timer.instanceId(), timer.dueAt(), timer.claimedUntil(), failure.getMessage());
                     return Uni.createFrom().item(Result.FAILED);
                 });

@@ -1,6 +1,7 @@
 package io.ferry.timer;
 
 import io.ferry.api.ClientInput;
+import io.ferry.persistence.DueRows;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -28,7 +29,7 @@ public class TimerResource {
     @GET
     @Path("/backlog")
     @Operation(summary = "How many timers are due and not fired yet, and since when the oldest of them is due")
-    public Uni<DueTimers.Backlog> backlog() {
+    public Uni<DueRows.Backlog> backlog() {
         return timers.backlog(clock.instant());
     }
 

@@ -5,13 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.ferry.service.ServiceTaskHandler;
-import io.ferry.service.ServiceTaskHandlers;
 import io.ferry.state.InstanceState;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /** Shared givens and readers for engine tests. */
 final class EngineTesting {
@@ -19,7 +15,6 @@ final class EngineTesting {
     /** The moment every test operation happens at, unless a test moves on in time with {@link #at}. */
     static final Instant NOW = Instant.parse("2027-01-04T09:00:00Z");
     static final OperationContext CONTEXT = at(NOW);
-    static final ServiceTaskHandlers NO_HANDLERS = name -> Optional.empty();
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -31,11 +26,7 @@ final class EngineTesting {
     }
 
     static ProcessEngine engine() {
-        return new ProcessEngine(NO_HANDLERS);
-    }
-
-    static ProcessEngine engineWith(Map<String, ServiceTaskHandler> handlers) {
-        return new ProcessEngine(name -> Optional.ofNullable(handlers.get(name)));
+        return new ProcessEngine();
     }
 
     static ObjectNode json(String text) {

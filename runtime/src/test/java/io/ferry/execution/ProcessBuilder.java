@@ -45,6 +45,11 @@ final class ProcessBuilder {
         return node(nodeId, NodeKind.SERVICE_TASK, new NodeDetails.ServiceTask(handler));
     }
 
+    /** A service task with its own attempts and first delay, as {@code ferry:retries} and {@code ferry:retryBackoff} say. */
+    ProcessBuilder serviceTask(String nodeId, String handler, int retries, String backoff) {
+        return node(nodeId, NodeKind.SERVICE_TASK, new NodeDetails.ServiceTask(handler, retries, java.time.Duration.parse(backoff)));
+    }
+
     /** A timer intermediate catch event; {@code type} is timeDate, timeDuration or timeCycle. */
     ProcessBuilder timer(String nodeId, TimerDefinition.Type type, String text) {
         return node(nodeId, NodeKind.TIMER_CATCH_EVENT, new NodeDetails.Timer(new TimerDefinition(type, text)));

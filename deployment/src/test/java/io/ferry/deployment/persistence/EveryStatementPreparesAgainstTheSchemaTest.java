@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.instance.ClosedTasks;
 import io.ferry.instance.InstanceQueries;
+import io.ferry.persistence.DueRows;
 import io.ferry.persistence.InstanceStore;
 import io.ferry.rollout.RolloutPreview;
-import io.ferry.timer.DueTimers;
 import io.quarkus.test.QuarkusUnitTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EveryStatementPreparesAgainstTheSchemaTest {
 
     private static final List<Class<?>> ISSUING_SQL = List.of(InstanceStore.class, InstanceQueries.class, ClosedTasks.class,
-            RolloutPreview.class, DueTimers.class);
+            RolloutPreview.class, DueRows.class);
     private static final Pattern STATEMENT = Pattern.compile("(?is)\\s*(select|with|insert|update|delete)\\s.*");
 
     @RegisterExtension
@@ -47,7 +47,7 @@ class EveryStatementPreparesAgainstTheSchemaTest {
     void everyStatementPrepares() throws Exception {
         Map<String, String> statements = statements();
         assertThat(statements).as("the statements found").containsKeys("InstanceStore.LOAD", "InstanceStore.WRITE",
-                "ClosedTasks.ENDING", "RolloutPreview.TOKEN_PLACES", "DueTimers.CLAIM", "InstanceQueries.list(processId, version, status, businessKey)");
+                "ClosedTasks.ENDING", "RolloutPreview.TOKEN_PLACES", "DueRows.TIMER_CLAIM", "DueRows.JOB_CLAIM", "InstanceQueries.list(processId, version, status, businessKey)");
         List<String> failures = new ArrayList<>();
         SqlConnection connection = pool.getConnection().await().atMost(Duration.ofSeconds(30));
         try {

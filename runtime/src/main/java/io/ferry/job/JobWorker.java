@@ -1,0 +1,276 @@
+package io.ferry.job;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ferry.catalog.DeployedProcesses;
+import io.ferry.config.FerryConfig;
+import io.ferry.definition.Node;
+import io.ferry.definition.NodeDetails;
+import io.ferry.execution.ExecutableProcess;
+import io.ferry.execution.RefusalReason;
+import io.ferry.instance.Command;
+import io.ferry.instance.InstanceOperations;
+import io.ferry.persistence.DueJobs;
+import io.ferry.persistence.DueRows;
+import io.ferry.persistence.InstanceMarshaller;
+import io.ferry.persistence.InstanceStore;
+import io.ferry.persistence.LoadedInstance;
+import io.ferry.problem.ProblemException;
+import io.ferry.rollout.MigrationRefusal;
+import io.ferry.service.ServiceTaskContext;
+import io.ferry.service.ServiceTaskHandler;
+import io.ferry.state.InstanceState;
+import io.ferry.state.InstanceStatus;
+import io.ferry.state.Token;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs service tasks' jobs, in every pod. A run claims a batch of due jobs (skipping those another
+ * pod is claiming) with a lease, and for each: reads its instance (migrated in memory when stored
+ * under an older version, nothing written), calls the task's handler on a worker thread outside any
+ * transaction with the job's idempotency key, and reports the result as an ordinary operation on the
+ * instance, which completes the task or counts a failed attempt (due again after its back-off, or an
+ * incident). What happened before the call is in the database (the claim), and what it gave is
+ * stored by the report; a pod that dies between the two loses its claim when the lease ends, and
+ * another pod calls the handler again with the same key: at least once.
+ *
+ * <p>A job that cannot be reported now (its instance's migration is blocked, the report lost five
+ * races) keeps its claim until the lease ends and is tried again then. A job its instance no longer
+ * has (completed, interrupted, cancelled) is forgotten.
+ */
+@ApplicationScoped
+public class JobWorker {
+
+    private static final Logger LOG = Logger.getLogger(JobWorker.class);
+    static final String HANDLER_NOT_FOUND = "no bean is annotated @ServiceTask(\"%s\"); deploy one, or correct the "
+            + "handler name of service task '%s' in the BPMN, then retry the incident";
+    static final String OUTPUT_NOT_JSON = "handler '%s' returned output that cannot be stored as JSON: %s; return only "
+            + "strings, numbers, booleans, lists and maps of them";
+
+    /** What one run did. */
+    public record Report(int completed, int failed, int stale, int deferred) {
+    }
+
+    private enum Result { COMPLETED, FAILED, STALE, DEFERRED }
+
+    @Inject
+    DueJobs jobs;
+    @Inject
+    InstanceStore store;
+    @Inject
+    InstanceMarshaller marshaller;
+    @Inject
+    InstanceOperations operations;
+    @Inject
+    DeployedProcesses processes;
+    @Inject
+    ServiceTaskHandlerBeans handlers;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    FerryConfig config;
+    @Inject
+    Clock clock;
+    @Inject
+    MeterRegistry metrics;
+
+    private final AtomicLong due = new AtomicLong();
+    private final AtomicLong lagMillis = new AtomicLong();
+    /** One run at a time per pod: a nudge during a run asks for another run after it. */
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
+    private volatile boolean stopping;
+
+    @PostConstruct
+    void registerGauges() {
+        metrics.gauge("ferry.jobs.due", due);
+        metrics.gauge("ferry.jobs.lag.seconds", lagMillis, millis -> millis.get() / 1000.0);
+    }
+
+    @Scheduled(identity = "ferry-jobs", every = "${quarkus.ferry.jobs.poll-every:1s}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> poll() {
+        if (stopping) {
+            return Uni.createFrom().voidItem();
+        }
+        nudge();
+        Instant now = clock.instant();
+        return jobs.backlog(now).invoke(backlog -> {
+            due.set(backlog.due());
+            lagMillis.set(backlog.oldestDueAt() == null ? 0 : Math.max(0, now.toEpochMilli() - backlog.oldestDueAt().toEpochMilli()));
+        }).replaceWithVoid().onFailure(failure -> stopping).recoverWithNull();
+    }
+
+    /** An operation of this pod stored a due job: run at once rather than at the next poll. */
+    void jobsDue(@Observes InstanceOperations.JobsDue event) {
+        if (!stopping && !"off".equals(config.jobs().pollEvery())) {
+            nudge();
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    /** Starts a run unless one is under way, which then runs again when it ends. */
+    private void nudge() {
+        if (!running.compareAndSet(false, true)) {
+            again.set(true);
+            return;
+        }
+        again.set(false);
+        runDue().subscribe().with(report -> finished(report.completed() + report.failed() + report.stale() + report.deferred()),
+                failure -> {
+                    if (!stopping) {
+                        LOG.warnf("Jobs: a run failed and is tried at the next poll: %s", failure.getMessage());
+                    }
+                    running.set(false);
+                });
+    }
+
+    private void finished(int claimed) {
+        running.set(false);
+        if (!stopping && (again.getAndSet(false) || claimed >= config.jobs().batchSize())) {
+            nudge();
+        }
+    }
+
+    /** Claims the jobs due by the clock's now and runs them, as many at a time as configured. */
+    public Uni<Report> runDue() {
+        Instant now = clock.instant();
+        return jobs.claim(now, config.jobs().lease(), config.jobs().batchSize())
+                .chain(claimed -> Multi.createFrom().iterable(claimed)
+                        .onItem().transformToUni(this::run).merge(config.jobs().concurrency())
+                        .collect().asList())
+                .map(this::report);
+    }
+
+    private Uni<Result> run(DueRows.Claimed job) {
+        return store.load(job.instanceId()).chain(stored -> {
+            if (stored == null) {
+                return forget(job);
+            }
+            LoadedInstance loaded;
+            try {
+                loaded = marshaller.unmarshal(stored.row());
+                MigrationRefusal.check(stored.row(), loaded.migration());
+            } catch (RuntimeException cannotLoad) {
+                return deferred(job, cannotLoad);
+            }
+            InstanceState state = loaded.state();
+            Optional<Token> token = state.tokens().stream()
+                    .filter(waiting -> waiting.id().equals(job.id()) && waiting.job() != null && !waiting.job().incident())
+                    .findFirst();
+            Optional<ExecutableProcess> process = processes.find(state.processId())
+                    .filter(found -> found.version().equals(state.version()));
+            if (state.status() != InstanceStatus.ACTIVE || token.isEmpty()) {
+                return forget(job);
+            }
+            if (process.isEmpty()) {
+                return deferred(job, new IllegalStateException("process " + state.processId() + " version " + state.version()
+                        + " is not deployed in this pod"));
+            }
+            Node node = process.get().definition().requireNode(token.get().nodeId());
+            ServiceTaskContext context = new ServiceTaskContext(job.instanceId().toString(), state.processId(), node.id(),
+                    token.get().id(), job.instanceId() + ":" + token.get().id(), state.variables().deepCopy(),
+                    token.get().job().attempts() + 1);
+            return call(node, context).chain(called -> report(job, called));
+        }).onFailure().recoverWithUni(failure -> deferred(job, failure));
+    }
+
+    /** What a handler's call gave: its output, or why it failed. */
+    private record Called(ObjectNode output, String error) {
+    }
+
+    /** Calls the handler on a worker thread and comes back to the caller's Vert.x context, if any. */
+    private Uni<Called> call(Node node, ServiceTaskContext context) {
+        Context vertx = Vertx.currentContext();
+        if (vertx == null) {
+            return Uni.createFrom().item(() -> callNow(node, context)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
+        return Uni.createFrom().completionStage(() -> vertx.executeBlocking(() -> callNow(node, context), false).toCompletionStage());
+    }
+
+    private Called callNow(Node node, ServiceTaskContext context) {
+        String name = node.details(NodeDetails.ServiceTask.class).handler();
+        Optional<ServiceTaskHandler> handler = handlers.find(name);
+        if (handler.isEmpty()) {
+            return new Called(null, HANDLER_NOT_FOUND.formatted(name, node.id()));
+        }
+        Map<String, Object> output;
+        try {
+            output = handler.get().execute(context);
+        } catch (Exception e) {
+            return new Called(null, e.getMessage() == null ? e.getClass().getName() : e.getMessage());
+        }
+        try {
+            return new Called(json.valueToTree(output == null ? Map.of() : output), null);
+        } catch (IllegalArgumentException e) {
+            return new Called(null, OUTPUT_NOT_JSON.formatted(name, e.getMessage()));
+        }
+    }
+
+    private Uni<Result> report(DueRows.Claimed job, Called called) {
+        Command command = Command.of(null, null);
+        Uni<InstanceOperations.Stored> reported = called.error() == null
+                ? operations.completeJob(job.instanceId(), job.id(), called.output(), command)
+                : operations.failJob(job.instanceId(), job.id(), called.error(), command);
+        return reported.replaceWith(called.error() == null ? Result.COMPLETED : Result.FAILED)
+                .onFailure(JobWorker::isStale).recoverWithUni(() -> forget(job));
+    }
+
+    private Uni<Result> forget(DueRows.Claimed job) {
+        return jobs.forget(job).replaceWith(Result.STALE);
+    }
+
+    private Uni<Result> deferred(DueRows.Claimed job, Throwable failure) {
+        LOG.warnf("Job %s of instance %s could not run or report now; tried again after %s: %s", job.id(), job.instanceId(),
+                job.claimedUntil(), failure.getMessage());
+        return Uni.createFrom().item(Result.DEFERRED);
+    }
+
+    /** The instance no longer has the job running: it completed, has an incident, or is gone. */
+    private static boolean isStale(Throwable failure) {
+        if (!(failure instanceof ProblemException problem)) {
+            return false;
+        }
+        Object reason = problem.problem().extensionMembers().get("reason");
+        return RefusalReason.JOB_NOT_FOUND.name().equals(reason) || RefusalReason.JOB_HAS_INCIDENT.name().equals(reason)
+                || RefusalReason.INSTANCE_NOT_ACTIVE.name().equals(reason);
+    }
+
+    private Report report(List<Result> results) {
+        for (Result result : Result.values()) {
+            long count = results.stream().filter(found -> found == result).count();
+            if (count > 0) {
+                metrics.counter("ferry.jobs.run", "result", result.name().toLowerCase(Locale.ROOT)).increment(count);
+            }
+        }
+        return new Report(count(results, Result.COMPLETED), count(results, Result.FAILED), count(results, Result.STALE),
+                count(results, Result.DEFERRED));
+    }
+
+    private static int count(List<Result> results, Result wanted) {
+        return (int) results.stream().filter(result -> result == wanted).count();
+    }
+}

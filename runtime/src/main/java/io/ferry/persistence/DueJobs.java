@@ -1,0 +1,40 @@
+package io.ferry.persistence;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The rows of jobs due or in back-off ({@code ferry_job}) that the workers claim, and their number,
+ * which bounds the backlog.
+ */
+@ApplicationScoped
+public class DueJobs extends DueRows {
+
+    /** How long a counted backlog size stands before starting an instance counts again. */
+    private static final long SIZE_FRESH_MILLIS = 1000;
+
+    private record Counted(long size, Instant at) {
+    }
+
+    private final AtomicReference<Counted> counted = new AtomicReference<>();
+
+    public DueJobs() {
+        super(JOB_CLAIM, JOB_FORGET, JOB_BACKLOG);
+    }
+
+    /** Jobs waiting to run, due or in back-off, as counted at most a second before {@code now}. */
+    public Uni<Long> size(Instant now) {
+        Counted last = counted.get();
+        if (last != null && now.toEpochMilli() - last.at().toEpochMilli() < SIZE_FRESH_MILLIS
+                && !now.isBefore(last.at())) {
+            return Uni.createFrom().item(last.size());
+        }
+        return pool().preparedQuery(JOB_SIZE).execute().map(rows -> {
+            long size = rows.iterator().next().getLong("size");
+            counted.set(new Counted(size, now));
+            return size;
+        });
+    }
+}

@@ -1,0 +1,104 @@
+package io.ferry.persistence;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The rows of timers or jobs that pollers claim and let go. Rows are made due and dropped only with
+ * their instance's state, by the operation's own statement ({@link InstanceStore}); here they are only
+ * claimed, or removed when the instance no longer knows them.
+ */
+public abstract class DueRows {
+
+    /**
+     * Claims due rows nobody holds (or whose holder's lease ran out), earliest first; a row another
+     * pod is claiming right now is skipped, not waited for. Arguments: the table, its id column.
+     */
+    private static final String CLAIM = """
+            update %1$s t set claimed_until = $2
+            from (select instance_id, %2$s from %1$s
+                  where due_at <= $1 and (claimed_until is null or claimed_until <= $1)
+                  order by due_at
+                  limit $3
+                  for update skip locked) due
+            where t.instance_id = due.instance_id and t.%2$s = due.%2$s
+            returning t.instance_id, t.%2$s as id, t.due_at""";
+    private static final String FORGET = "delete from %1$s where instance_id = $1 and %2$s = $2 and due_at = $3";
+    private static final String BACKLOG = "select count(*) as due, min(due_at) as oldest from %1$s where due_at <= $1";
+    private static final String SIZE = "select count(*) as size from %1$s";
+
+    public static final String TIMER_CLAIM = CLAIM.formatted("ferry_timer", "timer_id");
+    public static final String TIMER_FORGET = FORGET.formatted("ferry_timer", "timer_id");
+    public static final String TIMER_BACKLOG = BACKLOG.formatted("ferry_timer");
+    public static final String JOB_CLAIM = CLAIM.formatted("ferry_job", "job_id");
+    public static final String JOB_FORGET = FORGET.formatted("ferry_job", "job_id");
+    public static final String JOB_BACKLOG = BACKLOG.formatted("ferry_job");
+    public static final String JOB_SIZE = SIZE.formatted("ferry_job");
+
+    /** A claimed row, held until {@code claimedUntil}; its id is the timer's or the job's. */
+    public record Claimed(UUID instanceId, String id, Instant dueAt, OffsetDateTime claimedUntil) {
+    }
+
+    /** How many rows are due now, and since when the oldest of them is. */
+    public record Backlog(long due, Instant oldestDueAt) {
+    }
+
+    @Inject
+    Pool pool;
+
+    private final String claim;
+    private final String forget;
+    private final String backlog;
+
+    protected DueRows(String claim, String forget, String backlog) {
+        this.claim = claim;
+        this.forget = forget;
+        this.backlog = backlog;
+    }
+
+    /** Claims up to {@code limit} due rows until {@code now + lease}, in the order they are due. */
+    public Uni<List<Claimed>> claim(Instant now, Duration lease, int limit) {
+        OffsetDateTime until = timestamp(now.plus(lease));
+        return pool.preparedQuery(claim).execute(Tuple.of(timestamp(now), until, limit)).map(rows -> {
+            List<Claimed> claimed = new ArrayList<>(rows.size());
+            rows.forEach(row -> claimed.add(new Claimed(row.getUUID("instance_id"), row.getString("id"),
+                    row.getOffsetDateTime("due_at").toInstant(), until)));
+            claimed.sort(Comparator.comparing(Claimed::dueAt).thenComparing(Claimed::instanceId).thenComparing(Claimed::id));
+            return claimed;
+        });
+    }
+
+    /** Removes a row whose instance no longer knows it (only as it was claimed, never one made due again since). */
+    public Uni<Void> forget(Claimed row) {
+        return pool.preparedQuery(forget).execute(Tuple.of(row.instanceId(), row.id(), timestamp(row.dueAt())))
+                .replaceWithVoid();
+    }
+
+    /** The rows due and not taken care of yet: the pollers' lag. */
+    public Uni<Backlog> backlog(Instant now) {
+        return pool.preparedQuery(backlog).execute(Tuple.of(timestamp(now))).map(rows -> {
+            Row row = rows.iterator().next();
+            OffsetDateTime oldest = row.getOffsetDateTime("oldest");
+            return new Backlog(row.getLong("due"), oldest == null ? null : oldest.toInstant());
+        });
+    }
+
+    protected Pool pool() {
+        return pool;
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

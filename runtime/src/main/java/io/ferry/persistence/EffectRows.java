@@ -1,0 +1,74 @@
+package io.ferry.persistence;
+
+import io.ferry.execution.Effect;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The rows an operation's effects write besides the instance and its history: timers, jobs and job
+ * incidents, each list in the order the effects came.
+ */
+public record EffectRows(List<DueChange> timers, List<DueChange> jobs, List<IncidentChange> incidents) {
+
+    public static final EffectRows NONE = new EffectRows(List.of(), List.of(), List.of());
+
+    public EffectRows {
+        timers = List.copyOf(timers);
+        jobs = List.copyOf(jobs);
+        incidents = List.copyOf(incidents);
+    }
+
+    /** The rows an outcome's effects ask for. */
+    public static EffectRows of(UUID instanceId, List<Effect> effects) {
+        if (effects.isEmpty()) {
+            return NONE;
+        }
+        List<DueChange> timers = new ArrayList<>();
+        List<DueChange> jobs = new ArrayList<>();
+        List<IncidentChange> incidents = new ArrayList<>();
+        for (Effect effect : effects) {
+            if (effect instanceof Effect.ScheduleTimer timer) {
+                timers.add(new DueChange(instanceId, timer.timerId(), timer.dueAt()));
+            } else if (effect instanceof Effect.CancelTimer timer) {
+                timers.add(new DueChange(instanceId, timer.timerId(), null));
+            } else if (effect instanceof Effect.ScheduleJob job) {
+                jobs.add(new DueChange(instanceId, job.jobId(), job.dueAt()));
+            } else if (effect instanceof Effect.CancelJob job) {
+                jobs.add(new DueChange(instanceId, job.jobId(), null));
+            } else if (effect instanceof Effect.OpenIncident incident) {
+                incidents.add(IncidentChange.opened(instanceId, incident.jobId(), incident.nodeId(), incident.message(),
+                        incident.attempts()));
+            } else if (effect instanceof Effect.CloseIncident incident) {
+                incidents.add(IncidentChange.closed(instanceId, incident.jobId()));
+            }
+        }
+        return new EffectRows(timers, jobs, incidents);
+    }
+
+    /** Timer rows only: those a migration rescheduled. */
+    public static EffectRows ofTimers(List<DueChange> timers) {
+        return new EffectRows(timers, List.of(), List.of());
+    }
+
+    /**
+     * These rows with the timer rows a migration rescheduled, unless the operation itself armed or
+     * dropped the same timer, whose row then stands alone (one change per row and statement).
+     */
+    public EffectRows withRescheduled(List<DueChange> rescheduled) {
+        if (rescheduled.isEmpty()) {
+            return this;
+        }
+        Map<String, DueChange> byTimer = new LinkedHashMap<>();
+        rescheduled.forEach(change -> byTimer.put(change.id(), change));
+        timers.forEach(change -> byTimer.put(change.id(), change));
+        return new EffectRows(List.copyOf(byTimer.values()), jobs, incidents);
+    }
+
+    /** Whether some job row is made due: a worker may have work. */
+    public boolean schedulesJobs() {
+        return jobs.stream().anyMatch(job -> job.dueAt() != null);
+    }
+}
