@@ -1,7 +1,11 @@
 package io.ferry.definition;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -30,11 +34,19 @@ public sealed interface NodeDetails {
      * @param retryBackoff the delay before the second attempt (doubling after each failure), or null
      *     for the configured default
      */
-    record ServiceTask(String handler, Integer retries, Duration retryBackoff) implements NodeDetails {
+    record ServiceTask(String handler, Integer retries,
+            @JsonSerialize(using = ToStringSerializer.class) Duration retryBackoff) implements NodeDetails {
 
         /** A task that retries as configured. */
         public ServiceTask(String handler) {
             this(handler, null, null);
+        }
+
+        /** The recorded model keeps the delay as ISO-8601 text, as {@link Duration#toString()} writes it. */
+        @JsonCreator
+        static ServiceTask recorded(@JsonProperty("handler") String handler, @JsonProperty("retries") Integer retries,
+                @JsonProperty("retryBackoff") String retryBackoff) {
+            return new ServiceTask(handler, retries, retryBackoff == null ? null : Duration.parse(retryBackoff));
         }
     }
 

@@ -15,6 +15,7 @@ import io.ferry.persistence.DueJobs;
 import io.ferry.persistence.EffectRows;
 import io.ferry.persistence.HistoryAppender;
 import io.ferry.persistence.HistoryEventRecord;
+import io.ferry.persistence.IncidentChange;
 import io.ferry.persistence.IncidentRecord;
 import io.ferry.persistence.InstanceChange;
 import io.ferry.persistence.InstanceMarshaller;
@@ -260,7 +261,8 @@ public class InstanceOperations {
             jobsCreated(change.effects());
             instance.revision++;
             migrationRecording.applied(instance, loaded.migration());
-            return new Stored(migrated ? afterMigration(stored, rows.get(0)) : stored, current(advanced.state()));
+            StoredInstance after = withJobIncidents(migrated ? afterMigration(stored, rows.get(0)) : stored, change.effects(), now);
+            return new Stored(after, current(advanced.state()));
         });
     }
 
@@ -269,6 +271,18 @@ public class InstanceOperations {
         if (effects.schedulesJobs()) {
             jobsDue.fire(new JobsDue());
         }
+    }
+
+    /** What a view lists once the operation opened and closed job incidents. */
+    private static StoredInstance withJobIncidents(StoredInstance stored, EffectRows effects, Instant now) {
+        if (effects.incidents().isEmpty()) {
+            return stored;
+        }
+        List<String> closed = effects.incidents().stream().filter(change -> !change.open()).map(IncidentChange::jobId).toList();
+        List<IncidentRecord> open = new ArrayList<>(stored.openIncidents().stream()
+                .filter(incident -> incident.jobId == null || !closed.contains(incident.jobId)).toList());
+        effects.incidents().stream().filter(IncidentChange::open).forEach(change -> open.add(change.record(now)));
+        return new StoredInstance(stored.row(), open, stored.appliedMigrations());
     }
 
     /** What a view lists once a migration went through: its event added, the incidents it resolved gone. */

@@ -15,6 +15,8 @@ public class IncidentRecord {
     public String message;
     /** The node ids concerned, as the text of a JSON array (the column is text). */
     public String nodeIds;
+    /** The failed job's id (its token's), for a job's incident; null for a blocked migration. */
+    public String jobId;
     public Instant createdAt;
     public Instant resolvedAt;
 }

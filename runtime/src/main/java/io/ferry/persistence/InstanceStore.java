@@ -41,7 +41,7 @@ public class InstanceStore {
     public static final String LOAD = """
             select %s,
                 (select json_agg(json_build_object('id', c.id, 'type', c.type, 'message', c.message,
-                                 'nodeIds', c.node_ids, 'createdAt', c.created_at) order by c.created_at, c.id)
+                                 'nodeIds', c.node_ids, 'jobId', c.job_id, 'createdAt', c.created_at) order by c.created_at, c.id)
                  from ferry_incident c where c.instance_id = i.id and c.resolved_at is null)::text as incidents,
                 (select json_agg(json_build_object('sequence', h.sequence, 'data', h.data, 'occurredAt', h.occurred_at)
                                  order by h.sequence)
@@ -326,7 +326,7 @@ public class InstanceStore {
         List<IncidentChange> closed = incidents.stream().filter(incident -> !incident.open()).toList();
         return List.of(
                 opened.stream().map(IncidentChange::instanceId).toArray(UUID[]::new),
-                opened.stream().map(incident -> UUID.randomUUID()).toArray(UUID[]::new),
+                opened.stream().map(IncidentChange::id).toArray(UUID[]::new),
                 opened.stream().map(IncidentChange::jobId).toArray(String[]::new),
                 opened.stream().map(IncidentChange::nodeId).toArray(String[]::new),
                 opened.stream().map(IncidentChange::message).toArray(String[]::new),
@@ -369,6 +369,7 @@ public class InstanceStore {
             incident.type = found.get("type").asText();
             incident.message = found.get("message").asText();
             incident.nodeIds = found.get("nodeIds").asText();
+            incident.jobId = found.path("jobId").isNull() ? null : found.path("jobId").asText(null);
             incident.createdAt = instant(found.get("createdAt"));
             incidents.add(incident);
         }

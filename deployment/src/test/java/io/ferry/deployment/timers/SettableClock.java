@@ -12,9 +12,9 @@ import java.time.ZoneOffset;
 @ApplicationScoped
 public class SettableClock {
 
-    static volatile Instant now = Instant.parse("2027-01-04T09:00:00Z");
+    public static volatile Instant now = Instant.parse("2027-01-04T09:00:00Z");
 
-    static void advance(Duration duration) {
+    public static void advance(Duration duration) {
         now = now.plus(duration);
     }
 
