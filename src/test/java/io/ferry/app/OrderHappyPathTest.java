@@ -3,6 +3,7 @@ package io.ferry.app;
 import static io.ferry.app.OrderApi.complete;
 import static io.ferry.app.OrderApi.history;
 import static io.ferry.app.OrderApi.instance;
+import static io.ferry.app.OrderApi.runJobs;
 import static io.ferry.app.OrderApi.startOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -22,7 +23,10 @@ class OrderHappyPathTest {
         instance(id).body("status", equalTo("ACTIVE")).body("activeNodeIds", contains("approveOrder"));
 
         complete(id, "approveOrder", Map.of("approved", true)).statusCode(200)
-                .body("activeNodeIds", containsInAnyOrder("ready", "packParcels"))
+                .body("activeNodeIds", containsInAnyOrder("chargePayment", "packParcels"))
+                .body("jobs.nodeId", contains("chargePayment"));
+        assertThat(runJobs()).isEqualTo(1);
+        instance(id).body("activeNodeIds", containsInAnyOrder("ready", "packParcels"))
                 .body("variables.payment.status", equalTo("CHARGED"));
         complete(id, "packParcels", Map.of("parcels", 2)).statusCode(200)
                 .body("activeNodeIds", containsInAnyOrder("shipping", "shipOrder"));
@@ -39,6 +43,7 @@ class OrderHappyPathTest {
                 "TaskCompleted approveOrder",
                 "NodeEntered approved",
                 "NodeEntered fulfil",
+                "JobCreated chargePayment",
                 "ServiceTaskCompleted chargePayment",
                 "TaskCompleted packParcels",
                 "NodeCompleted ready",

@@ -17,11 +17,13 @@ import io.ferry.plan.PlanReadResult;
 import io.ferry.plan.PlanReader;
 import io.ferry.state.InstanceState;
 import io.ferry.state.InstanceStatus;
+import io.ferry.state.Job;
 import io.ferry.state.Scope;
 import io.ferry.state.Token;
 import io.ferry.state.TokenState;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +46,7 @@ class OrderPlanCoversVersion1Test {
         List<Node> restingPlaces = v1.nodes().stream()
                 .filter(node -> node.kind().stateHeld() != NodeKind.StateHeld.NONE)
                 .toList();
-        assertThat(restingPlaces).extracting(Node::id).contains("reviewOrder", "packItems", "ready", "shipping", "shipOrder");
+        assertThat(restingPlaces).extracting(Node::id).contains("reviewOrder", "chargePayment", "packItems", "ready", "shipping", "shipOrder");
         for (Node node : restingPlaces) {
             MigrationResult result = Migration.apply(stateAt(v1, node), chains, v2);
             assertThat(result).as("a version 1 instance at '%s'", node.id()).isInstanceOf(MigrationResult.Migrated.class);
@@ -59,9 +61,14 @@ class OrderPlanCoversVersion1Test {
                     List.of(new Token("t1", "shipOrder", "s1", TokenState.USER_TASK)), List.of(new Scope("s1", node.id(), null)),
                     JsonNodeFactory.instance.objectNode(), 1);
         }
-        TokenState state = node.kind().stateHeld() == NodeKind.StateHeld.USER_TASK ? TokenState.USER_TASK : TokenState.JOINING;
-        return new InstanceState(v1.id(), v1.version(), InstanceStatus.ACTIVE, List.of(new Token("t1", node.id(), scopeId, state)),
-                scopes, JsonNodeFactory.instance.objectNode(), 1);
+        Token token = switch (node.kind().stateHeld()) {
+            case USER_TASK -> new Token("t1", node.id(), scopeId, TokenState.USER_TASK);
+            case JOB -> new Token("t1", node.id(), scopeId, TokenState.JOB, List.of(),
+                    new Job(1, 0, Instant.parse("2027-01-04T09:00:00Z"), "timed out", false));
+            default -> new Token("t1", node.id(), scopeId, TokenState.JOINING);
+        };
+        return new InstanceState(v1.id(), v1.version(), InstanceStatus.ACTIVE, List.of(token), scopes,
+                JsonNodeFactory.instance.objectNode(), 1);
     }
 
     private static ProcessDefinition read(String file) throws Exception {

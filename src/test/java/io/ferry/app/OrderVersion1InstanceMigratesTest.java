@@ -40,7 +40,7 @@ class OrderVersion1InstanceMigratesTest {
 
         complete(id, "approveOrder", Map.of("approved", true)).statusCode(200)
                 .body("version", equalTo("2"))
-                .body("activeNodeIds", containsInAnyOrder("ready", "packParcels"))
+                .body("activeNodeIds", containsInAnyOrder("chargePayment", "packParcels"))
                 .body("variables.currency", equalTo("EUR"))
                 .body("variables.legacyNote", equalTo("kept as it is"))
                 .body("migrations[0].plans", contains("plans/order-1-to-2.yaml"));
