@@ -60,7 +60,7 @@ public final class Benchmark {
         OrderTemplates templates;
         Results.Load load = null;
         // This first start also creates the schema, so it is not one of the timed starts.
-        try (AppProcess app = startFerry(database, "ferry-load")) {
+        try (AppProcess app = startFerryForLoad(database)) {
             templates = OrderTemplates.record(app, database);
             if (parameters.measures(Phase.LOAD)) {
                 load = load(app, database, templates);
@@ -108,13 +108,22 @@ public final class Benchmark {
     private Results.Load load(AppProcess app, Database database, OrderTemplates templates) throws Exception {
         ClosedLoop.Result start;
         ClosedLoop.Result complete;
+        Machinery.Jobs jobs;
+        Machinery.Timers timers;
         long peakMemory;
         try (PeakMemory memory = new PeakMemory(app)) {
             log("Starting instances through Ferry");
             start = load(OrderOverHttp.starting(app));
             List<List<UUID>> waiting = waitingInstances(database, templates, start);
-            log("Completing approveOrder through Ferry");
+            log("Completing approveOrder through Ferry (each completion creates a payment job the pod's workers run)");
+            long jobsBefore = Machinery.jobsCompleted(database);
+            long began = System.nanoTime();
             complete = load(OrderOverHttp.completing(app, waiting));
+            Duration phase = Duration.ofNanos(System.nanoTime() - began);
+            long jobsDuring = Machinery.jobsCompleted(database) - jobsBefore;
+            jobs = new Machinery.Jobs(jobsDuring, phase, Machinery.drainJobs(app));
+            log("Firing " + parameters.timers() + " due timers through POST /admin/timers/fire");
+            timers = Machinery.fireTimers(app, database, parameters.timers(), parameters.clients());
             peakMemory = memory.peak();
         }
         long memoryAfterLoad = app.residentMemory();
@@ -122,7 +131,7 @@ public final class Benchmark {
         ClosedLoop.Result startCeiling = load(OrderStatementsByHand.starting(database, templates));
         ClosedLoop.Result completeCeiling = load(OrderStatementsByHand.completing(database, templates,
                 waitingInstances(database, templates, start)));
-        return new Results.Load(start, complete, startCeiling, completeCeiling, peakMemory, memoryAfterLoad);
+        return new Results.Load(start, complete, startCeiling, completeCeiling, jobs, timers, peakMemory, memoryAfterLoad);
     }
 
     /**
@@ -147,6 +156,11 @@ public final class Benchmark {
 
     private AppProcess startFerry(Database database, String name) throws Exception {
         return start(parameters.ferryJar(), database, name);
+    }
+
+    /** Ferry for the load: its timer pollers are off, so that the timer phase fires every due timer itself. */
+    private AppProcess startFerryForLoad(Database database) throws Exception {
+        return start(parameters.ferryJar(), database, "-Dquarkus.ferry.timers.poll-every=off", "ferry-load");
     }
 
     private AppProcess start(Path jar, Database database, String name) throws Exception {

@@ -27,8 +27,8 @@ import java.util.stream.Collectors;
  * @param root the repository's root, where target/quarkus-app is
  */
 record BenchmarkParameters(boolean quick, int clients, Duration warmup, Duration measured, int oldInstances,
-        Duration sweepLimit, int sweepBatchSize, int sweepMaxBatches, int starts, String jvmOptions, Set<Phase> phases,
-        Path root) {
+        Duration sweepLimit, int sweepBatchSize, int sweepMaxBatches, int starts, int timers, String jvmOptions,
+        Set<Phase> phases, Path root) {
 
     /** The parts of a run, chosen with {@code -Dbenchmark.phases=load,sweep,ready} (all by default). */
     enum Phase {
@@ -52,6 +52,7 @@ record BenchmarkParameters(boolean quick, int clients, Duration warmup, Duration
                 integer("benchmark.sweepBatchSize", 100),
                 integer("benchmark.sweepMaxBatches", 10),
                 Math.max(1, integer("benchmark.starts", quick ? 1 : 3)),
+                integer("benchmark.timers", quick ? 40 : 5_000),
                 chosenJvmOptions(root), chosenPhases(), root);
     }
 
@@ -70,8 +71,8 @@ record BenchmarkParameters(boolean quick, int clients, Duration warmup, Duration
     String describe() {
         return ("%s mode, %d clients, %d s warm-up + %d s measured per load phase, %,d version 1 instances, sweep timed"
                 + " for at most %d s (batchSize=%d, maxBatches=%d per call), %d timed start(s) per time to ready,"
-                + " JVM options: %s, phases: %s").formatted(quick ? "quick" : "full", clients, warmup.toSeconds(),
-                measured.toSeconds(), oldInstances, sweepLimit.toSeconds(), sweepBatchSize, sweepMaxBatches, starts,
+                + " %,d timers fired, JVM options: %s, phases: %s").formatted(quick ? "quick" : "full", clients, warmup.toSeconds(),
+                measured.toSeconds(), oldInstances, sweepLimit.toSeconds(), sweepBatchSize, sweepMaxBatches, starts, timers,
                 describeJvmOptions(), phases.stream().map(phase -> phase.name().toLowerCase(Locale.ROOT))
                         .collect(Collectors.joining(",")));
     }

@@ -103,9 +103,9 @@ final class Database implements AutoCloseable {
         return DATABASE_NAME.matcher(url).replaceFirst("$1" + database);
     }
 
-    /** Deletes every instance, with its history, idempotency keys and incidents; the schema stays. */
+    /** Deletes every instance, with its history, idempotency keys, incidents, timers and jobs; the schema stays. */
     void emptyFerryTables() throws SQLException {
-        execute("truncate ferry_history_event, ferry_idempotency_key, ferry_incident, ferry_timer, ferry_instance", "vacuum analyze");
+        execute("truncate ferry_history_event, ferry_idempotency_key, ferry_incident, ferry_timer, ferry_job, ferry_instance", "vacuum analyze");
     }
 
     void execute(String... statements) throws SQLException {

@@ -42,6 +42,15 @@ final class OrderOverHttp {
         post("/instances/" + instance + "/tasks/approveOrder/complete", COMPLETE_BODY, 200);
     }
 
+    String get(String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(app.uri(path)).timeout(Duration.ofMinutes(2)).GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
     String post(String path, String json, int expectedStatus) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(app.uri(path)).timeout(Duration.ofMinutes(2))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();

@@ -97,7 +97,8 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
         values.add((long) templates.startEvents().size());
         values.add(null);
         values.addAll(events(id, 0, templates.startEvents()));
-        values.addAll(noTimers());
+        values.addAll(noRows("uuid", "text", "timestamptz", "uuid", "text")); // timers
+        values.addAll(noRows("uuid", "text", "timestamptz", "uuid", "text")); // jobs
         try (ResultSet created = create.execute(values.toArray())) {
             created.next();
         }
@@ -119,7 +120,11 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
                 array("text", "order"), array("text", "2"), array("text", "ACTIVE"), array("text", templates.completedState()),
                 array("bigint", historyLength + events.size()), array("boolean", false)));
         values.addAll(events(id, historyLength, events));
-        values.addAll(noTimers());
+        values.addAll(noRows("uuid", "text", "timestamptz", "uuid", "text")); // timers
+        // the payment job the completion creates, due at once; none dropped
+        values.addAll(List.of(array("uuid", id), array("text", templates.jobId()), array("timestamptz", now()),
+                connection.createArrayOf("uuid", new Object[0]), connection.createArrayOf("text", new Object[0])));
+        values.addAll(noRows("uuid", "uuid", "text", "text", "text", "int", "uuid", "text")); // job incidents
         try (ResultSet stored = write.execute(values.toArray())) {
             if (!stored.next()) {
                 throw new IllegalStateException("instance " + id + " was not at revision " + revision);
@@ -156,9 +161,9 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
     }
 
     /** The reference process arms no timer: the timer columns are bound empty, as Ferry binds them. */
-    private List<Object> noTimers() throws SQLException {
+    /** Empty arrays for rows the operation does not write, one per column. */
+    private List<Object> noRows(String... types) throws SQLException {
         List<Object> arrays = new ArrayList<>();
-        List<String> types = List.of("uuid", "text", "timestamptz", "uuid", "text");
         for (String type : types) {
             arrays.add(connection.createArrayOf(type, new Object[0]));
         }

@@ -16,12 +16,20 @@ import java.util.UUID;
  * @param waitingState its snapshot
  * @param startEvents the history events of its start
  * @param completedState the snapshot of another instance after {@code approveOrder} was completed
- * @param completeEvents the history events of that completion
+ * @param completeEvents the history events of that completion (not those of the payment job it created,
+ *     which the pod's workers may have run already)
  */
 record OrderTemplates(UUID waiting, String waitingState, List<HistoryEvent> startEvents, String completedState,
         List<HistoryEvent> completeEvents) {
 
     record HistoryEvent(String type, String nodeId, String tokenId, String data) {
+    }
+
+    /** The id of the payment job the completion creates (its token's id). */
+    String jobId() {
+        return completeEvents.stream().filter(event -> "JobCreated".equals(event.type())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("completing approveOrder created no job: " + completeEvents))
+                .tokenId();
     }
 
     /** Every instance Ferry starts or completes here looks the same, so one of each is the template. */
@@ -33,8 +41,9 @@ record OrderTemplates(UUID waiting, String waitingState, List<HistoryEvent> star
         try (Connection connection = database.connect()) {
             List<HistoryEvent> start = events(connection, waiting);
             List<HistoryEvent> complete = events(connection, completed);
-            return new OrderTemplates(waiting, state(connection, waiting), start, state(connection, completed),
-                    complete.subList(start.size(), complete.size()));
+            List<HistoryEvent> completion = complete.subList(start.size(), complete.size()).stream()
+                    .takeWhile(event -> !"ServiceTaskCompleted".equals(event.type())).toList();
+            return new OrderTemplates(waiting, state(connection, waiting), start, state(connection, completed), completion);
         }
     }
 

@@ -52,7 +52,8 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
 
     /** The load phases, and the app's resident memory during and after them. */
     record Load(ClosedLoop.Result start, ClosedLoop.Result complete, ClosedLoop.Result startCeiling,
-            ClosedLoop.Result completeCeiling, long peakMemory, long memoryAfterLoad) {
+            ClosedLoop.Result completeCeiling, Machinery.Jobs jobs, Machinery.Timers timers, long peakMemory,
+            long memoryAfterLoad) {
     }
 
     /** Every measurement happened and saw work done: what the quick-mode IT checks (never how fast). */
@@ -63,6 +64,12 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
             check(missing, load.completeCeiling(), "complete approveOrder (ceiling)");
             check(missing, load.start(), "start (Ferry)");
             check(missing, load.startCeiling(), "start (ceiling)");
+            if (load.jobs().completed() == 0) {
+                missing.add("jobs: the workers completed none during the completion load");
+            }
+            if (load.timers().fired() == 0) {
+                missing.add("timers: none fired");
+            }
             if (load.peakMemory() == 0 || load.memoryAfterLoad() == 0) {
                 missing.add("resident memory");
             }
@@ -90,12 +97,22 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
     String table() {
         StringBuilder table = new StringBuilder("| what | Ferry | the same SQL by hand (ceiling) | ratio |\n| --- | --- | --- | --- |\n");
         if (load != null) {
-            row(table, "complete `approveOrder` (1 select of row, incidents and migrations; 1 statement storing snapshot and 12 history rows)",
+            row(table, "complete `approveOrder` (1 select of row, incidents and migrations; 1 statement storing snapshot, "
+                    + "13 history rows and the payment job's row)",
                     load(load.complete(), "ops/s"), load(load.completeCeiling(), "tps"),
                     load.complete().perSecond() / load.completeCeiling().perSecond());
             row(table, "start an `order` instance (1 statement storing instance and 5 history rows)",
                     load(load.start(), "ops/s"), load(load.startCeiling(), "tps"),
                     load.start().perSecond() / load.startCeiling().perSecond());
+            Machinery.Jobs jobs = load.jobs();
+            row(table, "payment jobs the pod's workers ran during the completion load (claim, load, handler, store; one per "
+                            + "completion)", "%,.0f jobs/s (%,d in %s; the rest ran within %s after it)".formatted(jobs.perSecond(),
+                            jobs.completed(), seconds(jobs.elapsed()), seconds(jobs.drainedAfter())), "—", "—");
+            Machinery.Timers timers = load.timers();
+            row(table, "due timers fired (invoice deadlines; %d concurrent `POST /admin/timers/fire`, as %d pollers)"
+                            .formatted(timers.callers(), timers.callers()),
+                    "%,.0f timers/s (%,d in %s)".formatted(timers.perSecond(), timers.fired(), seconds(timers.elapsed())),
+                    "—", "—");
         }
         if (sweep != null) {
             row(table, "sweep version 1 instances to version 2 (%,d stored; Ferry timed %s)".formatted(oldInstances,

@@ -1,0 +1,44 @@
+package io.ferry.deployment.jobs;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.ferry.deployment.timers.SettableClock;
+import io.quarkus.test.QuarkusUnitTest;
+import io.restassured.http.ContentType;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Version 1 starts two refunds; the bank is offline, so each payment job fails once and waits a minute. */
+@Order(12)
+class JobRollout1V1WaitsInBackOffTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = JobRollout.build("refund-v1.bpmn");
+
+    @Test
+    void eachJobFailsOnceAndWaits() {
+        SettableClock.now = Instant.parse("2027-01-04T09:00:00Z");
+        String recovering = start(Map.of());
+        String stillDown = start(Map.of("bankDown", true));
+
+        given().post("/admin/jobs/run").then().statusCode(200).body("failed", equalTo(2));
+
+        for (String id : new String[] {recovering, stillDown}) {
+            given().get("/instances/{id}", id).then().statusCode(200).body("version", equalTo("1"))
+                    .body("jobs[0].nodeId", equalTo("payRefund")).body("jobs[0].attempts", equalTo(1))
+                    .body("jobs[0].dueAt", equalTo("2027-01-04T09:01:00Z"));
+        }
+        JobRollout.remember("recovering", recovering);
+        JobRollout.remember("stillDown", stillDown);
+        JobRollout.remember("key", recovering + ":" + given().get("/instances/{id}", recovering).then().extract().path("jobs[0].id"));
+    }
+
+    private static String start(Map<String, Object> variables) {
+        return given().contentType(ContentType.JSON).body(Map.of("variables", variables))
+                .post("/processes/refund/instances").then().statusCode(201).extract().path("id");
+    }
+}

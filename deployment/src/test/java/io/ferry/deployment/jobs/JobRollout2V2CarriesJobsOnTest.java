@@ -1,0 +1,53 @@
+package io.ferry.deployment.jobs;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.ferry.deployment.timers.SettableClock;
+import io.ferry.service.ServiceTaskContext;
+import io.quarkus.test.QuarkusUnitTest;
+import java.time.Instant;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Version 2 renamed the task; its plan maps the old one on. The jobs in back-off are run when due
+ * (no sweep needed): each instance is migrated on load, and its job runs at the mapped task with the
+ * same idempotency key and its attempt count kept; version 2's two attempts apply from there.
+ */
+@Order(13)
+class JobRollout2V2CarriesJobsOnTest {
+
+    @RegisterExtension
+    static final QuarkusUnitTest app = JobRollout.build("refund-v2.bpmn", "refund-1-to-2.yaml");
+
+    @Test
+    void jobsInFlightCompleteAtTheMappedTaskWithTheirKeyAndAttempts() {
+        SettableClock.now = Instant.parse("2027-01-04T09:01:00Z");
+        String recovering = JobRollout.recalled("recovering");
+        String stillDown = JobRollout.recalled("stillDown");
+
+        given().post("/admin/jobs/run").then().statusCode(200).body("completed", equalTo(1)).body("failed", equalTo(1));
+
+        ServiceTaskContext call = JobRollout.RefundHandler.CALLS.stream()
+                .filter(found -> found.instanceId().equals(recovering)).findFirst().orElseThrow();
+        assertThat(call.nodeId()).isEqualTo("transferRefund");
+        assertThat(call.idempotencyKey()).isEqualTo(JobRollout.recalled("key"));
+        assertThat(call.attempt()).isEqualTo(2);
+        given().get("/instances/{id}", recovering).then().statusCode(200).body("status", equalTo("COMPLETED"))
+                .body("version", equalTo("2")).body("variables.refunded", equalTo(true));
+        given().get("/instances/{id}/history", recovering).then().statusCode(200)
+                .body("find { it.type == 'InstanceMigrated' }.data.movedNodeIds.payRefund", equalTo("transferRefund"))
+                .body("find { it.type == 'ServiceTaskCompleted' }.nodeId", equalTo("transferRefund"));
+
+        // Two attempts in all now, one of them made under version 1: the second failure is an incident.
+        given().get("/instances/{id}", stillDown).then().statusCode(200).body("version", equalTo("2"))
+                .body("jobs[0].nodeId", equalTo("transferRefund")).body("jobs[0].incident", equalTo(true))
+                .body("jobs[0].attempts", equalTo(2));
+        given().queryParam("instanceId", stillDown).get("/incidents").then().statusCode(200)
+                .body("nodeId", contains("transferRefund")).body("attempts", contains(2));
+    }
+}

@@ -1,0 +1,116 @@
+package io.ferry.benchmark;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the pods do by themselves, measured: the jobs their workers ran while clients completed
+ * {@code approveOrder} (each completion creates a payment job), and how fast a pod fires due timers.
+ */
+final class Machinery {
+
+    private static final Pattern FIRED = Pattern.compile("\"fired\":(\\d+)");
+    private static final Pattern DUE = Pattern.compile("\"due\":(\\d+)");
+    /** The deadline of every invoice the timer phase starts: due one second after its start. */
+    private static final String INVOICE = "{\"variables\":{\"amount\":120,\"reminders\":\"R1/PT24H\","
+            + "\"payWithin\":\"PT1S\",\"coolingOff\":\"P14D\"}}";
+
+    /** Jobs completed by the workers during a phase of {@code elapsed}, and how long the rest took to run after it. */
+    record Jobs(long completed, Duration elapsed, Duration drainedAfter) {
+        double perSecond() {
+            return completed / (elapsed.toNanos() / 1e9);
+        }
+    }
+
+    /** {@code fired} timers fired by {@code callers} concurrent firing calls in {@code elapsed}. */
+    record Timers(long fired, Duration elapsed, int callers) {
+        double perSecond() {
+            return fired / (elapsed.toNanos() / 1e9);
+        }
+    }
+
+    private Machinery() {
+    }
+
+    static long jobsCompleted(Database database) throws Exception {
+        return database.count("select count(*) from ferry_history_event where type = 'ServiceTaskCompleted'");
+    }
+
+    /** Waits until no job is due any more (the workers caught up), up to five minutes; returns how long that took. */
+    static Duration drainJobs(AppProcess app) throws Exception {
+        OrderOverHttp http = new OrderOverHttp(app);
+        long began = System.nanoTime();
+        while (due(http.get("/admin/jobs/backlog")) > 0) {
+            if (System.nanoTime() - began > Duration.ofMinutes(5).toNanos()) {
+                throw new IllegalStateException("the job backlog did not drain in five minutes");
+            }
+            Thread.sleep(50);
+        }
+        return Duration.ofNanos(System.nanoTime() - began);
+    }
+
+    /**
+     * Starts {@code count} invoices whose deadline is due a second later, waits until all are due,
+     * then fires them through {@code POST /admin/timers/fire} from {@code callers} threads, as that many
+     * pollers would (the app runs with its own pollers off, so none fired before).
+     */
+    static Timers fireTimers(AppProcess app, Database database, int count, int callers) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(callers);
+        try {
+            List<Future<?>> starts = new ArrayList<>();
+            for (int caller = 0; caller < callers; caller++) {
+                int share = count / callers + (caller < count % callers ? 1 : 0);
+                starts.add(threads.submit(() -> {
+                    OrderOverHttp http = new OrderOverHttp(app);
+                    for (int i = 0; i < share; i++) {
+                        http.post("/processes/invoice/instances", INVOICE, 201);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> start : starts) {
+                start.get();
+            }
+            Thread.sleep(1500);
+            long before = database.count("select count(*) from ferry_history_event where type = 'TimerFired'");
+            long began = System.nanoTime();
+            List<Future<?>> firing = new ArrayList<>();
+            for (int caller = 0; caller < callers; caller++) {
+                firing.add(threads.submit(() -> {
+                    OrderOverHttp http = new OrderOverHttp(app);
+                    while (fired(http.post("/admin/timers/fire", "", 200)) > 0) {
+                        // the next batch
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> fire : firing) {
+                fire.get();
+            }
+            Duration elapsed = Duration.ofNanos(System.nanoTime() - began);
+            long fired = database.count("select count(*) from ferry_history_event where type = 'TimerFired'") - before;
+            return new Timers(fired, elapsed, callers);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static long fired(String report) {
+        Matcher fired = FIRED.matcher(report);
+        return fired.find() ? Long.parseLong(fired.group(1)) : 0;
+    }
+
+    private static long due(String backlog) {
+        Matcher due = DUE.matcher(backlog);
+        if (!due.find()) {
+            throw new IllegalStateException("GET /admin/jobs/backlog answered " + backlog);
+        }
+        return Long.parseLong(due.group(1));
+    }
+}
