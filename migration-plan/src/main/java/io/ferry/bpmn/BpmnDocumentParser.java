@@ -20,6 +20,7 @@ final class BpmnDocumentParser {
     private final XmlCursor xml;
     private final List<BpmnProblem> fileProblems = new ArrayList<>();
     private final List<ParsedProcess> processes = new ArrayList<>();
+    private final MessageDeclarations messages = new MessageDeclarations();
 
     BpmnDocumentParser(String resource, XmlCursor xml) {
         this.resource = resource;
@@ -44,9 +45,35 @@ final class BpmnDocumentParser {
         while (xml.nextChild()) {
             if (xml.is(BpmnNamespaces.BPMN, "process")) {
                 readProcess();
+            } else if (xml.is(BpmnNamespaces.BPMN, "message")) {
+                readMessage();
             } else {
-                xml.skipElement(); // collaborations, messages, errors, diagrams: nothing Ferry executes
+                xml.skipElement(); // collaborations, errors, diagrams: nothing Ferry executes
             }
+        }
+        messages.resolve();
+    }
+
+    /** A {@code <message>}: its name, and the correlation key Ferry's attribute or Camunda 8's subscription gives it. */
+    private void readMessage() throws XMLStreamException {
+        XmlCursor.Attributes attributes = xml.attributes();
+        int line = xml.line();
+        String correlationKey = attributes.get(BpmnNamespaces.FERRY, "correlationKey");
+        while (xml.nextChild()) {
+            if (xml.is(BpmnNamespaces.BPMN, "extensionElements")) {
+                while (xml.nextChild()) {
+                    if (xml.is(BpmnNamespaces.ZEEBE, "subscription") && correlationKey == null) {
+                        correlationKey = xml.attributes().get("correlationKey");
+                    }
+                    xml.skipElement();
+                }
+            } else {
+                xml.skipElement();
+            }
+        }
+        String id = attributes.get("id");
+        if (id != null) {
+            messages.declare(id, new MessageDeclarations.Declared(attributes.get("name"), correlationKey, line));
         }
     }
 
@@ -150,7 +177,11 @@ final class BpmnDocumentParser {
             // A Kogito custom work item: a plain task only in name, it runs the handler registered as taskName.
             kind = NodeKind.SERVICE_TASK;
         }
-        NodeContent content = new NodeContent(xml.localName(), kind);
+        NodeContent content = new NodeContent(xml.localName(), kind, scopeId);
+        if (kind == NodeKind.RECEIVE_TASK) {
+            content.messageRef = attributes.get("messageRef");
+            content.messageLine = line;
+        }
         while (xml.nextChild()) {
             readNodeChild(process, id, content);
         }
@@ -166,6 +197,11 @@ final class BpmnDocumentParser {
         }
         String defaultFlowId = attributes.get("default");
         process.nodes().add(position, new ParsedNode(id, attributes.get("name"), content.kind, scopeId, defaultFlowId, details, line));
+        if (details instanceof NodeDetails.Message) {
+            messages.waitFor(new MessageDeclarations.Waiting(process, id, content.messageRef,
+                    attributes.get(BpmnNamespaces.FERRY, "correlationKey"), content.messageLine,
+                    Objects.requireNonNullElse(attributes.get("attachedToRef"), ""), !"false".equals(attributes.get("cancelActivity"))));
+        }
     }
 
     /** What the node's kind needs besides the common fields; null when a problem keeps the node out. */
@@ -190,6 +226,14 @@ final class BpmnDocumentParser {
                 yield content.kind == NodeKind.TIMER_CATCH_EVENT ? new NodeDetails.Timer(content.timer)
                         : new NodeDetails.BoundaryTimer(Objects.requireNonNullElse(attributes.get("attachedToRef"), ""),
                                 !"false".equals(attributes.get("cancelActivity")), content.timer);
+            }
+            case MESSAGE_START_EVENT, MESSAGE_CATCH_EVENT, RECEIVE_TASK, BOUNDARY_MESSAGE_EVENT -> {
+                if (content.messageRef == null || content.messageRef.isBlank()) {
+                    process.problem(line, id, String.format(BpmnMessages.MESSAGE_MISSING, content.element));
+                    yield null;
+                }
+                // Resolved once the whole file is read (MessageDeclarations): the message may be declared after the process.
+                yield new NodeDetails.Message(content.messageRef, null);
             }
             default -> NodeDetails.None.NONE;
         };
@@ -249,6 +293,15 @@ final class BpmnDocumentParser {
             readExtensionElements(content);
         } else if (BpmnElements.LOOP_CHARACTERISTICS.contains(child)) {
             unsupportedChild(process, nodeId, BpmnMessages.unsupportedReason(child));
+        } else if (child.equals(BpmnElements.MESSAGE_EVENT_DEFINITION) && acceptsMessage(content)) {
+            content.kind = switch (content.kind) {
+                case START_EVENT -> NodeKind.MESSAGE_START_EVENT;
+                case BOUNDARY_TIMER_EVENT -> NodeKind.BOUNDARY_MESSAGE_EVENT;
+                default -> NodeKind.MESSAGE_CATCH_EVENT;
+            };
+            content.messageRef = xml.attributes().get("messageRef");
+            content.messageLine = xml.line();
+            xml.skipElement();
         } else if (BpmnElements.isEventDefinition(child) && content.kind == NodeKind.START_EVENT) {
             unsupportedChild(process, nodeId, BpmnMessages.START_EVENT_DEFINITION);
             content.rejected = true;
@@ -271,6 +324,13 @@ final class BpmnDocumentParser {
         } else {
             unsupportedChild(process, nodeId, BpmnMessages.UNKNOWN_ELEMENT);
         }
+    }
+
+    /** A message definition makes a process-level start event, a catch event or a boundary event a message event. */
+    private static boolean acceptsMessage(NodeContent content) {
+        return content.kind == NodeKind.START_EVENT && content.scopeId == null
+                || content.kind == NodeKind.TIMER_CATCH_EVENT && content.timer == null && !content.timerProblem
+                || content.kind == NodeKind.BOUNDARY_TIMER_EVENT && content.timer == null && !content.timerProblem;
     }
 
     private static boolean isTimerEvent(NodeKind kind) {
@@ -346,10 +406,14 @@ final class BpmnDocumentParser {
         int camundaRetryCycleLine;
         TimerDefinition timer;
         boolean timerProblem;
+        final String scopeId;
+        String messageRef;
+        int messageLine;
 
-        NodeContent(String element, NodeKind kind) {
+        NodeContent(String element, NodeKind kind, String scopeId) {
             this.element = element;
             this.kind = kind;
+            this.scopeId = scopeId;
         }
     }
 }

@@ -12,7 +12,7 @@ final class BpmnElements {
 
     /**
      * Elements that become nodes; an end event becomes {@link NodeKind#TERMINATE_END_EVENT} by its
-     * content, and catch and boundary events must hold a timer.
+     * content, and catch and boundary events must hold a timer or a message.
      */
     static final Map<String, NodeKind> NODE_KINDS = Map.ofEntries(
             Map.entry("startEvent", NodeKind.START_EVENT),
@@ -25,7 +25,9 @@ final class BpmnElements {
             Map.entry("parallelGateway", NodeKind.PARALLEL_GATEWAY),
             Map.entry("inclusiveGateway", NodeKind.INCLUSIVE_GATEWAY),
             Map.entry("subProcess", NodeKind.SUB_PROCESS),
-            // Which event an intermediate catch or boundary event is, its event definition says; timers are all Ferry runs yet.
+            Map.entry("receiveTask", NodeKind.RECEIVE_TASK),
+            // Which event an intermediate catch or boundary event is, its event definition says (a timer
+            // until a message definition makes it a message event).
             Map.entry("intermediateCatchEvent", NodeKind.TIMER_CATCH_EVENT),
             Map.entry("boundaryEvent", NodeKind.BOUNDARY_TIMER_EVENT));
 
@@ -51,6 +53,7 @@ final class BpmnElements {
 
     static final String TERMINATE_EVENT_DEFINITION = "terminateEventDefinition";
     static final String TIMER_EVENT_DEFINITION = "timerEventDefinition";
+    static final String MESSAGE_EVENT_DEFINITION = "messageEventDefinition";
 
     private BpmnElements() {
     }

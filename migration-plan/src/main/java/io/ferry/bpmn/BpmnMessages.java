@@ -30,13 +30,24 @@ public final class BpmnMessages {
     public static final String UNKNOWN_ELEMENT = "Ferry does not know this BPMN element; remove it";
     public static final String EVENT_SUB_PROCESS = "Ferry does not execute event sub-processes yet";
     public static final String START_EVENT_DEFINITION =
-            "Ferry starts processes and sub-processes only from none start events; remove the event definition";
+            "Ferry starts processes only from none and message start events, and sub-processes only from none start "
+            + "events; remove the event definition";
     public static final String END_EVENT_DEFINITION = "Ferry supports only none and terminate end events";
 
     public static final String CATCH_EVENT_DEFINITION =
-            "Ferry executes only timer intermediate catch events yet; messages and signals are not supported";
+            "Ferry executes only timer and message intermediate catch events yet; signals and links are not supported";
     public static final String BOUNDARY_EVENT_DEFINITION =
-            "Ferry executes only timer boundary events yet; messages, errors and signals are not supported";
+            "Ferry executes only timer and message boundary events yet; errors, escalations and signals are not supported";
+    public static final String MESSAGE_MISSING = "%s waits for no message: give it a messageRef naming a <message> of "
+            + "the file (on its messageEventDefinition, or on the receiveTask itself)";
+    public static final String MESSAGE_UNKNOWN = "messageRef '%s' names no <message> of the file: declare "
+            + "<message id=\"%s\" name=\"…\"/> beside the process";
+    public static final String MESSAGE_NAMELESS = "<message id=\"%s\"> has no name: a message is correlated by its name";
+    public static final String CORRELATION_KEY_MISSING = "%s waits for message '%s' without a correlation key: add "
+            + "ferry:correlationKey=\"${orderId}\" (the variable whose value a message must carry) to the <message> or "
+            + "to this element";
+    public static final String CORRELATION_KEY_INVALID = "correlation key '%s' is an expression Ferry cannot read: name "
+            + "the one variable that holds the key, as ${orderId}, #{orderId}, =orderId or =order.id";
     /** Arguments: the element name (intermediateCatchEvent, boundaryEvent). */
     public static final String TIMER_MISSING =
             "%s has no timer: add a timerEventDefinition holding a timeDate, timeDuration or timeCycle";
@@ -47,16 +58,18 @@ public final class BpmnMessages {
     public static final String BOUNDARY_NOT_ATTACHED = "boundary event has no attachedToRef: attach it to a user task or a service task";
     public static final String BOUNDARY_ON_UNKNOWN_NODE =
             "boundary event is attached to '%s', which is no flow node of the process: attach it to a user task or a service task";
-    public static final String BOUNDARY_ON_UNSUPPORTED_NODE = "boundary event is attached to '%s', a %s: Ferry runs timer "
-            + "boundary events on user tasks and service tasks only yet";
+    public static final String BOUNDARY_ON_UNSUPPORTED_NODE = "boundary event is attached to '%s', a %s: Ferry runs "
+            + "boundary events on user tasks, service tasks and receive tasks only yet";
     public static final String BOUNDARY_IN_OTHER_SCOPE =
             "boundary event lies %s but its task '%s' lies %s: put it beside the task";
     public static final String BOUNDARY_WITH_INCOMING =
             "boundary event has incoming sequence flows %s: it starts from its task, remove them";
     public static final String BOUNDARY_WITHOUT_OUTGOING =
-            "boundary event has no outgoing sequence flow: connect it to where the process goes when the timer fires";
+            "boundary event has no outgoing sequence flow: connect it to where the process goes when it is triggered";
 
     public static final String SCOPE_WITHOUT_START_EVENT = "%s has no none start event: add a start event without an event definition";
+    public static final String PROCESS_WITHOUT_START_EVENT = "process has no none or message start event: add a start "
+            + "event without an event definition, or one that a message starts";
     public static final String PROCESS = "process";
     public static final String SUB_PROCESS = "sub-process";
 
@@ -90,7 +103,6 @@ public final class BpmnMessages {
             Map.entry("eventBasedGateway", "Ferry does not execute event-based gateways yet"),
             Map.entry("complexGateway", "Ferry does not execute complex gateways; use exclusive, inclusive or parallel gateways"),
             Map.entry("callActivity", "Ferry does not execute call activities yet"),
-            Map.entry("receiveTask", "Ferry does not execute receive tasks yet"),
             Map.entry("sendTask", "Ferry does not execute send tasks yet; use a serviceTask whose handler sends the message"),
             Map.entry("businessRuleTask",
                     "Ferry does not execute business rule tasks yet; use a serviceTask whose handler applies the rules"),

@@ -19,19 +19,22 @@ final class ProcessChecker {
         process.nodes().forEach(node -> checkDefaultFlow(process, node));
         process.nodes().forEach(node -> checkGatewayConditions(process, node));
         process.flows().stream().filter(flow -> flow.condition() != null).forEach(flow -> checkCondition(process, flow));
-        process.nodes().stream().filter(node -> node.kind() == NodeKind.BOUNDARY_TIMER_EVENT)
+        process.nodes().stream()
+                .filter(node -> node.kind() == NodeKind.BOUNDARY_TIMER_EVENT || node.kind() == NodeKind.BOUNDARY_MESSAGE_EVENT)
                 .forEach(boundary -> checkBoundaryEvent(process, boundary));
     }
 
     /** A boundary event hangs on a user or service task beside it, and only leaves: no flow comes in, at least one goes out. */
     private static void checkBoundaryEvent(ParsedProcess process, ParsedNode boundary) {
-        String attachedToId = ((NodeDetails.BoundaryTimer) boundary.details()).attachedToId();
+        String attachedToId = boundary.details() instanceof NodeDetails.BoundaryTimer timer ? timer.attachedToId()
+                : ((NodeDetails.BoundaryMessage) boundary.details()).attachedToId();
         ParsedNode activity = attachedToId.isEmpty() ? null : process.node(attachedToId);
         if (attachedToId.isEmpty()) {
             process.problem(boundary.line(), boundary.id(), BpmnMessages.BOUNDARY_NOT_ATTACHED);
         } else if (activity == null && !process.isRejected(attachedToId)) {
             process.problem(boundary.line(), boundary.id(), String.format(BpmnMessages.BOUNDARY_ON_UNKNOWN_NODE, attachedToId));
-        } else if (activity != null && activity.kind() != NodeKind.USER_TASK && activity.kind() != NodeKind.SERVICE_TASK) {
+        } else if (activity != null && activity.kind() != NodeKind.USER_TASK && activity.kind() != NodeKind.SERVICE_TASK
+                && activity.kind() != NodeKind.RECEIVE_TASK) {
             process.problem(boundary.line(), boundary.id(), String.format(BpmnMessages.BOUNDARY_ON_UNSUPPORTED_NODE,
                     attachedToId, activity.kind().bpmnElement()));
         } else if (activity != null && !Objects.equals(activity.scopeId(), boundary.scopeId())) {
@@ -76,8 +79,8 @@ final class ProcessChecker {
     }
 
     private static void checkStartEvents(ParsedProcess process) {
-        if (!hasStartEvent(process, null)) {
-            process.problem(process.line(), process.id(), String.format(BpmnMessages.SCOPE_WITHOUT_START_EVENT, BpmnMessages.PROCESS));
+        if (!hasStartEvent(process, null) && process.nodes().stream().noneMatch(node -> node.kind() == NodeKind.MESSAGE_START_EVENT)) {
+            process.problem(process.line(), process.id(), BpmnMessages.PROCESS_WITHOUT_START_EVENT);
         }
         process.nodes().stream()
                 .filter(node -> node.kind() == NodeKind.SUB_PROCESS && !hasStartEvent(process, node.id()))

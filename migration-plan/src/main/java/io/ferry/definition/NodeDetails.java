@@ -18,7 +18,9 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = NodeDetails.None.class, name = "none"),
         @JsonSubTypes.Type(value = NodeDetails.ServiceTask.class, name = "serviceTask"),
         @JsonSubTypes.Type(value = NodeDetails.Timer.class, name = "timer"),
-        @JsonSubTypes.Type(value = NodeDetails.BoundaryTimer.class, name = "boundaryTimer")})
+        @JsonSubTypes.Type(value = NodeDetails.BoundaryTimer.class, name = "boundaryTimer"),
+        @JsonSubTypes.Type(value = NodeDetails.Message.class, name = "message"),
+        @JsonSubTypes.Type(value = NodeDetails.BoundaryMessage.class, name = "boundaryMessage")})
 public sealed interface NodeDetails {
 
     /** Kinds that need nothing more. */
@@ -69,6 +71,34 @@ public sealed interface NodeDetails {
         public BoundaryTimer {
             Objects.requireNonNull(attachedToId, "attachedToId");
             Objects.requireNonNull(timer, "timer");
+        }
+    }
+
+    /**
+     * What a message event or receive task waits for.
+     *
+     * @param messageName the message's name, as {@code POST /messages} sends it
+     * @param correlationKey the variable (a dotted path) whose value, when the subscription opens, is
+     *     the key a message must carry; null at a message start event, which any message of the name starts
+     */
+    record Message(String messageName, String correlationKey) implements NodeDetails {
+
+        public Message {
+            Objects.requireNonNull(messageName, "messageName");
+        }
+    }
+
+    /**
+     * A message boundary event.
+     *
+     * @param attachedToId the activity it is attached to
+     * @param interrupting whether the message cancels the activity ({@code cancelActivity}, true unless "false")
+     */
+    record BoundaryMessage(String attachedToId, boolean interrupting, Message message) implements NodeDetails {
+
+        public BoundaryMessage {
+            Objects.requireNonNull(attachedToId, "attachedToId");
+            Objects.requireNonNull(message, "message");
         }
     }
 }

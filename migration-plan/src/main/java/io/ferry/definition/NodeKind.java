@@ -6,6 +6,8 @@ package io.ferry.definition;
  */
 public enum NodeKind {
     START_EVENT("startEvent", StateHeld.NONE, NodeDetails.None.class),
+    /** A start event with a message: {@code POST /messages} with its name starts an instance here. */
+    MESSAGE_START_EVENT("startEvent", StateHeld.NONE, NodeDetails.Message.class),
     END_EVENT("endEvent", StateHeld.NONE, NodeDetails.None.class),
     TERMINATE_END_EVENT("endEvent", StateHeld.NONE, NodeDetails.None.class),
     TASK("task", StateHeld.NONE, NodeDetails.None.class),
@@ -20,6 +22,15 @@ public enum NodeKind {
      * when it fires a token leaves from here (cancelling the activity when it interrupts).
      */
     BOUNDARY_TIMER_EVENT("boundaryEvent", StateHeld.NONE, NodeDetails.BoundaryTimer.class),
+    /** An intermediate catch event with a message: the token waits until the message is correlated to it. */
+    MESSAGE_CATCH_EVENT("intermediateCatchEvent", StateHeld.MESSAGE, NodeDetails.Message.class),
+    /** A receive task: like a message catch event, as a task (it may carry boundary events). */
+    RECEIVE_TASK("receiveTask", StateHeld.MESSAGE, NodeDetails.Message.class),
+    /**
+     * A message boundary event: the activity's token carries its subscription, and when the message
+     * comes a token leaves from here (cancelling the activity when it interrupts).
+     */
+    BOUNDARY_MESSAGE_EVENT("boundaryEvent", StateHeld.NONE, NodeDetails.BoundaryMessage.class),
     EXCLUSIVE_GATEWAY("exclusiveGateway", StateHeld.NONE, NodeDetails.None.class),
     PARALLEL_GATEWAY("parallelGateway", StateHeld.JOINING_TOKENS, NodeDetails.None.class),
     INCLUSIVE_GATEWAY("inclusiveGateway", StateHeld.JOINING_TOKENS, NodeDetails.None.class),
@@ -33,6 +44,8 @@ public enum NodeKind {
         USER_TASK,
         /** A token waits here for its timer. */
         TIMER,
+        /** A token waits here for a message (its subscription names the message and the correlation key). */
+        MESSAGE,
         /** A token waits here while its job (a service task's handler call) runs, is retried, or has an incident. */
         JOB,
         /** Tokens wait here for their siblings (a joining gateway). */

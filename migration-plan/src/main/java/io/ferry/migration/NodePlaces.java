@@ -8,6 +8,7 @@ import io.ferry.definition.ProcessDefinition;
 import io.ferry.state.InstanceState;
 import io.ferry.state.Scope;
 import io.ferry.state.Timer;
+import io.ferry.state.Subscription;
 import io.ferry.state.Token;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +51,9 @@ final class NodePlaces {
             if (!token.timers().isEmpty()) {
                 movedToken = movedToken.withTimers(moveTimers(token, landing, route, moved, new Clocked(state, now)));
             }
+            if (!token.subscriptions().isEmpty()) {
+                movedToken = movedToken.withSubscriptions(moveSubscriptions(token, landing, route, moved));
+            }
             moved.tokens[index] = movedToken;
         }
         for (int index = 0; index < scopes.size(); index++) {
@@ -79,6 +83,21 @@ final class NodePlaces {
             }
         }
         return timers;
+    }
+
+    /**
+     * A token's subscriptions keep their ids, message names and correlation keys; their node ids move.
+     * A boundary subscription must land on a message boundary event of the token's new node, and every
+     * subscription on a node waiting for the same message name, or the instance cannot move.
+     */
+    private static List<Subscription> moveSubscriptions(Token token, Landing tokenLanding, Route route, Moved moved) {
+        List<Subscription> subscriptions = new ArrayList<>(token.subscriptions().size());
+        for (Subscription subscription : token.subscriptions()) {
+            Landing landing = route.landing(subscription.nodeId());
+            subscriptions.add(landing.moved() ? subscription.withNodeId(landing.newNodeId()) : subscription);
+            moved.placeSubscription(subscription, landing, !subscription.nodeId().equals(token.nodeId()), tokenLanding.newNodeId());
+        }
+        return subscriptions;
     }
 
     /** What a timer rule needs besides the timer: the state's variables and the migration's moment. */
@@ -159,6 +178,46 @@ final class NodePlaces {
             }
             unplaced.add(new UnplacedNode(timer.nodeId(), UnplacedNode.BOUNDARY_TIMER_MISSING.formatted(timer.nodeId(),
                     landing.newNodeId(), target.version(), activityNodeId, timer.nodeId(), activityNodeId)));
+        }
+
+        /**
+         * Records where a subscription lands: a boundary one only on a message boundary event of the
+         * token's new node, and any one only on a node waiting for the message it waits for.
+         */
+        private void placeSubscription(Subscription subscription, Landing landing, boolean boundary, String activityNodeId) {
+            if (landing.moved()) {
+                if (movedNodeIds.isEmpty()) {
+                    movedNodeIds = new LinkedHashMap<>();
+                }
+                movedNodeIds.putIfAbsent(subscription.nodeId(), landing.newNodeId());
+            }
+            Node node = landing.node();
+            String problem = null;
+            if (boundary && (node == null || node.kind() != NodeKind.BOUNDARY_MESSAGE_EVENT
+                    || !node.details(NodeDetails.BoundaryMessage.class).attachedToId().equals(activityNodeId))) {
+                problem = UnplacedNode.BOUNDARY_MESSAGE_MISSING.formatted(subscription.nodeId(), landing.newNodeId(),
+                        target.version(), activityNodeId, subscription.nodeId(), activityNodeId);
+            } else if (node != null) {
+                String waitsFor = messageNameOf(node);
+                if (waitsFor != null && !waitsFor.equals(subscription.messageName())) {
+                    problem = UnplacedNode.MESSAGE_NAME_CHANGED.formatted(subscription.nodeId(), subscription.messageName(),
+                            node.id(), target.version(), waitsFor, subscription.nodeId(), subscription.messageName());
+                }
+            }
+            if (problem == null) {
+                return;
+            }
+            if (unplaced.isEmpty()) {
+                unplaced = new ArrayList<>();
+            }
+            unplaced.add(new UnplacedNode(subscription.nodeId(), problem));
+        }
+
+        private static String messageNameOf(Node node) {
+            if (node.details() instanceof NodeDetails.Message message) {
+                return message.messageName();
+            }
+            return node.details() instanceof NodeDetails.BoundaryMessage boundary ? boundary.message().messageName() : null;
         }
 
         List<Token> tokens() {

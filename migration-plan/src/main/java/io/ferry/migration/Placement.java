@@ -36,6 +36,7 @@ final class Placement {
             case USER_TASK -> "a user task";
             case TIMER -> "a timer intermediate catch event";
             case JOB -> "a service task";
+            case MESSAGE -> "a message catch event or receive task";
             case JOINING_TOKENS -> "a parallel or inclusive gateway";
             case SCOPE -> "a sub-process";
             case NONE -> "any node";

@@ -16,6 +16,12 @@ public record UnplacedNode(String nodeId, String reason) {
     public static final String BOUNDARY_TIMER_MISSING =
             "timer of boundary event '%s' cannot move to '%s': in version %s that is not a timer boundary event attached to '%s'; "
             + "map '%s' to a timer boundary event of '%s' in a migration plan";
+    public static final String BOUNDARY_MESSAGE_MISSING =
+            "message subscription of boundary event '%s' cannot move to '%s': in version %s that is not a message boundary "
+            + "event attached to '%s'; map '%s' to a message boundary event of '%s' in a migration plan";
+    public static final String MESSAGE_NAME_CHANGED =
+            "message subscription of '%s' waits for message '%s', but '%s' in version %s waits for message '%s': the "
+            + "instance would wait for a message nobody sends it; map '%s' to a node that waits for '%s'";
     public static final String WRONG_SCOPE =
             "%s at '%s' cannot move to '%s': that node lies %s, but it runs %s; map '%s' to a node %s in a migration plan";
 }

@@ -38,7 +38,7 @@ public final class PlanChecker {
     public static final String TIMER_RULE_NOT_ON_TIMER = "timers: '%s' is %s in version %s of process '%s': "
             + "name a timer catch or boundary event of the new version";
     public static final String NODE_HOLDS_NO_STATE =
-            "node '%s' is mapped to '%s' (a node of kind %s) in the current version %s of process '%s'; no instance can wait there, because tokens only rest at user tasks, service tasks (with their jobs), timer catch events, joining gateways and sub-processes, and timers at timer boundary events: map it to one of those";
+            "node '%s' is mapped to '%s' (a node of kind %s) in the current version %s of process '%s'; no instance can wait there, because tokens only rest at user tasks, service tasks (with their jobs), timer and message catch events, receive tasks, joining gateways and sub-processes, and timers and message subscriptions at boundary events: map it to one of those";
 
     private final Problems problems = new Problems();
     private final Map<String, ProcessDefinition> definitions;
@@ -141,7 +141,8 @@ public final class PlanChecker {
                 String files = later.stream().map(MigrationPlan::file).collect(Collectors.joining(", "));
                 report(plan, position, NODE_MISSING_AFTER_LATER_PLANS.formatted(
                         oldId, newId, definition.version(), definition.id(), files, definition.version(), newId));
-            } else if (node.get().kind().stateHeld() == NodeKind.StateHeld.NONE && node.get().kind() != NodeKind.BOUNDARY_TIMER_EVENT) {
+            } else if (node.get().kind().stateHeld() == NodeKind.StateHeld.NONE && node.get().kind() != NodeKind.BOUNDARY_TIMER_EVENT
+                    && node.get().kind() != NodeKind.BOUNDARY_MESSAGE_EVENT) {
                 report(plan, position, NODE_HOLDS_NO_STATE.formatted(
                         oldId, newId, node.get().kind().bpmnElement(), definition.version(), definition.id()));
             }

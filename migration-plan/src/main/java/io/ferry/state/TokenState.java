@@ -15,7 +15,9 @@ public enum TokenState {
     /** At a timer catch event, waiting for its timer. */
     TIMER(StateHeld.TIMER, "token waiting for a timer"),
     /** At a service task, waiting while its job runs (or for an operator, when the job has an incident). */
-    JOB(StateHeld.JOB, "token waiting for a job");
+    JOB(StateHeld.JOB, "token waiting for a job"),
+    /** At a message catch event or receive task, waiting for its message. */
+    MESSAGE(StateHeld.MESSAGE, "token waiting for a message");
 
     private final StateHeld held;
     private final String holder;

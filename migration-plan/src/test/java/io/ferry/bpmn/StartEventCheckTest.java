@@ -18,7 +18,8 @@ class StartEventCheckTest {
                   </process>
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:2 [order] process has no none start event: add a start event without an event definition",
+                "order.bpmn:2 [order] process has no none or message start event: add a start event without an event definition, "
+                        + "or one that a message starts",
                 "order.bpmn:4 [review] sub-process has no none start event: add a start event without an event definition");
     }
 
@@ -27,10 +28,11 @@ class StartEventCheckTest {
         assertThat(BpmnFiles.problems("""
                 <definitions>
                   <process id="order" ferry:version="1">
-                    <startEvent id="orderPlaced"><messageEventDefinition messageRef="placed" /></startEvent>
+                    <startEvent id="orderPlaced"><signalEventDefinition signalRef="placed" /></startEvent>
                   </process>
                 </definitions>
-                """)).containsExactly("order.bpmn:3 [orderPlaced] unsupported element <messageEventDefinition>:"
-                + " Ferry starts processes and sub-processes only from none start events; remove the event definition");
+                """)).containsExactly("order.bpmn:3 [orderPlaced] unsupported element <signalEventDefinition>:"
+                + " Ferry starts processes only from none and message start events, and sub-processes only from none start"
+                + " events; remove the event definition");
     }
 }

@@ -85,21 +85,21 @@ class TimerEventCheckTest {
                       <timerEventDefinition><timeDuration>PT1M</timeDuration></timerEventDefinition>
                     </boundaryEvent>
                     <sequenceFlow id="f3" sourceRef="lost" targetRef="end" />
-                    <intermediateCatchEvent id="message"><messageEventDefinition /></intermediateCatchEvent>
+                    <intermediateCatchEvent id="signal"><signalEventDefinition /></intermediateCatchEvent>
                     <intermediateCatchEvent id="empty" />
                     <endEvent id="end" />
                   </process>
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:6 [slow] boundary event is attached to 'pay', a manualTask: Ferry runs timer boundary events on "
-                        + "user tasks and service tasks only yet",
+                "order.bpmn:6 [slow] boundary event is attached to 'pay', a manualTask: Ferry runs boundary events on "
+                        + "user tasks, service tasks and receive tasks only yet",
                 "order.bpmn:6 [slow] boundary event has incoming sequence flows 'f2': it starts from its task, remove them",
                 "order.bpmn:6 [slow] boundary event has no outgoing sequence flow: connect it to where the process goes when "
-                        + "the timer fires",
+                        + "it is triggered",
                 "order.bpmn:10 [lost] boundary event is attached to 'nowhere', which is no flow node of the process: attach it "
                         + "to a user task or a service task",
-                "order.bpmn:14 [message] unsupported element <messageEventDefinition>: Ferry executes only timer intermediate "
-                        + "catch events yet; messages and signals are not supported",
+                "order.bpmn:14 [signal] unsupported element <signalEventDefinition>: Ferry executes only timer and message "
+                        + "intermediate catch events yet; signals and links are not supported",
                 "order.bpmn:15 [empty] intermediateCatchEvent has no timer: add a timerEventDefinition holding a timeDate, "
                         + "timeDuration or timeCycle");
     }

@@ -14,7 +14,6 @@ class UnsupportedElementTest {
             eventBasedGateway      | Ferry does not execute event-based gateways yet
             complexGateway         | Ferry does not execute complex gateways; use exclusive, inclusive or parallel gateways
             callActivity           | Ferry does not execute call activities yet
-            receiveTask            | Ferry does not execute receive tasks yet
             sendTask               | Ferry does not execute send tasks yet; use a serviceTask whose handler sends the message
             businessRuleTask       | Ferry does not execute business rule tasks yet; use a serviceTask whose handler applies the rules
             scriptTask             | Ferry does not run scripts; use a serviceTask whose handler does the work
@@ -79,7 +78,8 @@ class UnsupportedElementTest {
                   </process>
                 </definitions>
                 """)).containsExactly("order.bpmn:4 [everyMonday] unsupported element <timerEventDefinition>:"
-                + " Ferry starts processes and sub-processes only from none start events; remove the event definition");
+                + " Ferry starts processes only from none and message start events, and sub-processes only from none start"
+                + " events; remove the event definition");
     }
 
     @Test

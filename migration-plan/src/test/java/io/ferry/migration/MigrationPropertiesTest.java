@@ -90,6 +90,7 @@ class MigrationPropertiesTest {
                 case TIMER -> NodeKind.StateHeld.TIMER;
                 case JOINING -> NodeKind.StateHeld.JOINING_TOKENS;
                 case JOB -> NodeKind.StateHeld.JOB;
+                case MESSAGE -> NodeKind.StateHeld.MESSAGE;
             };
             if (!fits(target, chain.newNodeId(token.nodeId()), needs, scopeNodeIds.get(token.scopeId()))) {
                 expectedUnplaced.add(token.nodeId());

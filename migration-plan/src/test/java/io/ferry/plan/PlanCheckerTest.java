@@ -66,7 +66,7 @@ class PlanCheckerTest {
     @Test
     void targetNodeThatHoldsNoState() {
         assertThat(problems(plan("plans/order-2-to-3.yaml", "2", "3", "approveOrder: end"))).containsExactly(
-                "plans/order-2-to-3.yaml:4:9: node 'approveOrder' is mapped to 'end' (a node of kind endEvent) in the current version 3 of process 'order'; no instance can wait there, because tokens only rest at user tasks, service tasks (with their jobs), timer catch events, joining gateways and sub-processes, and timers at timer boundary events: map it to one of those");
+                "plans/order-2-to-3.yaml:4:9: node 'approveOrder' is mapped to 'end' (a node of kind endEvent) in the current version 3 of process 'order'; no instance can wait there, because tokens only rest at user tasks, service tasks (with their jobs), timer and message catch events, receive tasks, joining gateways and sub-processes, and timers and message subscriptions at boundary events: map it to one of those");
     }
 
     @Test

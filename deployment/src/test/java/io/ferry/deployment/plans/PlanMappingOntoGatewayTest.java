@@ -41,8 +41,9 @@ class PlanMappingOntoGatewayTest {
                     Ferry found 1 problem in the migration plans:
                       - plans/order-1-to-2.yaml:5:3: node 'approve' is mapped to 'approved' (a node of kind exclusiveGateway) in \
                     the current version 2 of process 'order'; no instance can wait there, because tokens only rest at \
-                    user tasks, service tasks (with their jobs), timer catch events, joining gateways and sub-processes, \
-                    and timers at timer boundary events: map it to one of those"""));
+                    user tasks, service tasks (with their jobs), timer and message catch events, receive tasks, joining \
+                    gateways and sub-processes, and timers and message subscriptions at boundary events: map it to one \
+                    of those"""));
 
     @Test
     void theBuildFails() {
