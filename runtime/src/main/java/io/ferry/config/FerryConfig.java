@@ -23,6 +23,20 @@ public interface FerryConfig {
     /** Service tasks' jobs: the workers that run their handlers, retries, and the backlog's bound. */
     JobsConfig jobs();
 
+    /** Messages sent with a time to live that nobody waits for yet. */
+    MessagesConfig messages();
+
+    interface MessagesConfig {
+
+        /** Buffered messages beyond which a message that would be buffered is refused with 429 and Retry-After. */
+        @WithDefault("10000")
+        long maxBuffered();
+
+        /** The longest time to live a message may ask for. */
+        @WithDefault("P30D")
+        Duration maxTimeToLive();
+    }
+
     interface JobsConfig {
 
         /**

@@ -32,4 +32,12 @@ public sealed interface Effect {
     /** The job's incident is over: retried, resolved, or its token went away (interrupted, cancelled). */
     record CloseIncident(String jobId) implements Effect {
     }
+
+    /** A token now waits for a message: {@code POST /messages} with this name and key will find it. */
+    record OpenSubscription(String subscriptionId, String messageName, String correlationKey) implements Effect {
+    }
+
+    /** The subscription is over: its message came, or its token moved on or was cancelled. */
+    record CloseSubscription(String subscriptionId) implements Effect {
+    }
 }

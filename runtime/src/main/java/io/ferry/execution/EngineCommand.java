@@ -12,10 +12,18 @@ import java.util.Objects;
  */
 public sealed interface EngineCommand {
 
-    /** Starts an instance at the process's none start event, with these variables. */
-    record Start(ObjectNode variables) implements EngineCommand {
+    /**
+     * Starts an instance with these variables, at the process's none start event, or at the message
+     * start event {@code startEventId} names.
+     */
+    record Start(ObjectNode variables, String startEventId) implements EngineCommand {
         public Start {
             variables = variables == null ? JsonNodeFactory.instance.objectNode() : variables;
+        }
+
+        /** At the none start event. */
+        public Start(ObjectNode variables) {
+            this(variables, null);
         }
     }
 
@@ -90,6 +98,17 @@ public sealed interface EngineCommand {
         public ResolveIncident {
             Objects.requireNonNull(jobId, "jobId");
             output = output == null ? JsonNodeFactory.instance.objectNode() : output;
+        }
+    }
+
+    /**
+     * A message came for an open subscription: its variables are merged, and the token waiting for it
+     * moves on (or, at a boundary event, a token leaves from there).
+     */
+    record CorrelateMessage(String subscriptionId, ObjectNode variables) implements EngineCommand {
+        public CorrelateMessage {
+            Objects.requireNonNull(subscriptionId, "subscriptionId");
+            variables = variables == null ? JsonNodeFactory.instance.objectNode() : variables;
         }
     }
 }

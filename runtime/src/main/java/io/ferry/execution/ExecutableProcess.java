@@ -32,6 +32,7 @@ public final class ExecutableProcess {
     private final Map<String, Set<String>> nodesReachingJoin;
     private final boolean callsServiceTasks;
     private final Map<String, List<Node>> boundaryTimersByActivity;
+    private final Map<String, List<Node>> boundaryMessagesByActivity;
 
     private ExecutableProcess(
             ProcessDefinition definition,
@@ -46,6 +47,10 @@ public final class ExecutableProcess {
         this.boundaryTimersByActivity = definition.nodes().stream()
                 .filter(node -> node.kind() == NodeKind.BOUNDARY_TIMER_EVENT)
                 .collect(Collectors.groupingBy(node -> node.details(NodeDetails.BoundaryTimer.class).attachedToId(),
+                        Collectors.toUnmodifiableList()));
+        this.boundaryMessagesByActivity = definition.nodes().stream()
+                .filter(node -> node.kind() == NodeKind.BOUNDARY_MESSAGE_EVENT)
+                .collect(Collectors.groupingBy(node -> node.details(NodeDetails.BoundaryMessage.class).attachedToId(),
                         Collectors.toUnmodifiableList()));
     }
 
@@ -80,6 +85,30 @@ public final class ExecutableProcess {
     /** The timer boundary events attached to an activity, in document order. */
     List<Node> boundaryTimers(String activityId) {
         return boundaryTimersByActivity.getOrDefault(activityId, List.of());
+    }
+
+    /** The message boundary events attached to an activity, in document order. */
+    List<Node> boundaryMessages(String activityId) {
+        return boundaryMessagesByActivity.getOrDefault(activityId, List.of());
+    }
+
+    /** Whether an instance can be started without a message (the process has a none start event). */
+    public boolean startsWithoutMessage() {
+        return startEventsByScope.get(null) != null;
+    }
+
+    /** The message start event a message of this name starts an instance at, if any. */
+    public Optional<Node> messageStartEvent(String messageName) {
+        return definition.nodes().stream()
+                .filter(node -> node.kind() == NodeKind.MESSAGE_START_EVENT && node.scopeId() == null)
+                .filter(node -> node.details(NodeDetails.Message.class).messageName().equals(messageName))
+                .findFirst();
+    }
+
+    /** The names of the messages that start an instance. */
+    public List<String> startMessages() {
+        return definition.nodes().stream().filter(node -> node.kind() == NodeKind.MESSAGE_START_EVENT)
+                .map(node -> node.details(NodeDetails.Message.class).messageName()).toList();
     }
 
     Node node(String nodeId) {
@@ -122,7 +151,9 @@ public final class ExecutableProcess {
 
     private static Map<String, Node> findStartEvents(ProcessDefinition definition) {
         Map<String, Node> startEvents = new HashMap<>();
-        startEvents.put(null, firstStartEvent(definition, null));
+        // A process may start only by message: then it has no none start event at process level.
+        List<Node> processStarts = definition.startEvents(null);
+        startEvents.put(null, processStarts.isEmpty() ? null : processStarts.get(0));
         definition.nodes().stream()
                 .filter(node -> node.kind() == NodeKind.SUB_PROCESS)
                 .forEach(subProcess -> startEvents.put(subProcess.id(), firstStartEvent(definition, subProcess.id())));

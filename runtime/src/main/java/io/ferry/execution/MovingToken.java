@@ -1,6 +1,7 @@
 package io.ferry.execution;
 
 import io.ferry.state.Job;
+import io.ferry.state.Subscription;
 import io.ferry.state.Timer;
 import io.ferry.state.Token;
 import io.ferry.state.TokenState;
@@ -17,7 +18,7 @@ record MovingToken(String id, String nodeId, String scopeId) {
         return new Token(id, nodeId, scopeId, state, timers);
     }
 
-    Token restWithJob(List<Timer> timers, Job job) {
-        return new Token(id, nodeId, scopeId, TokenState.JOB, timers, job);
+    Token rest(TokenState state, List<Timer> timers, Job job, List<Subscription> subscriptions) {
+        return new Token(id, nodeId, scopeId, state, timers, job, subscriptions);
     }
 }

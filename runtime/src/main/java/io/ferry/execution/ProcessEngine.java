@@ -10,6 +10,7 @@ import io.ferry.definition.TimerDefinition;
 import io.ferry.definition.TimerSchedule;
 import io.ferry.state.InstanceState;
 import io.ferry.state.InstanceStatus;
+import io.ferry.state.Subscription;
 import io.ferry.state.Timer;
 import io.ferry.state.Token;
 import io.ferry.state.TokenState;
@@ -47,6 +48,7 @@ public final class ProcessEngine {
     private final NodeProcessor inclusiveGateway = new InclusiveGatewayProcessor();
     private final NodeProcessor subProcess = new SubProcessProcessor();
     private final NodeProcessor timerCatchEvent = new TimerCatchEventProcessor();
+    private final MessageCatchProcessor messageCatch = new MessageCatchProcessor();
 
     /** An engine whose jobs retry as {@link JobPolicy#DEFAULT} says. */
     public ProcessEngine() {
@@ -85,6 +87,8 @@ public final class ProcessEngine {
             return cancel(run);
         } else if (command instanceof EngineCommand.FireTimer fire) {
             return fireTimer(run, fire);
+        } else if (command instanceof EngineCommand.CorrelateMessage message) {
+            return correlate(run, message);
         } else if (command instanceof EngineCommand.CompleteJob complete) {
             return withJob(run, complete.jobId(), false, job -> serviceTask
                     .onCompleted(job, complete.output(), EngineEvent.SERVICE_TASK_COMPLETED, run)
@@ -111,7 +115,11 @@ public final class ProcessEngine {
         Run run = Run.starting(process, context);
         run.mergeVariables(start.variables());
         run.record(EngineEvent.INSTANCE_STARTED, null, null, start.variables().deepCopy());
-        run.arrive(process.startEvent(null).id(), null);
+        Node startEvent = start.startEventId() != null ? process.node(start.startEventId()) : process.startEvent(null);
+        if (startEvent == null) {
+            throw new IllegalArgumentException(process.definition() + " starts only by message " + process.startMessages());
+        }
+        run.arrive(startEvent.id(), null);
         return advance(run);
     }
 
@@ -147,6 +155,36 @@ public final class ProcessEngine {
         run.activeNodeIds().forEach(activeNodes::add);
         run.end(InstanceStatus.CANCELLED, EngineEvent.INSTANCE_CANCELLED, data);
         return run.outcome();
+    }
+
+    /**
+     * A message came for an open subscription. At a catch event or receive task the token moves on. A
+     * message boundary event starts a token there; an interrupting one first ends the activity, a
+     * non-interrupting one keeps its subscription open for the next message.
+     */
+    private Outcome correlate(Run run, EngineCommand.CorrelateMessage message) {
+        Optional<Token> subscriber = run.subscriberOf(message.subscriptionId());
+        if (subscriber.isEmpty()) {
+            return new Outcome.Refused(Refusal.subscriptionNotOpen(run.instanceId(), message.subscriptionId()));
+        }
+        Token token = subscriber.get();
+        Subscription subscription = token.subscriptions().stream()
+                .filter(open -> open.id().equals(message.subscriptionId())).findFirst().orElseThrow();
+        Node node = run.process().node(subscription.nodeId());
+        if (node.kind() != NodeKind.BOUNDARY_MESSAGE_EVENT) {
+            return messageCatch.onMessage(token, subscription, message.variables(), run)
+                    .<Outcome>map(Outcome.Refused::new).orElseGet(() -> advance(run));
+        }
+        run.mergeVariables(message.variables());
+        run.record(EngineEvent.MESSAGE_CORRELATED, node.id(), token.id(),
+                MessageCatchProcessor.correlated(subscription, message.variables()));
+        if (node.details(NodeDetails.BoundaryMessage.class).interrupting()) {
+            run.remove(token);
+            run.record(EngineEvent.NODE_TERMINATED, token.nodeId(), token.id(),
+                    JsonNodeFactory.instance.objectNode().put("by", node.id()));
+        }
+        run.arrive(node.id(), token.scopeId());
+        return advance(run);
     }
 
     /**
@@ -272,7 +310,8 @@ public final class ProcessEngine {
             case TERMINATE_END_EVENT -> terminateEndEvent;
             case USER_TASK -> userTask;
             case TIMER_CATCH_EVENT -> timerCatchEvent;
-            case BOUNDARY_TIMER_EVENT -> passThrough;
+            case MESSAGE_CATCH_EVENT, RECEIVE_TASK -> messageCatch;
+            case BOUNDARY_TIMER_EVENT, BOUNDARY_MESSAGE_EVENT, MESSAGE_START_EVENT -> passThrough;
             case SERVICE_TASK -> serviceTask;
             case EXCLUSIVE_GATEWAY -> exclusiveGateway;
             case PARALLEL_GATEWAY -> parallelGateway;

@@ -36,6 +36,10 @@ public record Refusal(RefusalReason reason, String message) {
     /** One flow of {@link #NO_OUTGOING_FLOW_TAKEN}: its id, its condition, then {@link #BECAUSE} when it reads variables. */
     static final String CONDITION_FALSE = "flow '%s' (%s) is false%s";
     static final String BECAUSE = " because %s";
+    static final String SUBSCRIPTION_NOT_OPEN =
+            "instance %s has no open subscription '%s'; its message came already, or its token moved on";
+    static final String CORRELATION_KEY_INVALID = "%s '%s' waits for message '%s' correlated by variable '%s', which "
+            + "holds %s, not text or a number; set it with PATCH /instances/%s/variables or in the request that gets here";
     static final String JOB_NOT_FOUND = "instance %s has no job '%s'; it completed already, or its token moved on";
     static final String JOB_HAS_INCIDENT = "job '%s' of instance %s has an incident; retry or resolve it with POST /incidents/{id}/retry or /resolve";
     static final String JOB_HAS_NO_INCIDENT = "job '%s' of instance %s has no incident; a worker runs it";
@@ -102,6 +106,16 @@ public record Refusal(RefusalReason reason, String message) {
                 .collect(Collectors.joining("; "));
         return new Refusal(RefusalReason.NO_OUTGOING_FLOW_TAKEN,
                 NO_OUTGOING_FLOW_TAKEN.formatted(node.kind().bpmnElement(), node.id(), conditions, node.id()));
+    }
+
+    static Refusal subscriptionNotOpen(String instanceId, String subscriptionId) {
+        return new Refusal(RefusalReason.SUBSCRIPTION_NOT_OPEN, SUBSCRIPTION_NOT_OPEN.formatted(instanceId, subscriptionId));
+    }
+
+    static Refusal correlationKeyInvalid(String instanceId, Node node, NodeDetails.Message message, JsonNode value) {
+        return new Refusal(RefusalReason.CORRELATION_KEY_INVALID, CORRELATION_KEY_INVALID.formatted(node.kind().bpmnElement(),
+                node.id(), message.messageName(), message.correlationKey(), value == null ? "nothing" : value.toString(),
+                instanceId));
     }
 
     static Refusal jobNotFound(String instanceId, String jobId) {

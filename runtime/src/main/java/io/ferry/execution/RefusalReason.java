@@ -16,6 +16,10 @@ public enum RefusalReason {
     CONDITION_FAILED,
     /** No condition of a node's outgoing flows is true and the node has no default flow. */
     NO_OUTGOING_FLOW_TAKEN,
+    /** The subscription a message was meant for is no longer open: its message came, or its token moved on. */
+    SUBSCRIPTION_NOT_OPEN,
+    /** The variable a subscription's correlation key names holds no text or number when the subscription opens. */
+    CORRELATION_KEY_INVALID,
     /** No token of the instance waits with this job: it completed already, or its token moved on. */
     JOB_NOT_FOUND,
     /** A worker reported on a job that has an incident: only an operator moves it on now. */

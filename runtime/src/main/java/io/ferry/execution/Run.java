@@ -8,6 +8,7 @@ import io.ferry.state.InstanceState;
 import io.ferry.state.InstanceStatus;
 import io.ferry.state.Job;
 import io.ferry.state.Scope;
+import io.ferry.state.Subscription;
 import io.ferry.state.Timer;
 import io.ferry.state.Token;
 import io.ferry.state.TokenState;
@@ -38,6 +39,7 @@ final class Run {
     private final OutgoingFlows outgoingFlows;
     private final Map<String, Timer> timersBefore;
     private final Map<String, Job> jobsBefore;
+    private final Map<String, Subscription> subscriptionsBefore;
     private InstanceStatus status;
     private long lastIdNumber;
     private int steps;
@@ -53,6 +55,7 @@ final class Run {
         this.outgoingFlows = new OutgoingFlows(process, variables, context.instanceId());
         this.timersBefore = timersOf(state.tokens());
         this.jobsBefore = jobsOf(state.tokens());
+        this.subscriptionsBefore = subscriptionsOf(state.tokens());
     }
 
     static Run of(ExecutableProcess process, OperationContext context, InstanceState state) {
@@ -145,9 +148,14 @@ final class Run {
         resting.add(token.rest(state, timers));
     }
 
-    /** Keeps the token at its service task with its job and the timers armed for it. */
-    void restWithJob(MovingToken token, List<Timer> timers, Job job) {
-        resting.add(token.restWithJob(timers, job));
+    /** Keeps the token at an activity with what it waits for: its boundary events' timers and subscriptions, its job. */
+    void rest(MovingToken token, TokenState state, Timers.Boundaries boundaries, Job job) {
+        resting.add(token.rest(state, boundaries.timers(), job, boundaries.subscriptions()));
+    }
+
+    /** Keeps the token at a message catch event or receive task with its subscriptions and timers. */
+    void restForMessage(MovingToken token, List<Timer> timers, List<Subscription> subscriptions) {
+        resting.add(token.rest(TokenState.MESSAGE, timers, null, subscriptions));
     }
 
     /** Replaces a resting token by a changed copy of it (a timer of it re-armed or dropped), in place. */
@@ -168,6 +176,18 @@ final class Run {
     /** The resting token whose job this is (a job's id is its token's id). */
     Optional<Token> jobHolder(String jobId) {
         return resting.stream().filter(token -> token.job() != null && token.id().equals(jobId)).findFirst();
+    }
+
+    /** The resting token a subscription is open for, if any. */
+    Optional<Token> subscriberOf(String subscriptionId) {
+        return resting.stream()
+                .filter(token -> token.subscriptions().stream().anyMatch(subscription -> subscription.id().equals(subscriptionId)))
+                .findFirst();
+    }
+
+    /** A new id for a subscription, unique within the instance like token and scope ids. */
+    String newSubscriptionId() {
+        return "sub" + nextIdNumber();
     }
 
     /** A new id for a timer, unique within the instance like token and scope ids. */
@@ -296,6 +316,7 @@ final class Run {
     Outcome.Advanced outcome() {
         List<Effect> effects = new ArrayList<>(timerEffects());
         effects.addAll(jobEffects());
+        effects.addAll(subscriptionEffects());
         return new Outcome.Advanced(toState(), events, effects);
     }
 
@@ -351,6 +372,29 @@ final class Run {
             }
         });
         return effects;
+    }
+
+    /** The subscriptions to open and close, from what the state held before and holds now. */
+    private List<Effect> subscriptionEffects() {
+        Map<String, Subscription> after = subscriptionsOf(resting);
+        if (subscriptionsBefore.isEmpty() && after.isEmpty()) {
+            return List.of();
+        }
+        List<Effect> effects = new ArrayList<>();
+        subscriptionsBefore.keySet().stream().filter(id -> !after.containsKey(id))
+                .forEach(id -> effects.add(new Effect.CloseSubscription(id)));
+        after.values().stream().filter(subscription -> !subscriptionsBefore.containsKey(subscription.id()))
+                .forEach(subscription -> effects.add(new Effect.OpenSubscription(subscription.id(), subscription.messageName(),
+                        subscription.correlationKey())));
+        return effects;
+    }
+
+    private static Map<String, Subscription> subscriptionsOf(List<Token> tokens) {
+        Map<String, Subscription> subscriptions = new LinkedHashMap<>();
+        for (Token token : tokens) {
+            token.subscriptions().forEach(subscription -> subscriptions.put(subscription.id(), subscription));
+        }
+        return subscriptions;
     }
 
     private String nodeOf(String tokenId) {

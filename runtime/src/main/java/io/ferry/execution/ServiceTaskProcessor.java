@@ -6,6 +6,7 @@ import io.ferry.definition.Node;
 import io.ferry.definition.NodeDetails;
 import io.ferry.state.Job;
 import io.ferry.state.Token;
+import io.ferry.state.TokenState;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -35,7 +36,7 @@ final class ServiceTaskProcessor implements NodeProcessor {
         Job job = Job.dueAt(run.now());
         run.record(EngineEvent.JOB_CREATED, node.id(), token.id(), data().put("handler", handler(node))
                 .put("attempts", policy.attemptsOf(task(node))));
-        run.restWithJob(token, boundaries.timers(), job);
+        run.rest(token, TokenState.JOB, boundaries, job);
         return Optional.empty();
     }
 

@@ -5,6 +5,7 @@ import io.ferry.definition.Node;
 import io.ferry.definition.NodeDetails;
 import io.ferry.definition.TimerDefinition;
 import io.ferry.definition.TimerSchedule;
+import io.ferry.state.Subscription;
 import io.ferry.state.Timer;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,21 +24,33 @@ final class Timers {
     private Timers() {
     }
 
-    /** The timers of the boundary events attached to an activity a token just reached, or why one could not be armed. */
-    record Boundaries(List<Timer> timers, Refusal refusal) {
+    /**
+     * The timers and message subscriptions of the boundary events attached to an activity a token
+     * just reached, or why one could not be armed or opened.
+     */
+    record Boundaries(List<Timer> timers, List<Subscription> subscriptions, Refusal refusal) {
     }
 
-    /** Arms the timers of the boundary events attached to the activity, for the token waiting there. */
+    /** Arms the timers and opens the subscriptions of the activity's boundary events, for the token waiting there. */
     static Boundaries armBoundaries(Node activity, String tokenId, Run run) {
         List<Timer> timers = new ArrayList<>();
         for (Node boundary : run.process().boundaryTimers(activity.id())) {
             Armed armed = arm(boundary, boundary.details(NodeDetails.BoundaryTimer.class).timer(), tokenId, run);
             if (armed.refusal() != null) {
-                return new Boundaries(List.of(), armed.refusal());
+                return new Boundaries(List.of(), List.of(), armed.refusal());
             }
             timers.add(armed.timer());
         }
-        return new Boundaries(timers, null);
+        List<Subscription> subscriptions = new ArrayList<>();
+        for (Node boundary : run.process().boundaryMessages(activity.id())) {
+            Subscriptions.Opened opened = Subscriptions.open(boundary,
+                    boundary.details(NodeDetails.BoundaryMessage.class).message(), tokenId, run);
+            if (opened.refusal() != null) {
+                return new Boundaries(List.of(), List.of(), opened.refusal());
+            }
+            subscriptions.add(opened.subscription());
+        }
+        return new Boundaries(timers, subscriptions, null);
     }
 
     /** Arms the timer of a node at the operation's moment, and records it in the history. */

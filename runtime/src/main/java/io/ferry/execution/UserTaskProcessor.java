@@ -20,7 +20,7 @@ final class UserTaskProcessor implements NodeProcessor {
         if (boundaries.refusal() != null) {
             return Optional.of(boundaries.refusal());
         }
-        run.rest(token, TokenState.USER_TASK, boundaries.timers());
+        run.rest(token, TokenState.USER_TASK, boundaries, null);
         return Optional.empty();
     }
 

@@ -12,6 +12,8 @@ public final class InputLimits {
 
     /** {@code businessKey} in a start request and the {@code businessKey} query parameter (indexed). */
     public static final int BUSINESS_KEY = 256;
+    /** A message's name, correlation key and message id ({@code POST /messages}). */
+    public static final int MESSAGE_FIELD = 256;
     /** The {@code Idempotency-Key} header (part of a primary key). */
     public static final int IDEMPOTENCY_KEY = 256;
     /** The {@code X-Request-Id} header: the causation id of the first event it causes. */

@@ -22,6 +22,7 @@ import io.ferry.persistence.InstanceMarshaller;
 import io.ferry.persistence.InstanceRecord;
 import io.ferry.persistence.InstanceStore;
 import io.ferry.persistence.LoadedInstance;
+import io.ferry.persistence.MessageDelivery;
 import io.ferry.persistence.MigrationOnLoad;
 import io.ferry.persistence.StoredInstance;
 import io.ferry.problem.Problem;
@@ -72,6 +73,8 @@ public class InstanceOperations {
     @Inject
     DueJobs dueJobs;
     @Inject
+    BufferedMessages buffered;
+    @Inject
     FerryConfig config;
 
     /** Fired after an operation stored a job that is due: a worker of this pod may look at once. */
@@ -89,9 +92,13 @@ public class InstanceOperations {
     public Uni<Started> start(String processId, ObjectNode variables, String businessKey, String idempotencyKey, Command command) {
         ExecutableProcess process = processes.find(processId)
                 .orElseThrow(() -> Problems.unknownProcess(processId).exception());
+        if (!process.startsWithoutMessage()) {
+            throw Problems.startsByMessageOnly(processId, process.startMessages()).exception();
+        }
         return replay(processId, idempotencyKey)
                 .onItem().ifNull().switchTo(() -> roomForJobs(process)
-                        .chain(() -> create(process, variables, businessKey, idempotencyKey, command)))
+                        .chain(() -> create(process, new EngineCommand.Start(variables), businessKey, idempotencyKey, null,
+                                command)))
                 // The same key sent at the same time: the loser's insert of the key waited for the winner's
                 // statement, which has committed by now, so reading again finds its instance.
                 .onFailure(Conflicts::isDuplicateIdempotencyKey)
@@ -126,10 +133,20 @@ public class InstanceOperations {
                 .onItem().ifNotNull().transform(found -> new Started(found, marshaller.unmarshal(found.row()), true));
     }
 
-    private Uni<Started> create(ExecutableProcess process, ObjectNode variables, String businessKey, String idempotencyKey,
+    /**
+     * Starts an instance at a message start event: the message's id (if any) is remembered with it, so
+     * that a repeated message starts nothing (the start fails on the receipt's key).
+     */
+    public Uni<Started> startByMessage(ExecutableProcess process, String startEventId, ObjectNode variables, String messageId,
             Command command) {
+        return roomForJobs(process)
+                .chain(() -> create(process, new EngineCommand.Start(variables, startEventId), null, null, messageId, command));
+    }
+
+    private Uni<Started> create(ExecutableProcess process, EngineCommand.Start start, String businessKey, String idempotencyKey,
+            String messageId, Command command) {
         UUID id = UUID.randomUUID();
-        return Uni.createFrom().item(() -> engine.apply(process, null, new EngineCommand.Start(variables), context(id)))
+        return Uni.createFrom().item(() -> engine.apply(process, null, start, context(id)))
                 .map(outcome -> Outcomes.advancedOrThrow(outcome, id))
                 .chain(advanced -> {
                     Instant now = clock.instant();
@@ -141,8 +158,9 @@ public class InstanceOperations {
                     instance.hold(advanced.state(), marshaller.marshal(advanced.state()), now);
                     List<HistoryEventRecord> events = history.append(instance, advanced.events(), command.commandId(), now);
                     EffectRows effects = EffectRows.of(id, advanced.effects());
-                    return store.create(instance, events, effects, idempotencyKey)
+                    return store.create(instance, events, effects, idempotencyKey, messageId)
                             .invoke(() -> jobsCreated(effects))
+                            .call(() -> buffered.deliverTo(effects.openedSubscriptions()))
                             .replaceWith(new Started(StoredInstance.created(instance), current(advanced.state()), false));
                 });
     }
@@ -187,6 +205,14 @@ public class InstanceOperations {
         return advance(id, expectedRevision, command, new EngineCommand.ResolveIncident(jobId, variables), asRefused(id));
     }
 
+    /**
+     * Delivers a message to an open subscription of the instance: an operation like any other. The
+     * delivery's message id is remembered with it, and a buffered message is consumed with it.
+     */
+    public Uni<Stored> correlate(UUID id, String subscriptionId, ObjectNode variables, MessageDelivery delivery, Command command) {
+        return advance(id, null, command, new EngineCommand.CorrelateMessage(subscriptionId, variables), asRefused(id), delivery);
+    }
+
     public Uni<Stored> cancel(UUID id, Long expectedRevision, Command command) {
         return advance(id, expectedRevision, command,
                 new EngineCommand.Cancel(),
@@ -207,13 +233,18 @@ public class InstanceOperations {
     }
 
     private Uni<Stored> advance(UUID id, Long expectedRevision, Command command, EngineCommand step, RefusalProblem refused) {
-        return attempt(id, expectedRevision, command, step, refused, 1)
+        return advance(id, expectedRevision, command, step, refused, MessageDelivery.NONE);
+    }
+
+    private Uni<Stored> advance(UUID id, Long expectedRevision, Command command, EngineCommand step, RefusalProblem refused,
+            MessageDelivery delivery) {
+        return attempt(id, expectedRevision, command, step, refused, delivery, 1)
                 .onFailure(MigrationRefusal.Blocked.class)
                 .call(blocked -> migrationRecording.blocked(id, (MigrationRefusal.Blocked) blocked));
     }
 
     private Uni<Stored> attempt(UUID id, Long expectedRevision, Command command, EngineCommand step, RefusalProblem refused,
-            int attempt) {
+            MessageDelivery delivery, int attempt) {
         return store.load(id)
                 .onItem().ifNull().failWith(() -> Problems.unknownInstance(id).exception())
                 .chain(stored -> {
@@ -226,7 +257,7 @@ public class InstanceOperations {
                     ExecutableProcess process = processFor(instance, loaded.state());
                     return Uni.createFrom().item(() -> engine.apply(process, loaded.state(), step, context(id)))
                             .chain(outcome -> outcome instanceof Outcome.Advanced advanced
-                                    ? keep(stored, loaded, advanced, command)
+                                    ? keep(stored, loaded, advanced, command, delivery)
                                     : refused.of(((Outcome.Refused) outcome).refusal(), process, loaded.state())
                                             .chain(problem -> Uni.createFrom().<Stored>failure(problem.exception())));
                 })
@@ -237,12 +268,13 @@ public class InstanceOperations {
                     if (expectedRevision != null || attempt >= ATTEMPTS) {
                         return Uni.createFrom().failure(Problems.concurrentUpdate(id.toString()).exception());
                     }
-                    return attempt(id, null, command, step, refused, attempt + 1);
+                    return attempt(id, null, command, step, refused, delivery, attempt + 1);
                 });
     }
 
     /** Stores the outcome; null when another operation changed the instance since it was read. */
-    private Uni<Stored> keep(StoredInstance stored, LoadedInstance loaded, Outcome.Advanced advanced, Command command) {
+    private Uni<Stored> keep(StoredInstance stored, LoadedInstance loaded, Outcome.Advanced advanced, Command command,
+            MessageDelivery delivery) {
         Instant now = clock.instant();
         InstanceRecord instance = stored.row();
         instance.hold(advanced.state(), marshaller.marshal(advanced.state()), now);
@@ -253,8 +285,9 @@ public class InstanceOperations {
         if (loaded.migration() instanceof MigrationOnLoad.Applied applied) {
             effects = effects.withRescheduled(applied.timerChanges(instance.id));
         }
-        InstanceChange change = new InstanceChange(instance, rows, migrated, effects);
-        return store.write(change, now).map(written -> {
+        InstanceChange change = new InstanceChange(instance, rows, migrated, effects, delivery);
+        return store.write(change, now).call(written -> written ? buffered.deliverTo(change.effects().openedSubscriptions())
+                : Uni.createFrom().voidItem()).map(written -> {
             if (!written) {
                 return null;
             }

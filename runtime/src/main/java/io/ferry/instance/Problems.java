@@ -63,4 +63,10 @@ public final class Problems {
                 .with("processId", processId)
                 .with(Problem.RETRY_AFTER_SECONDS, retryAfterSeconds);
     }
+
+    public static Problem startsByMessageOnly(String processId, java.util.List<String> messages) {
+        return Problem.of(ProblemType.STARTS_BY_MESSAGE, "Process '" + processId + "' has no none start event: an instance "
+                + "starts when a message " + messages + " is sent with POST /messages.")
+                .with("processId", processId);
+    }
 }

@@ -8,17 +8,19 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The rows an operation's effects write besides the instance and its history: timers, jobs and job
- * incidents, each list in the order the effects came.
+ * The rows an operation's effects write besides the instance and its history: timers, jobs, job
+ * incidents and message subscriptions, each list in the order the effects came.
  */
-public record EffectRows(List<DueChange> timers, List<DueChange> jobs, List<IncidentChange> incidents) {
+public record EffectRows(List<DueChange> timers, List<DueChange> jobs, List<IncidentChange> incidents,
+        List<SubscriptionChange> subscriptions) {
 
-    public static final EffectRows NONE = new EffectRows(List.of(), List.of(), List.of());
+    public static final EffectRows NONE = new EffectRows(List.of(), List.of(), List.of(), List.of());
 
     public EffectRows {
         timers = List.copyOf(timers);
         jobs = List.copyOf(jobs);
         incidents = List.copyOf(incidents);
+        subscriptions = List.copyOf(subscriptions);
     }
 
     /** The rows an outcome's effects ask for. */
@@ -29,6 +31,7 @@ public record EffectRows(List<DueChange> timers, List<DueChange> jobs, List<Inci
         List<DueChange> timers = new ArrayList<>();
         List<DueChange> jobs = new ArrayList<>();
         List<IncidentChange> incidents = new ArrayList<>();
+        List<SubscriptionChange> subscriptions = new ArrayList<>();
         for (Effect effect : effects) {
             if (effect instanceof Effect.ScheduleTimer timer) {
                 timers.add(new DueChange(instanceId, timer.timerId(), timer.dueAt()));
@@ -43,14 +46,19 @@ public record EffectRows(List<DueChange> timers, List<DueChange> jobs, List<Inci
                         incident.attempts()));
             } else if (effect instanceof Effect.CloseIncident incident) {
                 incidents.add(IncidentChange.closed(instanceId, incident.jobId()));
+            } else if (effect instanceof Effect.OpenSubscription open) {
+                subscriptions.add(new SubscriptionChange(instanceId, open.subscriptionId(), open.messageName(),
+                        open.correlationKey()));
+            } else if (effect instanceof Effect.CloseSubscription close) {
+                subscriptions.add(new SubscriptionChange(instanceId, close.subscriptionId(), null, null));
             }
         }
-        return new EffectRows(timers, jobs, incidents);
+        return new EffectRows(timers, jobs, incidents, subscriptions);
     }
 
     /** Timer rows only: those a migration rescheduled. */
     public static EffectRows ofTimers(List<DueChange> timers) {
-        return new EffectRows(timers, List.of(), List.of());
+        return new EffectRows(timers, List.of(), List.of(), List.of());
     }
 
     /**
@@ -64,7 +72,12 @@ public record EffectRows(List<DueChange> timers, List<DueChange> jobs, List<Inci
         Map<String, DueChange> byTimer = new LinkedHashMap<>();
         rescheduled.forEach(change -> byTimer.put(change.id(), change));
         timers.forEach(change -> byTimer.put(change.id(), change));
-        return new EffectRows(List.copyOf(byTimer.values()), jobs, incidents);
+        return new EffectRows(List.copyOf(byTimer.values()), jobs, incidents, subscriptions);
+    }
+
+    /** The subscriptions opened: a buffered message may be waiting for one of them. */
+    public List<SubscriptionChange> openedSubscriptions() {
+        return subscriptions.stream().filter(SubscriptionChange::opened).toList();
     }
 
     /** Whether some job row is made due: a worker may have work. */

@@ -96,6 +96,25 @@ public class InstanceStore {
                 from unnest(%7$s::uuid[], %8$s::text[]) as n(instance_id, job_id), changed
                 where f.instance_id = n.instance_id and f.job_id = n.job_id and f.resolved_at is null
                   and changed.id = n.instance_id)""";
+    /** Opens and closes the message subscriptions of the instances a previous part of the statement wrote ({@code %1$s}). */
+    private static final String SUBSCRIPTIONS = """
+            subscriptions_opened as (
+                insert into ferry_subscription (instance_id, subscription_id, message_name, correlation_key, created_at)
+                select o.instance_id, o.id, o.name, o.key, $1
+                from unnest(%2$s::uuid[], %3$s::text[], %4$s::text[], %5$s::text[]) as o(instance_id, id, name, key)
+                join %1$s on %1$s.id = o.instance_id),
+            subscriptions_closed as (
+                delete from ferry_subscription d
+                using unnest(%6$s::uuid[], %7$s::text[]) as c(instance_id, id), %1$s
+                where d.instance_id = c.instance_id and d.subscription_id = c.id and %1$s.id = c.instance_id)""";
+    /**
+     * Remembers the id of the message the statement delivers ({@code %2$s}); a message id delivered
+     * before fails the whole statement on the receipt's key, so nothing of it is stored.
+     */
+    private static final String RECEIPT = """
+            receipt as (
+                insert into ferry_message_receipt (message_id, instance_id, received_at)
+                select %2$s::text, id, $1 from %1$s where %2$s::text is not null)""";
     public static final String CREATE = """
             with created as (
                 insert into ferry_instance (id, process_id, process_version, status, business_key, correlation_id, state,
@@ -107,17 +126,24 @@ public class InstanceStore {
                 select $3, $10::text, id, $1 from created where $10::text is not null),
             %s,
             %s,
+            %s,
+            %s,
             %s
             select id from created""".formatted(APPEND.formatted("created", "$11", "$12", "$13", "$14", "$15", "$16", "$17", "$18"),
             DUE_ROWS.formatted("created", "timer", "timer_id", "$19", "$20", "$21", "$22", "$23"),
-            DUE_ROWS.formatted("created", "job", "job_id", "$24", "$25", "$26", "$27", "$28"));
+            DUE_ROWS.formatted("created", "job", "job_id", "$24", "$25", "$26", "$27", "$28"),
+            SUBSCRIPTIONS.formatted("created", "$29", "$30", "$31", "$32", "$33", "$34"),
+            RECEIPT.formatted("created", "$35"));
     /**
      * Stores changed instances under the revision each was read at; a row another operation changed
-     * since is left alone (and its history, timers, jobs and incidents not written), so the ids
-     * returned say which were stored.
+     * since is left alone (and its history, timers, jobs, incidents and subscriptions not written), so
+     * the ids returned say which were stored. A change that delivers a buffered message ({@code $43})
+     * is stored only if this statement consumed the message; a delivery is written alone.
      */
     public static final String WRITE = """
-            with changed as (
+            with consumed as (
+                delete from ferry_message where id = $43::uuid returning id),
+            changed as (
                 update ferry_instance i set process_id = c.process_id, process_version = c.process_version,
                     status = c.status, state = c.state::jsonb, revision = i.revision + 1,
                     history_length = c.history_length, updated_at = $1
@@ -125,6 +151,7 @@ public class InstanceStore {
                             $9::boolean[])
                      as c(id, revision, process_id, process_version, status, state, history_length, migrated)
                 where i.id = c.id and i.revision = c.revision
+                  and ($43::uuid is null or exists (select 1 from consumed))
                 returning i.id, i.correlation_id, c.migrated),
             resolved as (
                 update ferry_incident set resolved_at = $1
@@ -133,11 +160,15 @@ public class InstanceStore {
             %s,
             %s,
             %s,
+            %s,
+            %s,
             %s
             select id from changed""".formatted(APPEND.formatted("changed", "$10", "$11", "$12", "$13", "$14", "$15", "$16", "$17"),
             DUE_ROWS.formatted("changed", "timer", "timer_id", "$18", "$19", "$20", "$21", "$22"),
             DUE_ROWS.formatted("changed", "job", "job_id", "$23", "$24", "$25", "$26", "$27"),
-            JOB_INCIDENTS.formatted("$28", "$29", "$30", "$31", "$32", "$33", "$34", "$35"));
+            JOB_INCIDENTS.formatted("$28", "$29", "$30", "$31", "$32", "$33", "$34", "$35"),
+            SUBSCRIPTIONS.formatted("changed", "$36", "$37", "$38", "$39", "$40", "$41"),
+            RECEIPT.formatted("changed", "$42"));
     /** Opens an incident unless the same one is open already. */
     private static final String OPEN_INCIDENTS = """
             insert into ferry_incident (instance_id, id, type, message, node_ids, created_at)
@@ -172,7 +203,7 @@ public class InstanceStore {
      * start that lost the race for the key fails with the key's unique violation and stores nothing.
      */
     public Uni<Void> create(InstanceRecord instance, List<HistoryEventRecord> events, EffectRows effects,
-            String idempotencyKey) {
+            String idempotencyKey, String messageId) {
         List<Object> parameters = new ArrayList<>(List.of(timestamp(instance.createdAt), instance.id, instance.processId,
                 instance.processVersion, instance.status));
         parameters.add(instance.businessKey);
@@ -183,6 +214,8 @@ public class InstanceStore {
         addEvents(parameters, events);
         parameters.addAll(dueColumns(effects.timers()));
         parameters.addAll(dueColumns(effects.jobs()));
+        parameters.addAll(subscriptionColumns(effects.subscriptions()));
+        parameters.add(messageId);
         return pool.preparedQuery(CREATE).execute(Tuple.from(parameters)).replaceWithVoid();
     }
 
@@ -201,6 +234,8 @@ public class InstanceStore {
         List<DueChange> timers = new ArrayList<>();
         List<DueChange> jobs = new ArrayList<>();
         List<IncidentChange> incidents = new ArrayList<>();
+        List<SubscriptionChange> subscriptions = new ArrayList<>();
+        MessageDelivery delivery = MessageDelivery.NONE;
         for (int i = 0; i < size; i++) {
             InstanceChange change = changes.get(i);
             InstanceRecord row = change.row();
@@ -216,6 +251,13 @@ public class InstanceStore {
             timers.addAll(change.effects().timers());
             jobs.addAll(change.effects().jobs());
             incidents.addAll(change.effects().incidents());
+            subscriptions.addAll(change.effects().subscriptions());
+            if (change.delivery() != MessageDelivery.NONE) {
+                if (size > 1) {
+                    throw new IllegalArgumentException("a change that delivers a message is written alone");
+                }
+                delivery = change.delivery();
+            }
         }
         List<Object> parameters = new ArrayList<>(List.of(timestamp(now), ids, revisions, processIds, versions, statuses,
                 states, historyLengths, migrated));
@@ -223,6 +265,9 @@ public class InstanceStore {
         parameters.addAll(dueColumns(timers));
         parameters.addAll(dueColumns(jobs));
         parameters.addAll(incidentColumns(incidents));
+        parameters.addAll(subscriptionColumns(subscriptions));
+        parameters.add(delivery.messageId());
+        parameters.add(delivery.bufferedId());
         return client.preparedQuery(WRITE).execute(Tuple.from(parameters)).map(InstanceStore::ids);
     }
 
@@ -315,6 +360,22 @@ public class InstanceStore {
                 due.stream().map(row -> timestamp(row.dueAt())).toArray(OffsetDateTime[]::new),
                 dropped.stream().map(DueChange::instanceId).toArray(UUID[]::new),
                 dropped.stream().map(DueChange::id).toArray(String[]::new));
+    }
+
+    /**
+     * Subscriptions as the statements bind them: instance ids, ids, message names and keys of those
+     * to open, then instance ids and ids of those to close.
+     */
+    public static List<Object> subscriptionColumns(List<SubscriptionChange> subscriptions) {
+        List<SubscriptionChange> opened = subscriptions.stream().filter(SubscriptionChange::opened).toList();
+        List<SubscriptionChange> closed = subscriptions.stream().filter(change -> !change.opened()).toList();
+        return List.of(
+                opened.stream().map(SubscriptionChange::instanceId).toArray(UUID[]::new),
+                opened.stream().map(SubscriptionChange::subscriptionId).toArray(String[]::new),
+                opened.stream().map(SubscriptionChange::messageName).toArray(String[]::new),
+                opened.stream().map(SubscriptionChange::correlationKey).toArray(String[]::new),
+                closed.stream().map(SubscriptionChange::instanceId).toArray(UUID[]::new),
+                closed.stream().map(SubscriptionChange::subscriptionId).toArray(String[]::new));
     }
 
     /**

@@ -12,6 +12,7 @@ import io.ferry.problem.ProblemType;
 import io.ferry.state.InstanceState;
 import io.ferry.state.Job;
 import io.ferry.state.Scope;
+import io.ferry.state.Subscription;
 import io.ferry.state.Timer;
 import io.ferry.state.Token;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,13 +28,14 @@ import jakarta.enterprise.context.ApplicationScoped;
  *
  * <p>Format 2 names what a token waits for ({@code USER_TASK}, {@code JOINING}, {@code TIMER}; format 1
  * wrote {@code WAITING} for a user task's token, which is still read) and may list a token's timers.
- * Format 3 adds tokens waiting at a service task ({@code JOB}) with their job.
+ * Format 3 adds tokens waiting at a service task ({@code JOB}) with their job; format 4 tokens
+ * waiting for a message ({@code MESSAGE}) and any token's message subscriptions.
  */
 @ApplicationScoped
 public class JsonInstanceMarshaller implements InstanceMarshaller {
 
     /** The snapshot format this Ferry writes; raise it when the snapshot gains a field older pods cannot read. */
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 4;
     /** The top-level field that carries the format. */
     public static final String FORMAT_FIELD = "snapshotFormat";
     static final String NEWER_FORMAT = "Instance %s (process '%s') was stored by a newer Ferry, in snapshot format %s; "
@@ -92,6 +94,13 @@ public class JsonInstanceMarshaller implements InstanceMarshaller {
                     jobWritten.put("lastError", job.lastError());
                 }
                 jobWritten.put("incident", job.incident());
+            }
+            if (!token.subscriptions().isEmpty()) {
+                ArrayNode subscriptions = written.putArray("subscriptions");
+                for (Subscription subscription : token.subscriptions()) {
+                    subscriptions.addObject().put("id", subscription.id()).put("nodeId", subscription.nodeId())
+                            .put("messageName", subscription.messageName()).put("correlationKey", subscription.correlationKey());
+                }
             }
         }
         ArrayNode scopes = snapshot.putArray("scopes");

@@ -60,6 +60,24 @@ final class ProcessBuilder {
         return node(nodeId, NodeKind.BOUNDARY_TIMER_EVENT,
                 new NodeDetails.BoundaryTimer(attachedTo, interrupting, new TimerDefinition(type, text)));
     }
+    /** A message intermediate catch event waiting for {@code messageName}, keyed by the variable {@code key}. */
+    ProcessBuilder messageCatch(String nodeId, String messageName, String key) {
+        return node(nodeId, NodeKind.MESSAGE_CATCH_EVENT, new NodeDetails.Message(messageName, key));
+    }
+
+    ProcessBuilder receiveTask(String nodeId, String messageName, String key) {
+        return node(nodeId, NodeKind.RECEIVE_TASK, new NodeDetails.Message(messageName, key));
+    }
+
+    ProcessBuilder messageStart(String nodeId, String messageName) {
+        return node(nodeId, NodeKind.MESSAGE_START_EVENT, new NodeDetails.Message(messageName, null));
+    }
+
+    /** A message boundary event on a task. */
+    ProcessBuilder boundaryMessage(String nodeId, String attachedTo, boolean interrupting, String messageName, String key) {
+        return node(nodeId, NodeKind.BOUNDARY_MESSAGE_EVENT,
+                new NodeDetails.BoundaryMessage(attachedTo, interrupting, new NodeDetails.Message(messageName, key)));
+    }
     ProcessBuilder exclusive(String nodeId) { return node(nodeId, NodeKind.EXCLUSIVE_GATEWAY, NodeDetails.None.NONE); }
     ProcessBuilder parallel(String nodeId) { return node(nodeId, NodeKind.PARALLEL_GATEWAY, NodeDetails.None.NONE); }
     ProcessBuilder inclusive(String nodeId) { return node(nodeId, NodeKind.INCLUSIVE_GATEWAY, NodeDetails.None.NONE); }

@@ -13,6 +13,7 @@ import io.ferry.state.InstanceState;
 import io.ferry.state.InstanceStatus;
 import io.ferry.state.Job;
 import io.ferry.state.Scope;
+import io.ferry.state.Subscription;
 import io.ferry.state.Timer;
 import io.ferry.state.Token;
 import io.ferry.state.TokenState;
@@ -59,11 +60,12 @@ class JsonInstanceMarshallerTest {
      * must raise the format, and this test makes them look.
      */
     @Test
-    void theFieldsOfFormat3AreFixed() {
+    void theFieldsOfFormat4AreFixed() {
         InstanceState state = new InstanceState("order", "2", InstanceStatus.ACTIVE,
                 List.of(new Token("t3", "chargePayment", "s2", TokenState.JOB,
                         List.of(new Timer("timer4", "remind", Instant.parse("2027-01-04T08:00:00Z"), Instant.parse("2027-01-04T09:00:00Z"), 1)),
-                        new Job(2, 1, Instant.parse("2027-01-04T08:30:00Z"), "timeout", false))),
+                        new Job(2, 1, Instant.parse("2027-01-04T08:30:00Z"), "timeout", false),
+                        List.of(new Subscription("sub5", "cancelled", "CancelRequested", "o-17")))),
                 List.of(new Scope("s2", "shipping", null)),
                 JsonNodeFactory.instance.objectNode(), 3);
         JsonNode snapshot = marshaller.marshal(state);
@@ -73,18 +75,22 @@ class JsonInstanceMarshallerTest {
         snapshot.get("tokens").get(0).get("timers").get(0).fieldNames()
                 .forEachRemaining(name -> fields.add("tokens[].timers[]." + name));
         snapshot.get("tokens").get(0).get("job").fieldNames().forEachRemaining(name -> fields.add("tokens[].job." + name));
+        snapshot.get("tokens").get(0).get("subscriptions").get(0).fieldNames()
+                .forEachRemaining(name -> fields.add("tokens[].subscriptions[]." + name));
         snapshot.get("scopes").get(0).fieldNames().forEachRemaining(name -> fields.add("scopes[]." + name));
 
         assertThat(JsonInstanceMarshaller.FORMAT)
                 .as("the snapshot's fields changed to %s: raise JsonInstanceMarshaller.FORMAT and pin its fields here", fields)
-                .isEqualTo(3);
+                .isEqualTo(4);
         assertThat(fields)
                 .as("the snapshot's fields changed: raise JsonInstanceMarshaller.FORMAT and pin its fields here")
                 .containsExactly("snapshotFormat", "processId", "version", "status", "tokens", "scopes", "variables",
                         "lastIdNumber", "tokens[].id", "tokens[].nodeId", "tokens[].scopeId", "tokens[].state",
-                        "tokens[].timers", "tokens[].job", "tokens[].timers[].id", "tokens[].timers[].nodeId", "tokens[].timers[].armedAt", "tokens[].timers[].dueAt",
+                        "tokens[].timers", "tokens[].job", "tokens[].subscriptions", "tokens[].timers[].id", "tokens[].timers[].nodeId", "tokens[].timers[].armedAt", "tokens[].timers[].dueAt",
                         "tokens[].timers[].fired", "tokens[].job.attempts", "tokens[].job.extraAttempts",
-                        "tokens[].job.dueAt", "tokens[].job.lastError", "tokens[].job.incident", "scopes[].id", "scopes[].nodeId",
+                        "tokens[].job.dueAt", "tokens[].job.lastError", "tokens[].job.incident", "tokens[].subscriptions[].id",
+                        "tokens[].subscriptions[].nodeId", "tokens[].subscriptions[].messageName",
+                        "tokens[].subscriptions[].correlationKey", "scopes[].id", "scopes[].nodeId",
                         "scopes[].parentScopeId");
         assertThat(snapshot.get("tokens").get(0).get("state").textValue()).isEqualTo("JOB");
         assertThat(snapshot.get("tokens").get(0).get("timers").get(0).get("dueAt").textValue()).isEqualTo("2027-01-04T09:00:00Z");
@@ -119,6 +125,8 @@ class JsonInstanceMarshallerTest {
                                         new Job(0, 0, Instant.parse("2027-01-04T08:00:00Z"), null, false)),
                                 new Token("t6", "notify", null, TokenState.JOB, List.of(),
                                         new Job(3, 0, null, "mail server down", true)),
+                                new Token("t9", "waitForPayment", null, TokenState.MESSAGE, List.of(), null,
+                                        List.of(new Subscription("sub10", "waitForPayment", "PaymentReceived", "42"))),
                                 new Token("t7", "coolingOff", null, TokenState.TIMER, List.of(
                                         new Timer("timer8", "coolingOff", Instant.parse("2027-01-04T08:00:00Z"),
                                                 Instant.parse("2027-01-05T08:00:00Z"), 0)))),
@@ -142,14 +150,14 @@ class JsonInstanceMarshallerTest {
     @Test
     void refusesASnapshotOfANewerFormatWith409() throws Exception {
         String newer = """
-                {"snapshotFormat": 4, "processId": "order", "version": "2", "status": "ACTIVE", "tokens": [],
+                {"snapshotFormat": 5, "processId": "order", "version": "2", "status": "ACTIVE", "tokens": [],
                  "scopes": [], "variables": {}, "lastIdNumber": 2, "timers": [{"nodeId": "slaExpired"}]}""";
 
         assertThatThrownBy(() -> marshaller.unmarshal(stored(newer)))
                 .isInstanceOfSatisfying(JsonInstanceMarshaller.NewerSnapshotFormat.class, refused -> {
                     assertThat(refused.problem().status()).isEqualTo(409);
                     assertThat(refused.problem().detail()).isEqualTo("Instance " + ID + " (process 'order') was stored by "
-                            + "a newer Ferry, in snapshot format 4; this deployment reads formats up to 3: a newer "
+                            + "a newer Ferry, in snapshot format 5; this deployment reads formats up to 4: a newer "
                             + "deployment owns it. Send the request to a pod of the newer deployment; this one never "
                             + "rewrites or downgrades it.");
                 });
