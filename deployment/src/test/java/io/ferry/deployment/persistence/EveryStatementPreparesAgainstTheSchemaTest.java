@@ -47,7 +47,7 @@ class EveryStatementPreparesAgainstTheSchemaTest {
     void everyStatementPrepares() throws Exception {
         Map<String, String> statements = statements();
         assertThat(statements).as("the statements found").containsKeys("InstanceStore.LOAD", "InstanceStore.WRITE",
-                "ClosedTasks.ENDING", "RolloutPreview.TOKEN_PLACES", "DueTimers.CLAIM", "InstanceQueries.list(processId, version, status, businessKey)");
+                "ClosedTasks.ENDING", "RolloutPreview.SHAPES", "DueTimers.CLAIM", "InstanceQueries.list(processId, version, status, businessKey)");
         List<String> failures = new ArrayList<>();
         SqlConnection connection = pool.getConnection().await().atMost(Duration.ofSeconds(30));
         try {
