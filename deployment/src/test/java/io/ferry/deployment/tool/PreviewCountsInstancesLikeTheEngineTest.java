@@ -27,8 +27,8 @@ import picocli.CommandLine;
 /**
  * Three version 1 instances on the embedded PostgreSQL: one at reviewOrder, one with two tokens
  * (packItems and the join), one at a node version 2 lacks. The engine's preview and ferry-plan
- * preview (read-only, over JDBC) both count 2 instances to move and 1 blocked — instances, not the 4
- * tokens — and agree on every node; the tool's database errors are one line with exit code 2.
+ * preview (read-only, over JDBC) both count 2 instances to move and 1 that does not — instances,
+ * not the 4 tokens — and agree on every node; the tool's database errors are one line with exit code 2.
  */
 class PreviewCountsInstancesLikeTheEngineTest {
 
@@ -36,7 +36,7 @@ class PreviewCountsInstancesLikeTheEngineTest {
             <?xml version="1.0" encoding="UTF-8"?>
             <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
                          xmlns:ferry="https://ferry.io/schema/1.0/bpmn" targetNamespace="test">
-              <process id="order" isExecutable="true" ferry:version="2">
+              <process id="previewedOrder" isExecutable="true" ferry:version="2">
                 <startEvent id="start"/>
                 <sequenceFlow id="f1" sourceRef="start" targetRef="fork"/>
                 <parallelGateway id="fork"/>
@@ -53,7 +53,7 @@ class PreviewCountsInstancesLikeTheEngineTest {
             </definitions>
             """;
     private static final String PLAN = """
-            process: order
+            process: previewedOrder
             from: 1
             to: 2
             nodes:
@@ -64,8 +64,8 @@ class PreviewCountsInstancesLikeTheEngineTest {
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(root -> root
-                    .addAsResource(new StringAsset(ORDER_V2), "processes/order.bpmn")
-                    .addAsResource(new StringAsset(PLAN), "plans/order-1-to-2.yaml"))
+                    .addAsResource(new StringAsset(ORDER_V2), "processes/previewed-order.bpmn")
+                    .addAsResource(new StringAsset(PLAN), "plans/previewed-order-1-to-2.yaml"))
             .overrideConfigKey("quarkus.http.test-port", "0");
 
     private static String blocked;
@@ -89,11 +89,8 @@ class PreviewCountsInstancesLikeTheEngineTest {
 
         assertThat(tool.exitCode()).as(tool.err()).isEqualTo(1);
         JsonNode cli = new ObjectMapper().readTree(tool.out());
-        for (JsonNode preview : List.of(engine, cli)) {
-            assertThat(preview.path("instancesToMove").asLong()).isEqualTo(2);
-            assertThat(preview.path("instancesBlocked").asLong()).isEqualTo(1);
-            assertThat(preview.path("versions").get(0).path("instances").asLong()).isEqualTo(3);
-        }
+        // Other test classes of this JVM may leave instances of their processes in the database: look at this one's.
+        assertThat(version(cli)).isEqualTo(version(engine)).isEqualTo("3 instance(s), 2 move, 1 do not");
         assertThat(summary(cli)).isEqualTo(summary(engine)).containsExactly(
                 "giftWrap WAITING 1 instance(s) 1 token(s) BLOCKS null [" + blocked + "]",
                 "packItems WAITING 1 instance(s) 1 token(s) MOVES packParcels []",
@@ -130,8 +127,8 @@ class PreviewCountsInstancesLikeTheEngineTest {
         Path release = Files.createTempDirectory(Path.of("target"), "preview-release");
         Files.createDirectories(release.resolve("plans"));
         Files.createDirectories(release.resolve("processes"));
-        Files.writeString(release.resolve("plans/order-1-to-2.yaml"), PLAN);
-        Files.writeString(release.resolve("processes/order.bpmn"), ORDER_V2);
+        Files.writeString(release.resolve("plans/previewed-order-1-to-2.yaml"), PLAN);
+        Files.writeString(release.resolve("processes/previewed-order.bpmn"), ORDER_V2);
         List<String> args = new ArrayList<>(List.of("preview", release.resolve("plans").toString(),
                 "--definitions", release.resolve("processes").toString(), "--format", "json"));
         args.addAll(List.of(database));
@@ -147,12 +144,23 @@ class PreviewCountsInstancesLikeTheEngineTest {
         return new Run(exitCode, out.toString(), err.toString());
     }
 
+    private static String version(JsonNode preview) {
+        for (JsonNode version : preview.path("versions")) {
+            if (version.path("processId").asText().equals("previewedOrder")) {
+                return "%d instance(s), %d move, %d do not".formatted(version.path("instances").asLong(),
+                        version.path("instancesToMove").asLong(), version.path("instancesBlocked").asLong());
+            }
+        }
+        return "no version group";
+    }
+
     private static List<String> summary(JsonNode preview) {
         List<String> lines = new ArrayList<>();
-        preview.path("groups").forEach(group -> lines.add("%s %s %d instance(s) %d token(s) %s %s %s".formatted(
+        preview.path("groups").forEach(group -> lines.add(group.path("processId").asText().equals("previewedOrder") ? "%s %s %d instance(s) %d token(s) %s %s %s".formatted(
                 group.path("nodeId").asText(), group.path("tokenState").asText(), group.path("instances").asLong(),
                 group.path("tokens").asLong(), group.path("outcome").asText(), group.path("targetNodeId").asText(),
-                group.path("sampleInstanceIds")).replace("\"", "")));
+                group.path("sampleInstanceIds")).replace("\"", "") : null));
+        lines.removeIf(java.util.Objects::isNull);
         return lines;
     }
 
@@ -162,11 +170,11 @@ class PreviewCountsInstancesLikeTheEngineTest {
              PreparedStatement insert = connection.prepareStatement("""
                      insert into ferry_instance (id, process_id, process_version, status, correlation_id, state, revision,
                                                  history_length, created_at, updated_at)
-                     values (?, 'order', '1', 'ACTIVE', ?, ?::jsonb, 1, 0, now(), now())""")) {
+                     values (?, 'previewedOrder', '1', 'ACTIVE', ?, ?::jsonb, 1, 0, now(), now())""")) {
             insert.setObject(1, id);
             insert.setString(2, id.toString());
             insert.setString(3, """
-                    {"processId":"order","version":"1","status":"ACTIVE","tokens":%s,"scopes":[],"variables":{},"lastIdNumber":5}"""
+                    {"processId":"previewedOrder","version":"1","status":"ACTIVE","tokens":%s,"scopes":[],"variables":{},"lastIdNumber":5}"""
                     .formatted(tokens));
             insert.executeUpdate();
         }
