@@ -1,5 +1,6 @@
 package io.ferry.deployment;
 
+import io.ferry.release.ReleaseProblems;
 import java.util.List;
 
 /** Fails the build with every problem found, one per line, so an analyst can fix them all at once. */
@@ -10,11 +11,7 @@ public final class FerryBuildException extends RuntimeException {
     }
 
     static String message(String subject, List<String> problems) {
-        StringBuilder message = new StringBuilder("Ferry found ")
-                .append(problems.size())
-                .append(problems.size() == 1 ? " problem in " : " problems in ")
-                .append(subject)
-                .append(':');
+        StringBuilder message = new StringBuilder(ReleaseProblems.heading(problems.size(), subject)).append(':');
         problems.forEach(problem -> message.append("\n  - ").append(problem));
         return message.toString();
     }

@@ -5,10 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ferry.catalog.CatalogRecorder;
 import io.ferry.catalog.DeployedProcesses;
 import io.ferry.config.FerryBuildTimeConfig;
-import io.ferry.definition.ProcessDefinition;
-import io.ferry.bpmn.BpmnReadResult;
-import io.ferry.bpmn.BpmnReader;
 import io.ferry.embedded.EmbeddedPostgresConfigBuilder;
+import io.ferry.release.ProcessFilesCheck;
+import io.ferry.release.ReleaseFile;
 import io.ferry.service.ServiceTask;
 import io.ferry.service.ServiceTaskHandler;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
@@ -46,7 +45,6 @@ class FerryProcessor {
 
     private static final String FEATURE = "ferry";
     private static final DotName SERVICE_TASK = DotName.createSimple(ServiceTask.class);
-    private static final List<String> BPMN_SUFFIXES = List.of(".bpmn", ".bpmn2", ".bpmn20.xml");
 
     @BuildStep
     FeatureBuildItem feature() {
@@ -77,19 +75,15 @@ class FerryProcessor {
 
     @BuildStep
     ProcessDefinitionsBuildItem readProcesses(List<BpmnFileBuildItem> files, CombinedIndexBuildItem index) {
-        List<String> problems = new ArrayList<>();
-        List<ProcessDefinition> definitions = new ArrayList<>();
-        files.stream().sorted((a, b) -> a.resource().compareTo(b.resource())).forEach(file -> {
-            BpmnReadResult result = BpmnReader.read(file.resource(), file.content());
-            result.problems().forEach(problem -> problems.add(problem.toString()));
-            definitions.addAll(result.definitions());
-        });
-        problems.addAll(DeploymentChecks.duplicateProcessIds(definitions));
-        problems.addAll(DeploymentChecks.missingHandlers(definitions, handlerNames(index)));
+        // The analysts' tool runs the same check (ferry-plan validate); only the handler beans need the build.
+        ProcessFilesCheck.Result read = ProcessFilesCheck.check(
+                files.stream().map(file -> new ReleaseFile(file.resource(), file.content())).toList());
+        List<String> problems = new ArrayList<>(read.problems());
+        problems.addAll(DeploymentChecks.missingHandlers(read.definitions(), handlerNames(index)));
         if (!problems.isEmpty()) {
-            throw new FerryBuildException("the process definitions", problems);
+            throw new FerryBuildException(ProcessFilesCheck.SUBJECT, problems);
         }
-        return new ProcessDefinitionsBuildItem(definitions);
+        return new ProcessDefinitionsBuildItem(read.definitions());
     }
 
     @BuildStep
@@ -141,7 +135,7 @@ class FerryProcessor {
     }
 
     private static boolean isBpmn(String resource) {
-        return BPMN_SUFFIXES.stream().anyMatch(resource::endsWith);
+        return ProcessFilesCheck.BPMN_SUFFIXES.stream().anyMatch(resource::endsWith);
     }
 
     private static byte[] read(java.nio.file.Path path) {

@@ -4,12 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ferry.catalog.CatalogRecorder;
 import io.ferry.config.FerryBuildTimeConfig;
-import io.ferry.plan.MigrationChains;
-import io.ferry.plan.MigrationPlan;
-import io.ferry.plan.PlanChecker;
 import io.ferry.plan.PlanProblem;
-import io.ferry.plan.PlanReadResult;
-import io.ferry.plan.PlanReader;
+import io.ferry.release.DefinitionLock;
+import io.ferry.release.PlanFilesCheck;
+import io.ferry.release.ReleaseFile;
 import io.ferry.rollout.PlanSummary;
 import io.ferry.rollout.ShippedMigrations;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
@@ -28,8 +26,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -39,8 +35,6 @@ import java.util.stream.Stream;
  * result, so that migrating an instance at run time is nothing but lookups.
  */
 class MigrationProcessor {
-
-    private static final List<String> PLAN_SUFFIXES = List.of(".yaml", ".yml", ".json", ".mpf");
 
     /** Plans from the project's plans directory (the reference application's {@code plans/}). */
     @BuildStep
@@ -75,24 +69,37 @@ class MigrationProcessor {
 
     @BuildStep
     MigrationChainsBuildItem checkAndCompose(List<PlanFileBuildItem> files, ProcessDefinitionsBuildItem definitions) {
-        List<PlanProblem> problems = new ArrayList<>();
-        List<MigrationPlan> plans = new ArrayList<>();
-        files.stream().sorted(Comparator.comparing(PlanFileBuildItem::name)).forEach(file -> {
-            PlanReadResult result = PlanReader.read(file.name(), file.content());
-            if (result instanceof PlanReadResult.Read read) {
-                plans.add(read.plan());
-            } else {
-                problems.addAll(((PlanReadResult.Invalid) result).problems());
-            }
-        });
-        List<String> unreadable = problems.stream().map(PlanProblem::file).distinct().toList();
-        problems.addAll(PlanChecker.check(plans, definitions.definitions(), unreadable));
-        problems.sort(Comparator.comparing(PlanProblem::file).thenComparingInt(PlanProblem::line)
-                .thenComparingInt(PlanProblem::column));
-        if (!problems.isEmpty()) {
-            throw new FerryBuildException("the migration plans", problems.stream().map(PlanProblem::toString).toList());
+        // The analysts' tool runs the same check (ferry-plan validate), so both print the same messages.
+        PlanFilesCheck.Result checked = PlanFilesCheck.check(files.stream()
+                .map(file -> new ReleaseFile(file.name(), file.content().getBytes(StandardCharsets.UTF_8))).toList(),
+                definitions.definitions());
+        if (!checked.problems().isEmpty()) {
+            throw new FerryBuildException(PlanFilesCheck.SUBJECT, checked.problems().stream().map(PlanProblem::toString).toList());
         }
-        return new MigrationChainsBuildItem(plans, MigrationChains.compose(plans, definitions.definitions()));
+        return new MigrationChainsBuildItem(checked.plans(), checked.chains());
+    }
+
+    /**
+     * A definition that changed where instances wait but kept its version would strand them: the lock
+     * file ({@code ferry-plan lock}) in the plans directory says what each version looked like.
+     */
+    @BuildStep
+    void checkDefinitionLock(OutputTargetBuildItem output, FerryBuildTimeConfig config, ProcessDefinitionsBuildItem definitions,
+            BuildProducer<HotDeploymentWatchedFileBuildItem> watched) {
+        Path file = output.getOutputDirectory().toAbsolutePath().getParent().resolve(config.plansLocation())
+                .resolve(DefinitionLock.FILE_NAME);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        watched.produce(new HotDeploymentWatchedFileBuildItem(file.toString(), true));
+        String name = config.plansLocation() + "/" + DefinitionLock.FILE_NAME;
+        DefinitionLock.Read read = DefinitionLock.read(name, read(file).getBytes(StandardCharsets.UTF_8));
+        List<String> problems = read instanceof DefinitionLock.Read.Locked locked
+                ? locked.lock().problems(definitions.definitions(), name)
+                : List.of(((DefinitionLock.Read.Malformed) read).problem());
+        if (!problems.isEmpty()) {
+            throw new FerryBuildException(DefinitionLock.SUBJECT, problems);
+        }
     }
 
     @BuildStep
@@ -122,7 +129,7 @@ class MigrationProcessor {
 
     private static boolean isPlan(Path file) {
         String name = file.getFileName().toString();
-        return Files.isRegularFile(file) && PLAN_SUFFIXES.stream().anyMatch(name::endsWith);
+        return Files.isRegularFile(file) && PlanFilesCheck.PLAN_SUFFIXES.stream().anyMatch(name::endsWith);
     }
 
     private static String read(Path file) {

@@ -88,6 +88,11 @@ public final class Condition {
         return source;
     }
 
+    /** The top-level variables the condition reads, sorted: {@code amount > limit.max} reads amount and limit. */
+    public List<String> variableNames() {
+        return variablePaths.stream().map(path -> path.get(0)).distinct().sorted().toList();
+    }
+
     /**
      * Evaluates the condition against the instance variables.
      *

@@ -65,7 +65,9 @@ final class FerryPlanFormat {
         for (PlanTree.Entry entry : mapping.entries()) {
             String oldId = fields.nonEmptyKey(entry, "nodes", "write the node's id in the old version");
             String newId = fields.nonEmptyText(entry.value(), "nodes." + entry.key(), "write the node's id in the new version");
-            if (oldId != null && newId != null) {
+            if (PlanReader.UNDECIDED.equals(newId)) {
+                problems.add(file, entry.value().position(), PlanReader.UNDECIDED_TARGET.formatted(oldId, oldId));
+            } else if (oldId != null && newId != null) {
                 nodes.put(oldId, newId);
                 positions.put(oldId, entry.keyPosition());
             }

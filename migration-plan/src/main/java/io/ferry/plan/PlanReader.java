@@ -40,6 +40,10 @@ public final class PlanReader {
     public static final String DIFFERENT_PROCESSES =
             "the source is process '%s' but the target is process '%s': Ferry migrates instances within one process, so both must be the same";
     public static final String NOT_A_TIMER_RULE = "'%s' is '%s', not a timer rule: write %s";
+    /** What {@code ferry-plan draft} writes where it cannot tell where instances should go. */
+    public static final String UNDECIDED = "TODO";
+    public static final String UNDECIDED_TARGET =
+            "node '%s' is mapped to TODO: decide where the instances waiting at '%s' go (the comment above it lists what the draft found) and write that node's id";
     public static final String MAPPED_TWICE = "node '%s' is mapped twice (first on line %d): keep one";
 
     private static final JsonFactory JSON = JsonFactory.builder().build();

@@ -5,6 +5,7 @@ import io.ferry.catalog.DeployedProcesses;
 import io.ferry.definition.ProcessDefinition;
 import io.ferry.execution.ExecutableProcess;
 import io.ferry.migration.MigrationResult;
+import io.ferry.migration.VersionOrder;
 import io.ferry.persistence.InstanceMarshaller;
 import io.ferry.persistence.InstanceRecord;
 import io.ferry.persistence.LoadedInstance;

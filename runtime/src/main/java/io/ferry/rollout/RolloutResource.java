@@ -44,9 +44,9 @@ public class RolloutResource {
 
     @GET
     @Path("/preview")
-    @Operation(summary = "Dry run: per process, stored version and node, how many active instances move where, and which would block",
+    @Operation(summary = "Dry run: per process, stored version and node, how many active instances (and tokens) rest there, where they move, and which would block; per version, how many instances move and how many do not",
             description = "Read-only: nothing is written.")
-    public Uni<RolloutPreview.Preview> preview() {
+    public Uni<io.ferry.migration.MigrationPreview.Preview> preview() {
         return preview.preview();
     }
 

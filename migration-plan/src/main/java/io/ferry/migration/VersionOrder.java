@@ -1,4 +1,4 @@
-package io.ferry.rollout;
+package io.ferry.migration;
 
 import java.util.Comparator;
 import java.util.regex.Matcher;
@@ -7,11 +7,11 @@ import java.util.regex.Pattern;
 /**
  * Orders version labels the way people write them: digit runs compare as numbers, the rest as
  * text ({@code 1.9 < 1.10}, {@code V2.0 < V10.0}). Used only to tell an instance that is newer
- * than this image from one that is older but has no plan.
+ * than the deployed version from one that is older but has no plan (the engine and the preview).
  */
-final class VersionOrder implements Comparator<String> {
+public final class VersionOrder implements Comparator<String> {
 
-    static final VersionOrder NATURAL = new VersionOrder();
+    public static final VersionOrder NATURAL = new VersionOrder();
     private static final Pattern PART = Pattern.compile("\\d+|\\D+");
 
     private VersionOrder() {

@@ -1,0 +1,122 @@
+package io.ferry.plan.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.ferry.definition.ProcessDefinition;
+import io.ferry.migration.MigrationPreview;
+import io.ferry.migration.Routes;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * What the release would do to the instances in a live database, read-only: the numbers of
+ * {@code GET /admin/migrations/preview}, computed by the same code ({@link MigrationPreview}).
+ */
+@Command(name = "preview", mixinStandardHelpOptions = true,
+        description = {"Previews the release against a live database, read-only: per process, stored version and node, "
+                + "how many instances (and tokens) would move, where, and which would block and why.",
+                "The same numbers as the engine's GET /admin/migrations/preview. Exits with 1 when some instances would not move."})
+final class PreviewCommand implements Callable<Integer> {
+
+    static final String VERSION_LINE = "%s version %s → %s: %d instance(s), %d move, %d do not";
+    static final String NODE_LINE = "  %s (%s): %d instance(s), %d token(s) %s";
+    static final String TOTAL = "%d instance(s) would move, %d would not";
+    static final String NOTHING = "no active instance of an older version: nothing to migrate";
+
+    enum Format { text, json }
+
+    @Parameters(arity = "1..*", paramLabel = "PLAN_OR_DIR", description = "Plan files, or folders to search for them.")
+    List<Path> plans = new ArrayList<>();
+
+    @Option(names = {"-d", "--definitions"}, required = true, arity = "1..*", paramLabel = "BPMN_OR_DIR",
+            description = "The BPMN files of the current versions (what the release ships), or folders to search for them.")
+    List<Path> definitions = new ArrayList<>();
+
+    @Option(names = "--db", required = true, paramLabel = "JDBC_URL",
+            description = "The engine's database, e.g. jdbc:postgresql://db:5432/ferry. Only read, in a read-only transaction.")
+    String url;
+
+    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "The database user (or put it in the URL).")
+    String user;
+
+    @Option(names = {"-p", "--password"}, arity = "0..1", interactive = true, paramLabel = "PASSWORD",
+            description = "Asks for the password; by default it is read from the environment variable FERRY_DB_PASSWORD.")
+    char[] password;
+
+    @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "text (default) or json, for pipelines.")
+    Format format;
+
+    @Option(names = "--batch-size", defaultValue = "10000", paramLabel = "N", description = "Instances read per query (default ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws JsonProcessingException {
+        if (batchSize < 1) {
+            throw CommandFailure.usage("--batch-size must be at least 1");
+        }
+        Release release = Release.check(plans, definitions);
+        Routes routes = Routes.of(release.chains(), release.definitions());
+        Map<String, ProcessDefinition> deployed = release.definitions().stream()
+                .collect(Collectors.toMap(ProcessDefinition::id, Function.identity(), (first, second) -> first));
+        String secret = password != null ? new String(password) : System.getenv("FERRY_DB_PASSWORD");
+        Progress progress = new Progress(spec.commandLine().getErr(), System.console() != null && format == Format.text);
+        List<MigrationPreview.Shape> shapes = new StoredShapes(url, user, secret, batchSize).read(progress);
+        MigrationPreview.Preview preview = MigrationPreview.of(shapes, processId -> Optional.ofNullable(deployed.get(processId)),
+                (state, target) -> routes.apply(state, target, null));
+        PrintWriter out = spec.commandLine().getOut();
+        if (format == Format.json) {
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(preview));
+        } else {
+            print(out, preview, deployed);
+        }
+        out.flush();
+        return preview.instancesBlocked() == 0 ? PlanCli.OK : PlanCli.PROBLEMS_FOUND;
+    }
+
+    private static void print(PrintWriter out, MigrationPreview.Preview preview, Map<String, ProcessDefinition> deployed) {
+        if (preview.versions().isEmpty()) {
+            out.println(NOTHING);
+            return;
+        }
+        for (MigrationPreview.VersionGroup version : preview.versions()) {
+            out.println(VERSION_LINE.formatted(version.processId(), version.storedVersion(),
+                    version.deployedVersion() == null ? "(not deployed)" : version.deployedVersion(),
+                    version.instances(), version.instancesToMove(), version.instancesBlocked()));
+            preview.groups().stream()
+                    .filter(group -> group.processId().equals(version.processId()) && group.storedVersion().equals(version.storedVersion()))
+                    .forEach(group -> out.println(NODE_LINE.formatted(group.nodeId(), where(group), group.instances(), group.tokens(),
+                            outcome(group, Optional.ofNullable(deployed.get(group.processId()))))));
+        }
+        out.println(TOTAL.formatted(preview.instancesToMove(), preview.instancesBlocked()));
+    }
+
+    private static String where(MigrationPreview.NodeGroup group) {
+        String token = io.ferry.state.TokenState.of(group.tokenState()).holder();
+        return group.scopeNodeId() == null ? token : token + " in " + group.scopeNodeId();
+    }
+
+    private static String outcome(MigrationPreview.NodeGroup group, Optional<ProcessDefinition> deployed) {
+        if (group.outcome().equals(MigrationPreview.MOVES)) {
+            return "→ " + NodeLabel.of(group.targetNodeId(), deployed.flatMap(definition -> definition.node(group.targetNodeId())));
+        }
+        String samples = group.sampleInstanceIds().isEmpty() ? "" : " (e.g. " + String.join(", ",
+                group.sampleInstanceIds().subList(0, Math.min(3, group.sampleInstanceIds().size()))) + ")";
+        return group.outcome() + ": " + group.reason() + samples;
+    }
+}
