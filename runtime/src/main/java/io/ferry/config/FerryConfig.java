@@ -35,6 +35,13 @@ public interface FerryConfig {
         /** The longest time to live a message may ask for. */
         @WithDefault("P30D")
         Duration maxTimeToLive();
+
+        /**
+         * How often each pod deletes expired buffered messages and delivers buffered messages whose
+         * subscriber opened without them ({@code 10s}), or {@code off}.
+         */
+        @WithDefault("10s")
+        String sweepEvery();
     }
 
     interface JobsConfig {

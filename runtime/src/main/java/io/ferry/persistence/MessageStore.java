@@ -49,6 +49,14 @@ public class MessageStore {
     static final String EXPIRE = "delete from ferry_message where expires_at <= $1";
     static final String BUFFERED = "select count(*) as buffered from ferry_message where expires_at > $1";
     static final String FORGET_MESSAGE = "delete from ferry_message where id = $1";
+    /** Buffered messages whose subscriber opened meanwhile (the pod that opened it died before delivering), oldest first. */
+    static final String MATCHED = """
+            select distinct on (m.created_at, m.id) s.message_name, s.correlation_key, s.instance_id, s.subscription_id
+            from ferry_message m
+            join ferry_subscription s on s.message_name = m.name and s.correlation_key = m.correlation_key
+            where m.expires_at > $1
+            order by m.created_at, m.id, s.created_at
+            limit $2""";
 
     /** An open subscription a message matches. */
     public record Subscriber(UUID instanceId, String subscriptionId) {
@@ -102,6 +110,16 @@ public class MessageStore {
             }
             Row row = rows.iterator().next();
             return new Buffered(row.getUUID("id"), row.getString("message_id"), (ObjectNode) tree(row.getString("variables")));
+        });
+    }
+
+    /** Subscriptions that have a buffered message waiting: each as it would be opened now. */
+    public Uni<List<SubscriptionChange>> matched(Instant now, int limit) {
+        return pool.preparedQuery(MATCHED).execute(Tuple.of(timestamp(now), limit)).map(rows -> {
+            List<SubscriptionChange> found = new ArrayList<>();
+            rows.forEach(row -> found.add(new SubscriptionChange(row.getUUID("instance_id"), row.getString("subscription_id"),
+                    row.getString("message_name"), row.getString("correlation_key"))));
+            return found;
         });
     }
 
