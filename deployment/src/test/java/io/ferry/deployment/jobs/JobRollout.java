@@ -18,9 +18,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 
 /**
- * Two builds of a refund process on one database, as two images of a rollout: version 1's payment
- * task fails while the bank is offline, so its job waits in back-off when version 2 (the task renamed,
- * two attempts in all) takes over.
+ * Two builds of a refund process and a return process on one database, as two images of a rollout:
+ * version 1's payment task fails while the bank is offline, so its job waits in back-off when version 2
+ * (the task renamed, two attempts in all) takes over; a version 1 return waits for its parcel (a
+ * message) at a catch event that version 2 turned into a receive task.
  */
 final class JobRollout {
 
@@ -29,11 +30,12 @@ final class JobRollout {
     private JobRollout() {
     }
 
-    static QuarkusUnitTest build(String bpmn, String... plans) {
+    static QuarkusUnitTest build(String version, String... plans) {
         return new QuarkusUnitTest()
                 .withApplicationRoot(app -> {
                     app.addClasses(JobRollout.class, SettableClock.class, RefundHandler.class);
-                    app.addAsResource(new StringAsset(resource(bpmn)), "processes/refund.bpmn");
+                    app.addAsResource(new StringAsset(resource("refund-" + version + ".bpmn")), "processes/refund.bpmn");
+                    app.addAsResource(new StringAsset(resource("return-" + version + ".bpmn")), "processes/return.bpmn");
                     for (String plan : plans) {
                         app.addAsResource(new StringAsset(resource(plan)), "plans/" + plan);
                     }

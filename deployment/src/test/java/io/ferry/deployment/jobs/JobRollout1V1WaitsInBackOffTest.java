@@ -12,12 +12,15 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** Version 1 starts two refunds; the bank is offline, so each payment job fails once and waits a minute. */
+/**
+ * Version 1 starts two refunds; the bank is offline, so each payment job fails once and waits a minute.
+ * It also opens a return, which waits for its parcel.
+ */
 @Order(12)
 class JobRollout1V1WaitsInBackOffTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest app = JobRollout.build("refund-v1.bpmn");
+    static final QuarkusUnitTest app = JobRollout.build("v1");
 
     @Test
     void eachJobFailsOnceAndWaits() {
@@ -32,6 +35,9 @@ class JobRollout1V1WaitsInBackOffTest {
                     .body("jobs[0].nodeId", equalTo("payRefund")).body("jobs[0].attempts", equalTo(1))
                     .body("jobs[0].dueAt", equalTo("2027-01-04T09:01:00Z"));
         }
+        String returned = given().contentType(ContentType.JSON).body(Map.of("variables", Map.of("returnId", "r-1")))
+                .post("/processes/return/instances").then().statusCode(201).extract().path("id");
+        JobRollout.remember("return", returned);
         JobRollout.remember("recovering", recovering);
         JobRollout.remember("stillDown", stillDown);
         JobRollout.remember("key", recovering + ":" + given().get("/instances/{id}", recovering).then().extract().path("jobs[0].id"));

@@ -8,7 +8,9 @@ import static org.hamcrest.Matchers.equalTo;
 import io.ferry.deployment.timers.SettableClock;
 import io.ferry.service.ServiceTaskContext;
 import io.quarkus.test.QuarkusUnitTest;
+import io.restassured.http.ContentType;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -22,7 +24,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class JobRollout2V2CarriesJobsOnTest {
 
     @RegisterExtension
-    static final QuarkusUnitTest app = JobRollout.build("refund-v2.bpmn", "refund-1-to-2.yaml");
+    static final QuarkusUnitTest app = JobRollout.build("v2", "refund-1-to-2.yaml", "return-1-to-2.yaml");
 
     @Test
     void jobsInFlightCompleteAtTheMappedTaskWithTheirKeyAndAttempts() {
@@ -49,5 +51,21 @@ class JobRollout2V2CarriesJobsOnTest {
                 .body("jobs[0].attempts", equalTo(2));
         given().queryParam("instanceId", stillDown).get("/incidents").then().statusCode(200)
                 .body("nodeId", contains("transferRefund")).body("attempts", contains(2));
+    }
+
+    /** The parcel comes back after the rollout: the message finds the version 1 subscription, which moves with the instance. */
+    @Test
+    void aMessageForAVersion1SubscriptionReachesTheMappedReceiveTask() {
+        String returned = JobRollout.recalled("return");
+
+        given().contentType(ContentType.JSON).body(Map.of("name", "ParcelReturned", "correlationKey", "r-1",
+                        "variables", Map.of("condition", "intact")))
+                .post("/messages").then().statusCode(200).body("outcome", equalTo("CORRELATED")).body("instanceId", equalTo(returned));
+
+        given().get("/instances/{id}", returned).then().statusCode(200).body("version", equalTo("2"))
+                .body("activeNodeIds", contains("inspect")).body("variables.condition", equalTo("intact"));
+        given().get("/instances/{id}/history", returned).then().statusCode(200)
+                .body("find { it.type == 'InstanceMigrated' }.data.movedNodeIds.awaitParcel", equalTo("receiveAtWarehouse"))
+                .body("find { it.type == 'MessageCorrelated' }.nodeId", equalTo("receiveAtWarehouse"));
     }
 }
