@@ -24,6 +24,7 @@ final class BpmnElements {
             Map.entry("exclusiveGateway", NodeKind.EXCLUSIVE_GATEWAY),
             Map.entry("parallelGateway", NodeKind.PARALLEL_GATEWAY),
             Map.entry("inclusiveGateway", NodeKind.INCLUSIVE_GATEWAY),
+            Map.entry("eventBasedGateway", NodeKind.EVENT_BASED_GATEWAY),
             Map.entry("subProcess", NodeKind.SUB_PROCESS),
             Map.entry("receiveTask", NodeKind.RECEIVE_TASK),
             // Which event an intermediate catch or boundary event is, its event definition says (a timer

@@ -55,6 +55,12 @@ public final class BpmnMessages {
     public static final String TIMER_INVALID = "<%s> %s";
     public static final String TIMER_EXPRESSION = "<%s> '%s' is an expression Ferry cannot read: name the one variable "
             + "that holds the timer, as ${reminderDelay} or =reminderDelay";
+    public static final String EVENT_GATEWAY_TOO_FEW = "event-based gateway has %d outgoing sequence flow(s): it waits for "
+            + "the first of two or more events, so give it at least two";
+    public static final String EVENT_GATEWAY_TARGET = "event-based gateway leads to '%s', a %s: after an event-based gateway "
+            + "only timer and message intermediate catch events and receive tasks can wait";
+    public static final String EVENT_GATEWAY_CONDITION = "event-based gateway's flow '%s' has a condition: the event that "
+            + "happens first decides the way, so remove it";
     public static final String BOUNDARY_NOT_ATTACHED = "boundary event has no attachedToRef: attach it to a user task or a service task";
     public static final String BOUNDARY_ON_UNKNOWN_NODE =
             "boundary event is attached to '%s', which is no flow node of the process: attach it to a user task or a service task";
@@ -100,7 +106,6 @@ public final class BpmnMessages {
 
     private static final Map<String, String> UNSUPPORTED_REASONS = Map.ofEntries(
             Map.entry("intermediateThrowEvent", "Ferry does not execute intermediate throw events yet"),
-            Map.entry("eventBasedGateway", "Ferry does not execute event-based gateways yet"),
             Map.entry("complexGateway", "Ferry does not execute complex gateways; use exclusive, inclusive or parallel gateways"),
             Map.entry("callActivity", "Ferry does not execute call activities yet"),
             Map.entry("sendTask", "Ferry does not execute send tasks yet; use a serviceTask whose handler sends the message"),

@@ -19,9 +19,30 @@ final class ProcessChecker {
         process.nodes().forEach(node -> checkDefaultFlow(process, node));
         process.nodes().forEach(node -> checkGatewayConditions(process, node));
         process.flows().stream().filter(flow -> flow.condition() != null).forEach(flow -> checkCondition(process, flow));
+        process.nodes().stream().filter(node -> node.kind() == NodeKind.EVENT_BASED_GATEWAY)
+                .forEach(gateway -> checkEventGateway(process, gateway));
         process.nodes().stream()
                 .filter(node -> node.kind() == NodeKind.BOUNDARY_TIMER_EVENT || node.kind() == NodeKind.BOUNDARY_MESSAGE_EVENT)
                 .forEach(boundary -> checkBoundaryEvent(process, boundary));
+    }
+
+    /** An event-based gateway leads, without conditions, to two or more events a token can wait for. */
+    private static void checkEventGateway(ParsedProcess process, ParsedNode gateway) {
+        List<ParsedFlow> outgoing = process.outgoing(gateway.id());
+        if (outgoing.size() < 2) {
+            process.problem(gateway.line(), gateway.id(), String.format(BpmnMessages.EVENT_GATEWAY_TOO_FEW, outgoing.size()));
+        }
+        for (ParsedFlow flow : outgoing) {
+            if (flow.condition() != null) {
+                process.problem(gateway.line(), gateway.id(), String.format(BpmnMessages.EVENT_GATEWAY_CONDITION, flow.id()));
+            }
+            ParsedNode target = process.node(flow.targetRef());
+            if (target != null && target.kind() != NodeKind.TIMER_CATCH_EVENT && target.kind() != NodeKind.MESSAGE_CATCH_EVENT
+                    && target.kind() != NodeKind.RECEIVE_TASK) {
+                process.problem(gateway.line(), gateway.id(), String.format(BpmnMessages.EVENT_GATEWAY_TARGET, target.id(),
+                        target.kind().bpmnElement()));
+            }
+        }
     }
 
     /** A boundary event hangs on a user or service task beside it, and only leaves: no flow comes in, at least one goes out. */

@@ -34,6 +34,11 @@ public enum NodeKind {
     EXCLUSIVE_GATEWAY("exclusiveGateway", StateHeld.NONE, NodeDetails.None.class),
     PARALLEL_GATEWAY("parallelGateway", StateHeld.JOINING_TOKENS, NodeDetails.None.class),
     INCLUSIVE_GATEWAY("inclusiveGateway", StateHeld.JOINING_TOKENS, NodeDetails.None.class),
+    /**
+     * An event-based gateway: the token waits here for the first of the events after it (timers and
+     * messages, armed and opened for the token) and leaves through that one.
+     */
+    EVENT_BASED_GATEWAY("eventBasedGateway", StateHeld.EVENTS, NodeDetails.None.class),
     SUB_PROCESS("subProcess", StateHeld.SCOPE, NodeDetails.None.class);
 
     /** What an instance can keep at a node between two operations. */
@@ -48,6 +53,8 @@ public enum NodeKind {
         MESSAGE,
         /** A token waits here while its job (a service task's handler call) runs, is retried, or has an incident. */
         JOB,
+        /** A token waits here for the first of the events after an event-based gateway. */
+        EVENTS,
         /** Tokens wait here for their siblings (a joining gateway). */
         JOINING_TOKENS,
         /** An embedded scope lives here while its inner tokens run. */

@@ -10,6 +10,7 @@ import io.ferry.state.Scope;
 import io.ferry.state.Timer;
 import io.ferry.state.Subscription;
 import io.ferry.state.Token;
+import io.ferry.state.TokenState;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,7 +79,9 @@ final class NodePlaces {
             Timer landed = landing.moved() ? timer.withNodeId(landing.newNodeId()) : timer;
             timers.add(TimerRules.apply(landed, landing.node(), route.chain().timerRule(landing.newNodeId()), clocked.state(),
                     clocked.now()));
-            if (!timer.nodeId().equals(token.nodeId())) {
+            if (token.state() == TokenState.EVENTS) {
+                moved.placeGatewayEvent(timer.nodeId(), landing, tokenLanding.newNodeId(), "timer");
+            } else if (!timer.nodeId().equals(token.nodeId())) {
                 moved.placeBoundary(timer, landing, tokenLanding.newNodeId());
             }
         }
@@ -95,7 +98,11 @@ final class NodePlaces {
         for (Subscription subscription : token.subscriptions()) {
             Landing landing = route.landing(subscription.nodeId());
             subscriptions.add(landing.moved() ? subscription.withNodeId(landing.newNodeId()) : subscription);
-            moved.placeSubscription(subscription, landing, !subscription.nodeId().equals(token.nodeId()), tokenLanding.newNodeId());
+            if (token.state() == TokenState.EVENTS) {
+                moved.placeGatewayEvent(subscription.nodeId(), landing, tokenLanding.newNodeId(), "message");
+            }
+            moved.placeSubscription(subscription, landing,
+                    token.state() != TokenState.EVENTS && !subscription.nodeId().equals(token.nodeId()), tokenLanding.newNodeId());
         }
         return subscriptions;
     }
@@ -211,6 +218,32 @@ final class NodePlaces {
                 unplaced = new ArrayList<>();
             }
             unplaced.add(new UnplacedNode(subscription.nodeId(), problem));
+        }
+
+        /**
+         * Records where an event after an event-based gateway lands: it fits only on a catch event of
+         * the same kind (or a receive task, for a message) that the gateway's new node leads to.
+         */
+        private void placeGatewayEvent(String oldNodeId, Landing landing, String gatewayNodeId, String what) {
+            if (landing.moved()) {
+                if (movedNodeIds.isEmpty()) {
+                    movedNodeIds = new LinkedHashMap<>();
+                }
+                movedNodeIds.putIfAbsent(oldNodeId, landing.newNodeId());
+            }
+            Node node = landing.node();
+            boolean fits = node != null && ("timer".equals(what) ? node.kind() == NodeKind.TIMER_CATCH_EVENT
+                    : node.kind() == NodeKind.MESSAGE_CATCH_EVENT || node.kind() == NodeKind.RECEIVE_TASK)
+                    && target.node(gatewayNodeId).map(gateway -> gateway.outgoing().stream()
+                            .anyMatch(flowId -> target.requireFlow(flowId).targetId().equals(node.id()))).orElse(false);
+            if (fits) {
+                return;
+            }
+            if (unplaced.isEmpty()) {
+                unplaced = new ArrayList<>();
+            }
+            unplaced.add(new UnplacedNode(oldNodeId, UnplacedNode.GATEWAY_EVENT_MISSING.formatted(what, oldNodeId,
+                    landing.newNodeId(), target.version(), what, gatewayNodeId, oldNodeId, what, gatewayNodeId)));
         }
 
         private static String messageNameOf(Node node) {

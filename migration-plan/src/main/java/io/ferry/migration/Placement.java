@@ -37,6 +37,7 @@ final class Placement {
             case TIMER -> "a timer intermediate catch event";
             case JOB -> "a service task";
             case MESSAGE -> "a message catch event or receive task";
+            case EVENTS -> "an event-based gateway";
             case JOINING_TOKENS -> "a parallel or inclusive gateway";
             case SCOPE -> "a sub-process";
             case NONE -> "any node";

@@ -17,7 +17,9 @@ public enum TokenState {
     /** At a service task, waiting while its job runs (or for an operator, when the job has an incident). */
     JOB(StateHeld.JOB, "token waiting for a job"),
     /** At a message catch event or receive task, waiting for its message. */
-    MESSAGE(StateHeld.MESSAGE, "token waiting for a message");
+    MESSAGE(StateHeld.MESSAGE, "token waiting for a message"),
+    /** At an event-based gateway, waiting for the first of its events (its timers and subscriptions). */
+    EVENTS(StateHeld.EVENTS, "token waiting at an event-based gateway");
 
     private final StateHeld held;
     private final String holder;

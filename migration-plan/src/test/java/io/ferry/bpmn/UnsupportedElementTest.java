@@ -11,7 +11,6 @@ class UnsupportedElementTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             intermediateThrowEvent | Ferry does not execute intermediate throw events yet
-            eventBasedGateway      | Ferry does not execute event-based gateways yet
             complexGateway         | Ferry does not execute complex gateways; use exclusive, inclusive or parallel gateways
             callActivity           | Ferry does not execute call activities yet
             sendTask               | Ferry does not execute send tasks yet; use a serviceTask whose handler sends the message

@@ -91,6 +91,7 @@ class MigrationPropertiesTest {
                 case JOINING -> NodeKind.StateHeld.JOINING_TOKENS;
                 case JOB -> NodeKind.StateHeld.JOB;
                 case MESSAGE -> NodeKind.StateHeld.MESSAGE;
+                case EVENTS -> NodeKind.StateHeld.EVENTS;
             };
             if (!fits(target, chain.newNodeId(token.nodeId()), needs, scopeNodeIds.get(token.scopeId()))) {
                 expectedUnplaced.add(token.nodeId());

@@ -33,10 +33,13 @@ final class MessageCatchProcessor implements NodeProcessor {
         return Optional.empty();
     }
 
-    /** The message came: its variables are merged and the token moves on, dropping its boundary events. */
+    /**
+     * The message came: its variables are merged and the token moves on from the subscription's node,
+     * dropping its boundary events (or, at an event-based gateway, the gateway's other events).
+     */
     Optional<Refusal> onMessage(Token waiting, Subscription subscription, ObjectNode variables, Run run) {
-        Node node = run.process().node(waiting.nodeId());
-        MovingToken token = run.wake(waiting);
+        Node node = run.process().node(subscription.nodeId());
+        MovingToken token = run.wakeAt(waiting, node);
         run.mergeVariables(variables);
         run.record(EngineEvent.MESSAGE_CORRELATED, node.id(), token.id(), correlated(subscription, variables));
         return run.leaveActivity(node, token);

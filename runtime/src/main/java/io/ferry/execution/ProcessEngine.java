@@ -49,6 +49,7 @@ public final class ProcessEngine {
     private final NodeProcessor subProcess = new SubProcessProcessor();
     private final NodeProcessor timerCatchEvent = new TimerCatchEventProcessor();
     private final MessageCatchProcessor messageCatch = new MessageCatchProcessor();
+    private final NodeProcessor eventGateway = new EventGatewayProcessor();
 
     /** An engine whose jobs retry as {@link JobPolicy#DEFAULT} says. */
     public ProcessEngine() {
@@ -222,7 +223,7 @@ public final class ProcessEngine {
         run.record(EngineEvent.TIMER_FIRED, node.id(), token.id(), JsonNodeFactory.instance.objectNode()
                 .put("timerId", timer.id()).put("dueAt", timer.dueAt().toString()).put("fired", timer.fired() + 1));
         if (node.kind() == NodeKind.TIMER_CATCH_EVENT) {
-            MovingToken moving = run.wake(token);
+            MovingToken moving = run.wakeAt(token, node);
             return run.leaveActivity(node, moving).<Outcome>map(Outcome.Refused::new).orElseGet(() -> advance(run));
         }
         NodeDetails.BoundaryTimer boundary = node.details(NodeDetails.BoundaryTimer.class);
@@ -316,6 +317,7 @@ public final class ProcessEngine {
             case EXCLUSIVE_GATEWAY -> exclusiveGateway;
             case PARALLEL_GATEWAY -> parallelGateway;
             case INCLUSIVE_GATEWAY -> inclusiveGateway;
+            case EVENT_BASED_GATEWAY -> eventGateway;
             case SUB_PROCESS -> subProcess;
         };
     }

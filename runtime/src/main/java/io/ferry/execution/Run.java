@@ -153,6 +153,25 @@ final class Run {
         resting.add(token.rest(state, boundaries.timers(), job, boundaries.subscriptions()));
     }
 
+    /** Keeps the token at an event-based gateway with the timers and subscriptions of the events after it. */
+    void restAtGateway(MovingToken token, List<Timer> timers, List<Subscription> subscriptions) {
+        resting.add(token.rest(TokenState.EVENTS, timers, null, subscriptions));
+    }
+
+    /**
+     * Wakes a resting token for an event that happened: a token at an event-based gateway leaves the
+     * gateway and enters the event's node, which the caller then leaves.
+     */
+    MovingToken wakeAt(Token token, Node event) {
+        MovingToken moving = wake(token);
+        if (token.state() != TokenState.EVENTS) {
+            return moving;
+        }
+        record(EngineEvent.NODE_COMPLETED, token.nodeId(), token.id());
+        record(EngineEvent.NODE_ENTERED, event.id(), token.id());
+        return new MovingToken(token.id(), event.id(), token.scopeId());
+    }
+
     /** Keeps the token at a message catch event or receive task with its subscriptions and timers. */
     void restForMessage(MovingToken token, List<Timer> timers, List<Subscription> subscriptions) {
         resting.add(token.rest(TokenState.MESSAGE, timers, null, subscriptions));

@@ -29,7 +29,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * <p>Format 2 names what a token waits for ({@code USER_TASK}, {@code JOINING}, {@code TIMER}; format 1
  * wrote {@code WAITING} for a user task's token, which is still read) and may list a token's timers.
  * Format 3 adds tokens waiting at a service task ({@code JOB}) with their job; format 4 tokens
- * waiting for a message ({@code MESSAGE}) and any token's message subscriptions.
+ * waiting for a message ({@code MESSAGE}) or at an event-based gateway ({@code EVENTS}), and any
+ * token's message subscriptions.
  */
 @ApplicationScoped
 public class JsonInstanceMarshaller implements InstanceMarshaller {

@@ -78,6 +78,7 @@ final class ProcessBuilder {
         return node(nodeId, NodeKind.BOUNDARY_MESSAGE_EVENT,
                 new NodeDetails.BoundaryMessage(attachedTo, interrupting, new NodeDetails.Message(messageName, key)));
     }
+    ProcessBuilder eventGateway(String nodeId) { return node(nodeId, NodeKind.EVENT_BASED_GATEWAY, NodeDetails.None.NONE); }
     ProcessBuilder exclusive(String nodeId) { return node(nodeId, NodeKind.EXCLUSIVE_GATEWAY, NodeDetails.None.NONE); }
     ProcessBuilder parallel(String nodeId) { return node(nodeId, NodeKind.PARALLEL_GATEWAY, NodeDetails.None.NONE); }
     ProcessBuilder inclusive(String nodeId) { return node(nodeId, NodeKind.INCLUSIVE_GATEWAY, NodeDetails.None.NONE); }

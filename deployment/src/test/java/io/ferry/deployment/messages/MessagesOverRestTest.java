@@ -65,12 +65,58 @@ class MessagesOverRestTest {
             </definitions>
             """;
 
+    private static final String QUOTE = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                         xmlns:ferry="https://ferry.io/schema/1.0/bpmn" targetNamespace="test">
+              <process id="quote" isExecutable="true" ferry:version="1">
+                <startEvent id="sent"/>
+                <sequenceFlow id="f1" sourceRef="sent" targetRef="firstOf"/>
+                <eventBasedGateway id="firstOf"/>
+                <sequenceFlow id="f2" sourceRef="firstOf" targetRef="accepted"/>
+                <sequenceFlow id="f3" sourceRef="firstOf" targetRef="expired"/>
+                <intermediateCatchEvent id="accepted"><messageEventDefinition messageRef="accept"/></intermediateCatchEvent>
+                <intermediateCatchEvent id="expired">
+                  <timerEventDefinition><timeDuration>PT1H</timeDuration></timerEventDefinition>
+                </intermediateCatchEvent>
+                <sequenceFlow id="f4" sourceRef="accepted" targetRef="book"/>
+                <sequenceFlow id="f5" sourceRef="expired" targetRef="followUp"/>
+                <userTask id="book"/>
+                <userTask id="followUp"/>
+              </process>
+              <message id="accept" name="QuoteAccepted" ferry:correlationKey="${quoteId}"/>
+            </definitions>
+            """;
+
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
             .withApplicationRoot(root -> root.addClasses(SettableClock.class)
                     .addAsResource(new StringAsset(ORDER), "processes/order.bpmn")
-                    .addAsResource(new StringAsset(LEAD), "processes/lead.bpmn"))
+                    .addAsResource(new StringAsset(LEAD), "processes/lead.bpmn")
+                    .addAsResource(new StringAsset(QUOTE), "processes/quote.bpmn"))
+            .overrideConfigKey("quarkus.ferry.timers.poll-every", "off")
             .overrideConfigKey("quarkus.http.test-port", "0");
+
+    @Test
+    void atAnEventBasedGatewayTheMessageBeatsTheTimerOrTheTimerWins() {
+        String acceptedInTime = startQuote("q-1");
+        String leftWaiting = startQuote("q-2");
+        given().get("/instances/{id}", acceptedInTime).then().body("activeNodeIds", contains("firstOf"));
+
+        send(Map.of("name", "QuoteAccepted", "correlationKey", "q-1", "variables", Map.of())).statusCode(200)
+                .body("outcome", equalTo("CORRELATED"));
+        SettableClock.advance(Duration.ofHours(1));
+        given().post("/admin/timers/fire").then().statusCode(200).body("fired", equalTo(1));
+
+        given().get("/instances/{id}", acceptedInTime).then().body("activeNodeIds", contains("book"));
+        given().get("/instances/{id}", leftWaiting).then().body("activeNodeIds", contains("followUp"));
+        send(Map.of("name", "QuoteAccepted", "correlationKey", "q-2", "variables", Map.of())).statusCode(404);
+    }
+
+    private static String startQuote(String quoteId) {
+        return given().contentType(ContentType.JSON).body(Map.of("variables", Map.of("quoteId", quoteId)))
+                .post("/processes/quote/instances").then().statusCode(201).extract().path("id");
+    }
 
     @Test
     void aMessageWakesTheInstanceWaitingForItsNameAndKey() {
