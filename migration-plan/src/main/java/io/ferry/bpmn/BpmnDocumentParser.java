@@ -21,6 +21,7 @@ final class BpmnDocumentParser {
     private final List<BpmnProblem> fileProblems = new ArrayList<>();
     private final List<ParsedProcess> processes = new ArrayList<>();
     private final MessageDeclarations messages = new MessageDeclarations();
+    private final ErrorDeclarations errors = new ErrorDeclarations();
 
     BpmnDocumentParser(String resource, XmlCursor xml) {
         this.resource = resource;
@@ -47,11 +48,18 @@ final class BpmnDocumentParser {
                 readProcess();
             } else if (xml.is(BpmnNamespaces.BPMN, "message")) {
                 readMessage();
+            } else if (xml.is(BpmnNamespaces.BPMN, "error")) {
+                String id = xml.attributes().get("id");
+                if (id != null) {
+                    errors.declare(id, xml.attributes().get("errorCode"));
+                }
+                xml.skipElement();
             } else {
                 xml.skipElement(); // collaborations, errors, diagrams: nothing Ferry executes
             }
         }
         messages.resolve();
+        errors.resolve();
     }
 
     /** A {@code <message>}: its name, and the correlation key Ferry's attribute or Camunda 8's subscription gives it. */
@@ -197,6 +205,9 @@ final class BpmnDocumentParser {
         }
         String defaultFlowId = attributes.get("default");
         process.nodes().add(position, new ParsedNode(id, attributes.get("name"), content.kind, scopeId, defaultFlowId, details, line));
+        if (details instanceof NodeDetails.Error || details instanceof NodeDetails.BoundaryError) {
+            errors.waitFor(new ErrorDeclarations.Waiting(process, id, content.errorRef, content.errorLine));
+        }
         if (details instanceof NodeDetails.Message) {
             messages.waitFor(new MessageDeclarations.Waiting(process, id, content.messageRef,
                     attributes.get(BpmnNamespaces.FERRY, "correlationKey"), content.messageLine,
@@ -227,6 +238,10 @@ final class BpmnDocumentParser {
                         : new NodeDetails.BoundaryTimer(Objects.requireNonNullElse(attributes.get("attachedToRef"), ""),
                                 !"false".equals(attributes.get("cancelActivity")), content.timer);
             }
+            // Resolved once the whole file is read (ErrorDeclarations): the error may be declared after the process.
+            case ERROR_END_EVENT -> new NodeDetails.Error(Objects.requireNonNullElse(content.errorRef, ""));
+            case BOUNDARY_ERROR_EVENT -> new NodeDetails.BoundaryError(Objects.requireNonNullElse(attributes.get("attachedToRef"), ""),
+                    content.errorRef);
             case MESSAGE_START_EVENT, MESSAGE_CATCH_EVENT, RECEIVE_TASK, BOUNDARY_MESSAGE_EVENT -> {
                 if (content.messageRef == null || content.messageRef.isBlank()) {
                     process.problem(line, id, String.format(BpmnMessages.MESSAGE_MISSING, content.element));
@@ -301,6 +316,12 @@ final class BpmnDocumentParser {
             };
             content.messageRef = xml.attributes().get("messageRef");
             content.messageLine = xml.line();
+            xml.skipElement();
+        } else if (child.equals(BpmnElements.ERROR_EVENT_DEFINITION) && (content.kind == NodeKind.END_EVENT
+                || content.kind == NodeKind.BOUNDARY_TIMER_EVENT && content.timer == null && !content.timerProblem)) {
+            content.kind = content.kind == NodeKind.END_EVENT ? NodeKind.ERROR_END_EVENT : NodeKind.BOUNDARY_ERROR_EVENT;
+            content.errorRef = xml.attributes().get("errorRef");
+            content.errorLine = xml.line();
             xml.skipElement();
         } else if (BpmnElements.isEventDefinition(child) && content.kind == NodeKind.START_EVENT) {
             unsupportedChild(process, nodeId, BpmnMessages.START_EVENT_DEFINITION);
@@ -409,6 +430,8 @@ final class BpmnDocumentParser {
         final String scopeId;
         String messageRef;
         int messageLine;
+        String errorRef;
+        int errorLine;
 
         NodeContent(String element, NodeKind kind, String scopeId) {
             this.element = element;

@@ -55,6 +55,7 @@ final class BpmnElements {
     static final String TERMINATE_EVENT_DEFINITION = "terminateEventDefinition";
     static final String TIMER_EVENT_DEFINITION = "timerEventDefinition";
     static final String MESSAGE_EVENT_DEFINITION = "messageEventDefinition";
+    static final String ERROR_EVENT_DEFINITION = "errorEventDefinition";
 
     private BpmnElements() {
     }

@@ -32,12 +32,19 @@ public final class BpmnMessages {
     public static final String START_EVENT_DEFINITION =
             "Ferry starts processes only from none and message start events, and sub-processes only from none start "
             + "events; remove the event definition";
-    public static final String END_EVENT_DEFINITION = "Ferry supports only none and terminate end events";
+    public static final String END_EVENT_DEFINITION = "Ferry supports only none, terminate and error end events";
 
     public static final String CATCH_EVENT_DEFINITION =
             "Ferry executes only timer and message intermediate catch events yet; signals and links are not supported";
     public static final String BOUNDARY_EVENT_DEFINITION =
-            "Ferry executes only timer and message boundary events yet; errors, escalations and signals are not supported";
+            "Ferry executes only timer, message and error boundary events yet; escalations, signals, compensation and "
+            + "conditions are not supported";
+    public static final String ERROR_UNKNOWN = "errorRef '%s' names no <error> of the file: declare <error id=\"%s\" "
+            + "errorCode=\"…\"/> beside the process";
+    public static final String ERROR_WITHOUT_CODE = "error end event throws no error code: give its errorEventDefinition "
+            + "an errorRef naming an <error> with an errorCode";
+    public static final String ERROR_BOUNDARY_ON = "error boundary event is attached to '%s', a %s: a BPMN error comes "
+            + "from a service task's handler or an error end event inside a sub-process, so attach it to one of those";
     public static final String MESSAGE_MISSING = "%s waits for no message: give it a messageRef naming a <message> of "
             + "the file (on its messageEventDefinition, or on the receiveTask itself)";
     public static final String MESSAGE_UNKNOWN = "messageRef '%s' names no <message> of the file: declare "

@@ -22,8 +22,19 @@ final class ProcessChecker {
         process.nodes().stream().filter(node -> node.kind() == NodeKind.EVENT_BASED_GATEWAY)
                 .forEach(gateway -> checkEventGateway(process, gateway));
         process.nodes().stream()
-                .filter(node -> node.kind() == NodeKind.BOUNDARY_TIMER_EVENT || node.kind() == NodeKind.BOUNDARY_MESSAGE_EVENT)
+                .filter(node -> node.kind() == NodeKind.BOUNDARY_TIMER_EVENT || node.kind() == NodeKind.BOUNDARY_MESSAGE_EVENT
+                        || node.kind() == NodeKind.BOUNDARY_ERROR_EVENT)
                 .forEach(boundary -> checkBoundaryEvent(process, boundary));
+    }
+
+    private static String attachedTo(ParsedNode boundary) {
+        if (boundary.details() instanceof NodeDetails.BoundaryTimer timer) {
+            return timer.attachedToId();
+        }
+        if (boundary.details() instanceof NodeDetails.BoundaryError error) {
+            return error.attachedToId();
+        }
+        return ((NodeDetails.BoundaryMessage) boundary.details()).attachedToId();
     }
 
     /** An event-based gateway leads, without conditions, to two or more events a token can wait for. */
@@ -47,13 +58,17 @@ final class ProcessChecker {
 
     /** A boundary event hangs on a user or service task beside it, and only leaves: no flow comes in, at least one goes out. */
     private static void checkBoundaryEvent(ParsedProcess process, ParsedNode boundary) {
-        String attachedToId = boundary.details() instanceof NodeDetails.BoundaryTimer timer ? timer.attachedToId()
-                : ((NodeDetails.BoundaryMessage) boundary.details()).attachedToId();
+        String attachedToId = attachedTo(boundary);
         ParsedNode activity = attachedToId.isEmpty() ? null : process.node(attachedToId);
         if (attachedToId.isEmpty()) {
             process.problem(boundary.line(), boundary.id(), BpmnMessages.BOUNDARY_NOT_ATTACHED);
         } else if (activity == null && !process.isRejected(attachedToId)) {
             process.problem(boundary.line(), boundary.id(), String.format(BpmnMessages.BOUNDARY_ON_UNKNOWN_NODE, attachedToId));
+        } else if (activity != null && boundary.kind() == NodeKind.BOUNDARY_ERROR_EVENT) {
+            if (activity.kind() != NodeKind.SERVICE_TASK && activity.kind() != NodeKind.SUB_PROCESS) {
+                process.problem(boundary.line(), boundary.id(), String.format(BpmnMessages.ERROR_BOUNDARY_ON, attachedToId,
+                        activity.kind().bpmnElement()));
+            }
         } else if (activity != null && activity.kind() != NodeKind.USER_TASK && activity.kind() != NodeKind.SERVICE_TASK
                 && activity.kind() != NodeKind.RECEIVE_TASK) {
             process.problem(boundary.line(), boundary.id(), String.format(BpmnMessages.BOUNDARY_ON_UNSUPPORTED_NODE,

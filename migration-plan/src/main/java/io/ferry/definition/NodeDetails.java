@@ -20,7 +20,9 @@ import java.util.Objects;
         @JsonSubTypes.Type(value = NodeDetails.Timer.class, name = "timer"),
         @JsonSubTypes.Type(value = NodeDetails.BoundaryTimer.class, name = "boundaryTimer"),
         @JsonSubTypes.Type(value = NodeDetails.Message.class, name = "message"),
-        @JsonSubTypes.Type(value = NodeDetails.BoundaryMessage.class, name = "boundaryMessage")})
+        @JsonSubTypes.Type(value = NodeDetails.BoundaryMessage.class, name = "boundaryMessage"),
+        @JsonSubTypes.Type(value = NodeDetails.Error.class, name = "error"),
+        @JsonSubTypes.Type(value = NodeDetails.BoundaryError.class, name = "boundaryError")})
 public sealed interface NodeDetails {
 
     /** Kinds that need nothing more. */
@@ -99,6 +101,32 @@ public sealed interface NodeDetails {
         public BoundaryMessage {
             Objects.requireNonNull(attachedToId, "attachedToId");
             Objects.requireNonNull(message, "message");
+        }
+    }
+
+    /** An error end event. @param errorCode the code of the BPMN error it throws */
+    record Error(String errorCode) implements NodeDetails {
+
+        public Error {
+            Objects.requireNonNull(errorCode, "errorCode");
+        }
+    }
+
+    /**
+     * An error boundary event.
+     *
+     * @param attachedToId the activity it is attached to (a service task or a sub-process)
+     * @param errorCode the code it catches, or null to catch any BPMN error
+     */
+    record BoundaryError(String attachedToId, String errorCode) implements NodeDetails {
+
+        public BoundaryError {
+            Objects.requireNonNull(attachedToId, "attachedToId");
+        }
+
+        /** Whether it catches a BPMN error of this code. */
+        public boolean catches(String code) {
+            return errorCode == null || errorCode.equals(code);
         }
     }
 }

@@ -10,6 +10,8 @@ public enum NodeKind {
     MESSAGE_START_EVENT("startEvent", StateHeld.NONE, NodeDetails.Message.class),
     END_EVENT("endEvent", StateHeld.NONE, NodeDetails.None.class),
     TERMINATE_END_EVENT("endEvent", StateHeld.NONE, NodeDetails.None.class),
+    /** An end event that throws a BPMN error, caught by an error boundary event of an enclosing sub-process. */
+    ERROR_END_EVENT("endEvent", StateHeld.NONE, NodeDetails.Error.class),
     TASK("task", StateHeld.NONE, NodeDetails.None.class),
     MANUAL_TASK("manualTask", StateHeld.NONE, NodeDetails.None.class),
     /** A service task: the token waits while its job runs, outside the operation that reached it. */
@@ -22,6 +24,11 @@ public enum NodeKind {
      * when it fires a token leaves from here (cancelling the activity when it interrupts).
      */
     BOUNDARY_TIMER_EVENT("boundaryEvent", StateHeld.NONE, NodeDetails.BoundaryTimer.class),
+    /**
+     * An error boundary event: it catches the BPMN error a service task's handler raises, or an error
+     * end event inside the sub-process it is attached to throws, and always interrupts the activity.
+     */
+    BOUNDARY_ERROR_EVENT("boundaryEvent", StateHeld.NONE, NodeDetails.BoundaryError.class),
     /** An intermediate catch event with a message: the token waits until the message is correlated to it. */
     MESSAGE_CATCH_EVENT("intermediateCatchEvent", StateHeld.MESSAGE, NodeDetails.Message.class),
     /** A receive task: like a message catch event, as a task (it may carry boundary events). */

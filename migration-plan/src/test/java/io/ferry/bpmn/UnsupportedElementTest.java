@@ -87,13 +87,15 @@ class UnsupportedElementTest {
                 <definitions>
                   <process id="order" ferry:version="1">
                     <startEvent id="start" />
-                    <endEvent id="failed"><errorEventDefinition errorRef="paymentFailed" /></endEvent>
+                    <endEvent id="escalated"><escalationEventDefinition escalationRef="tooLate" /></endEvent>
                     <endEvent id="told"><messageEventDefinition /></endEvent>
                   </process>
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:4 [failed] unsupported element <errorEventDefinition>: Ferry supports only none and terminate end events",
-                "order.bpmn:5 [told] unsupported element <messageEventDefinition>: Ferry supports only none and terminate end events");
+                "order.bpmn:4 [escalated] unsupported element <escalationEventDefinition>: Ferry supports only none, terminate "
+                        + "and error end events",
+                "order.bpmn:5 [told] unsupported element <messageEventDefinition>: Ferry supports only none, terminate and "
+                        + "error end events");
     }
 
     @Test

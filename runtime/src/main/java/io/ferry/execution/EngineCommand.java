@@ -111,4 +111,12 @@ public sealed interface EngineCommand {
             variables = variables == null ? JsonNodeFactory.instance.objectNode() : variables;
         }
     }
+
+    /** A job's handler raised a BPMN error: the error boundary event that catches its code takes the token on. */
+    record ThrowError(String jobId, String errorCode, String message) implements EngineCommand {
+        public ThrowError {
+            Objects.requireNonNull(jobId, "jobId");
+            Objects.requireNonNull(errorCode, "errorCode");
+        }
+    }
 }

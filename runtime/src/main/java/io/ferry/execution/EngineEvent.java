@@ -25,6 +25,7 @@ public record EngineEvent(String type, String nodeId, String tokenId, ObjectNode
     /** data: the handler's output. */
     public static final String SERVICE_TASK_COMPLETED = "ServiceTaskCompleted";
     public static final String JOB_CREATED = "JobCreated";
+    public static final String ERROR_THROWN = "ErrorThrown";
     public static final String MESSAGE_SUBSCRIBED = "MessageSubscribed";
     public static final String MESSAGE_CORRELATED = "MessageCorrelated";
     public static final String JOB_FAILED = "JobFailed";

@@ -87,6 +87,12 @@ public final class ExecutableProcess {
         return boundaryTimersByActivity.getOrDefault(activityId, List.of());
     }
 
+    /** The error boundary events attached to an activity, in document order. */
+    List<Node> boundaryErrors(String activityId) {
+        return definition.nodes().stream().filter(node -> node.kind() == NodeKind.BOUNDARY_ERROR_EVENT)
+                .filter(node -> node.details(NodeDetails.BoundaryError.class).attachedToId().equals(activityId)).toList();
+    }
+
     /** The message boundary events attached to an activity, in document order. */
     List<Node> boundaryMessages(String activityId) {
         return boundaryMessagesByActivity.getOrDefault(activityId, List.of());

@@ -50,6 +50,7 @@ public final class ProcessEngine {
     private final NodeProcessor timerCatchEvent = new TimerCatchEventProcessor();
     private final MessageCatchProcessor messageCatch = new MessageCatchProcessor();
     private final NodeProcessor eventGateway = new EventGatewayProcessor();
+    private final NodeProcessor errorEndEvent = new ErrorEndEventProcessor();
 
     /** An engine whose jobs retry as {@link JobPolicy#DEFAULT} says. */
     public ProcessEngine() {
@@ -94,6 +95,11 @@ public final class ProcessEngine {
             return withJob(run, complete.jobId(), false, job -> serviceTask
                     .onCompleted(job, complete.output(), EngineEvent.SERVICE_TASK_COMPLETED, run)
                     .<Outcome>map(Outcome.Refused::new).orElseGet(() -> advance(run)));
+        } else if (command instanceof EngineCommand.ThrowError error) {
+            return withJob(run, error.jobId(), false, job -> {
+                serviceTask.onError(job, error.errorCode(), error.message() == null ? "" : error.message(), run);
+                return advance(run);
+            });
         } else if (command instanceof EngineCommand.FailJob fail) {
             return withJob(run, fail.jobId(), false, job -> {
                 serviceTask.onFailed(job, fail.error(), run);
@@ -309,10 +315,11 @@ public final class ProcessEngine {
             case START_EVENT, TASK, MANUAL_TASK -> passThrough;
             case END_EVENT -> endEvent;
             case TERMINATE_END_EVENT -> terminateEndEvent;
+            case ERROR_END_EVENT -> errorEndEvent;
             case USER_TASK -> userTask;
             case TIMER_CATCH_EVENT -> timerCatchEvent;
             case MESSAGE_CATCH_EVENT, RECEIVE_TASK -> messageCatch;
-            case BOUNDARY_TIMER_EVENT, BOUNDARY_MESSAGE_EVENT, MESSAGE_START_EVENT -> passThrough;
+            case BOUNDARY_TIMER_EVENT, BOUNDARY_MESSAGE_EVENT, BOUNDARY_ERROR_EVENT, MESSAGE_START_EVENT -> passThrough;
             case SERVICE_TASK -> serviceTask;
             case EXCLUSIVE_GATEWAY -> exclusiveGateway;
             case PARALLEL_GATEWAY -> parallelGateway;

@@ -182,6 +182,11 @@ final class Run {
         resting.set(resting.indexOf(token), changed);
     }
 
+    /** Puts a token taken out back to rest, changed (a job with an incident). */
+    void restore(Token token) {
+        resting.add(token);
+    }
+
     /** Takes a resting token out without moving it on: its activity was interrupted. */
     void remove(Token token) {
         resting.remove(token);
@@ -269,6 +274,12 @@ final class Run {
                 .filter(scope -> !scope.id().equals(scopeId) && isWithin(scope.id(), scopeId))
                 .toList();
         scopes.removeAll(nested);
+    }
+
+    /** Ends a scope at once with everything inside it: its sub-process was interrupted. */
+    void dropScope(String scopeId) {
+        clearScope(scopeId);
+        scopes.removeIf(scope -> scope.id().equals(scopeId));
     }
 
     /** Once a scope has no tokens and no nested scope left, its sub-process completes and is left. */

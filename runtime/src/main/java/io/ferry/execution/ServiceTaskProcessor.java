@@ -70,6 +70,21 @@ final class ServiceTaskProcessor implements NodeProcessor {
         run.replace(waiting, waiting.withJob(next));
     }
 
+    /**
+     * The handler raised a BPMN error: the task ends and the error boundary event that catches its code
+     * takes the token on; an error nothing catches is an incident (retrying would raise it again).
+     */
+    void onError(Token waiting, String code, String message, Run run) {
+        Node node = run.process().node(waiting.nodeId());
+        run.record(EngineEvent.ERROR_THROWN, node.id(), waiting.id(), Errors.thrown(code, message));
+        run.remove(waiting);
+        if (Errors.propagate(run, node, waiting.scopeId(), code)) {
+            return;
+        }
+        run.restore(waiting.withJob(new Job(waiting.job().attempts() + 1, waiting.job().extraAttempts(), null,
+                "BPMN error '" + code + "' (" + message + ") is caught by no error boundary event", true)));
+    }
+
     /** An operator retries a job with an incident: {@code attempts} more, the first of them due now. */
     void onRetried(Token waiting, int attempts, Run run) {
         Job job = waiting.job();

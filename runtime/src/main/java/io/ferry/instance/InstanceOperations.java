@@ -195,6 +195,11 @@ public class InstanceOperations {
         return advance(id, null, command, new EngineCommand.FailJob(jobId, error), asRefused(id));
     }
 
+    /** A worker ran a job's handler and it raised a BPMN error: the error boundary event that catches it takes over. */
+    public Uni<Stored> throwError(UUID id, String jobId, String errorCode, String message, Command command) {
+        return advance(id, null, command, new EngineCommand.ThrowError(jobId, errorCode, message), asRefused(id));
+    }
+
     /** An operator retries a job with an incident, with {@code attempts} more attempts. */
     public Uni<Stored> retryJob(UUID id, String jobId, int attempts, Command command) {
         return advance(id, null, command, new EngineCommand.RetryJob(jobId, attempts), asRefused(id));

@@ -17,6 +17,7 @@ import io.ferry.persistence.InstanceStore;
 import io.ferry.persistence.LoadedInstance;
 import io.ferry.problem.ProblemException;
 import io.ferry.rollout.MigrationRefusal;
+import io.ferry.service.BpmnError;
 import io.ferry.service.ServiceTaskContext;
 import io.ferry.service.ServiceTaskHandler;
 import io.ferry.state.InstanceState;
@@ -198,8 +199,12 @@ public class JobWorker {
         }).onFailure().recoverWithUni(failure -> deferred(job, failure));
     }
 
-    /** What a handler's call gave: its output, or why it failed. */
-    private record Called(ObjectNode output, String error) {
+    /** What a handler's call gave: its output, or why it failed, or the BPMN error it raised. */
+    private record Called(ObjectNode output, String error, String errorCode) {
+
+        Called(ObjectNode output, String error) {
+            this(output, error, null);
+        }
     }
 
     /** Calls the handler on a worker thread and comes back to the caller's Vert.x context, if any. */
@@ -220,6 +225,8 @@ public class JobWorker {
         Map<String, Object> output;
         try {
             output = handler.get().execute(context);
+        } catch (BpmnError e) {
+            return new Called(null, e.getMessage(), e.errorCode());
         } catch (Exception e) {
             return new Called(null, e.getMessage() == null ? e.getClass().getName() : e.getMessage());
         }
@@ -232,10 +239,15 @@ public class JobWorker {
 
     private Uni<Result> report(DueRows.Claimed job, Called called) {
         Command command = Command.of(null, null);
-        Uni<InstanceOperations.Stored> reported = called.error() == null
-                ? operations.completeJob(job.instanceId(), job.id(), called.output(), command)
-                : operations.failJob(job.instanceId(), job.id(), called.error(), command);
-        return reported.replaceWith(called.error() == null ? Result.COMPLETED : Result.FAILED)
+        Uni<InstanceOperations.Stored> reported;
+        if (called.errorCode() != null) {
+            reported = operations.throwError(job.instanceId(), job.id(), called.errorCode(), called.error(), command);
+        } else if (called.error() == null) {
+            reported = operations.completeJob(job.instanceId(), job.id(), called.output(), command);
+        } else {
+            reported = operations.failJob(job.instanceId(), job.id(), called.error(), command);
+        }
+        return reported.replaceWith(called.error() == null || called.errorCode() != null ? Result.COMPLETED : Result.FAILED)
                 .onFailure(JobWorker::isStale).recoverWithUni(() -> forget(job));
     }
 

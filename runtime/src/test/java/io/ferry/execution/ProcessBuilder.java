@@ -78,6 +78,12 @@ final class ProcessBuilder {
         return node(nodeId, NodeKind.BOUNDARY_MESSAGE_EVENT,
                 new NodeDetails.BoundaryMessage(attachedTo, interrupting, new NodeDetails.Message(messageName, key)));
     }
+    ProcessBuilder errorEnd(String nodeId, String code) { return node(nodeId, NodeKind.ERROR_END_EVENT, new NodeDetails.Error(code)); }
+
+    /** An error boundary event on a service task or sub-process; a null code catches any error. */
+    ProcessBuilder boundaryError(String nodeId, String attachedTo, String code) {
+        return node(nodeId, NodeKind.BOUNDARY_ERROR_EVENT, new NodeDetails.BoundaryError(attachedTo, code));
+    }
     ProcessBuilder eventGateway(String nodeId) { return node(nodeId, NodeKind.EVENT_BASED_GATEWAY, NodeDetails.None.NONE); }
     ProcessBuilder exclusive(String nodeId) { return node(nodeId, NodeKind.EXCLUSIVE_GATEWAY, NodeDetails.None.NONE); }
     ProcessBuilder parallel(String nodeId) { return node(nodeId, NodeKind.PARALLEL_GATEWAY, NodeDetails.None.NONE); }

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.ferry.deployment.timers.SettableClock;
+import io.ferry.service.BpmnError;
 import io.ferry.service.ServiceTask;
 import io.ferry.service.ServiceTaskContext;
 import io.ferry.service.ServiceTaskHandler;
@@ -43,7 +44,11 @@ class JobsRunByTheWorkersTest {
                 <serviceTask id="charge" name="Charge card" ferry:handler="charge" ferry:retries="3" ferry:retryBackoff="PT10S"/>
                 <sequenceFlow id="f2" sourceRef="charge" targetRef="done"/>
                 <endEvent id="done"/>
+                <boundaryEvent id="declined" attachedToRef="charge"><errorEventDefinition errorRef="cardDeclined"/></boundaryEvent>
+                <sequenceFlow id="f3" sourceRef="declined" targetRef="askForAnotherCard"/>
+                <userTask id="askForAnotherCard"/>
               </process>
+              <error id="cardDeclined" errorCode="CARD_DECLINED"/>
             </definitions>
             """;
 
@@ -134,6 +139,18 @@ class JobsRunByTheWorkersTest {
     }
 
     @Test
+    void aBpmnErrorTheHandlerRaisesIsCaughtByTheTasksErrorBoundaryEventWithoutRetries() {
+        String id = start(Map.of("declined", true));
+
+        run().body("completed", equalTo(1)).body("failed", equalTo(0));
+
+        given().get("/instances/{id}", id).then().statusCode(200)
+                .body("activeNodeIds", contains("askForAnotherCard")).body("jobs", empty());
+        assertThat(types(id)).contains("ErrorThrown", "NodeTerminated").doesNotContain("JobFailed");
+        assertThat(ChargeHandler.calls(id)).hasSize(1);
+    }
+
+    @Test
     void whatAnOperatorGetsWrongIsAClearProblem() {
         given().contentType(ContentType.JSON).body("{}").post("/incidents/{id}/retry", "nope").then().statusCode(404)
                 .body("type", equalTo("https://ferry.io/problems/unknown-incident"))
@@ -188,9 +205,12 @@ class JobsRunByTheWorkersTest {
         }
 
         @Override
-        public Map<String, Object> execute(ServiceTaskContext context) {
+        public Map<String, Object> execute(ServiceTaskContext context) throws BpmnError {
             CALLS.add(context);
             ON_EVENT_LOOP.add(Context.isOnEventLoopThread());
+            if (context.variables().path("declined").asBoolean()) {
+                throw new BpmnError("CARD_DECLINED", "the bank declined the card");
+            }
             int call = calls(context.instanceId()).size();
             if (call <= context.variables().path("failures").asInt()) {
                 throw new IllegalStateException("card service timed out (call " + call + ")");
