@@ -227,14 +227,14 @@ final class BpmnDocumentParser {
                 JobRetries.Settings retries = retries(process, id, line, attributes, content);
                 yield new NodeDetails.ServiceTask(handler, retries.retries(), retries.backoff());
             }
-            case TIMER_CATCH_EVENT, BOUNDARY_TIMER_EVENT -> {
+            case TIMER_CATCH_EVENT, BOUNDARY_TIMER_EVENT, TIMER_START_EVENT -> {
                 if (content.timer == null) {
                     if (!content.timerProblem) {
                         process.problem(line, id, String.format(BpmnMessages.TIMER_MISSING, content.element));
                     }
                     yield null;
                 }
-                yield content.kind == NodeKind.TIMER_CATCH_EVENT ? new NodeDetails.Timer(content.timer)
+                yield content.kind != NodeKind.BOUNDARY_TIMER_EVENT ? new NodeDetails.Timer(content.timer)
                         : new NodeDetails.BoundaryTimer(Objects.requireNonNullElse(attributes.get("attachedToRef"), ""),
                                 !"false".equals(attributes.get("cancelActivity")), content.timer);
             }
@@ -323,6 +323,16 @@ final class BpmnDocumentParser {
             content.errorRef = xml.attributes().get("errorRef");
             content.errorLine = xml.line();
             xml.skipElement();
+        } else if (child.equals(BpmnElements.TIMER_EVENT_DEFINITION) && content.kind == NodeKind.START_EVENT
+                && content.scopeId == null) {
+            content.kind = NodeKind.TIMER_START_EVENT;
+            int timerLine = xml.line();
+            readTimer(process, nodeId, content);
+            if (content.timer != null && content.timer.variable().isPresent()) {
+                process.problem(timerLine, nodeId, BpmnMessages.START_TIMER_VARIABLE);
+                content.timer = null;
+                content.timerProblem = true;
+            }
         } else if (BpmnElements.isEventDefinition(child) && content.kind == NodeKind.START_EVENT) {
             unsupportedChild(process, nodeId, BpmnMessages.START_EVENT_DEFINITION);
             content.rejected = true;

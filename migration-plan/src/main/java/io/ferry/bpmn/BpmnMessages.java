@@ -30,8 +30,10 @@ public final class BpmnMessages {
     public static final String UNKNOWN_ELEMENT = "Ferry does not know this BPMN element; remove it";
     public static final String EVENT_SUB_PROCESS = "Ferry does not execute event sub-processes yet";
     public static final String START_EVENT_DEFINITION =
-            "Ferry starts processes only from none and message start events, and sub-processes only from none start "
-            + "events; remove the event definition";
+            "Ferry starts processes only from none, message and timer start events, and sub-processes only from none "
+            + "start events; remove the event definition";
+    public static final String START_TIMER_VARIABLE = "a timer start event has no instance whose variables it could "
+            + "read: write the date, duration or cycle itself";
     public static final String END_EVENT_DEFINITION = "Ferry supports only none, terminate and error end events";
 
     public static final String CATCH_EVENT_DEFINITION =
@@ -81,8 +83,8 @@ public final class BpmnMessages {
             "boundary event has no outgoing sequence flow: connect it to where the process goes when it is triggered";
 
     public static final String SCOPE_WITHOUT_START_EVENT = "%s has no none start event: add a start event without an event definition";
-    public static final String PROCESS_WITHOUT_START_EVENT = "process has no none or message start event: add a start "
-            + "event without an event definition, or one that a message starts";
+    public static final String PROCESS_WITHOUT_START_EVENT = "process has no none, message or timer start event: add a "
+            + "start event without an event definition, or one that a message or a timer starts";
     public static final String PROCESS = "process";
     public static final String SUB_PROCESS = "sub-process";
 

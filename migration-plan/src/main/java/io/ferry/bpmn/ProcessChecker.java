@@ -115,7 +115,8 @@ final class ProcessChecker {
     }
 
     private static void checkStartEvents(ParsedProcess process) {
-        if (!hasStartEvent(process, null) && process.nodes().stream().noneMatch(node -> node.kind() == NodeKind.MESSAGE_START_EVENT)) {
+        if (!hasStartEvent(process, null) && process.nodes().stream()
+                .noneMatch(node -> node.kind() == NodeKind.MESSAGE_START_EVENT || node.kind() == NodeKind.TIMER_START_EVENT)) {
             process.problem(process.line(), process.id(), BpmnMessages.PROCESS_WITHOUT_START_EVENT);
         }
         process.nodes().stream()

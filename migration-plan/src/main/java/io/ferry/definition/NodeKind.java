@@ -8,6 +8,8 @@ public enum NodeKind {
     START_EVENT("startEvent", StateHeld.NONE, NodeDetails.None.class),
     /** A start event with a message: {@code POST /messages} with its name starts an instance here. */
     MESSAGE_START_EVENT("startEvent", StateHeld.NONE, NodeDetails.Message.class),
+    /** A start event with a timer: the pods start an instance here when it is due (once, or each repetition). */
+    TIMER_START_EVENT("startEvent", StateHeld.NONE, NodeDetails.Timer.class),
     END_EVENT("endEvent", StateHeld.NONE, NodeDetails.None.class),
     TERMINATE_END_EVENT("endEvent", StateHeld.NONE, NodeDetails.None.class),
     /** An end event that throws a BPMN error, caught by an error boundary event of an enclosing sub-process. */

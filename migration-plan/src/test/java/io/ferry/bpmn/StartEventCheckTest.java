@@ -18,8 +18,8 @@ class StartEventCheckTest {
                   </process>
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:2 [order] process has no none or message start event: add a start event without an event definition, "
-                        + "or one that a message starts",
+                "order.bpmn:2 [order] process has no none, message or timer start event: add a start event without an event "
+                        + "definition, or one that a message or a timer starts",
                 "order.bpmn:4 [review] sub-process has no none start event: add a start event without an event definition");
     }
 
@@ -32,7 +32,7 @@ class StartEventCheckTest {
                   </process>
                 </definitions>
                 """)).containsExactly("order.bpmn:3 [orderPlaced] unsupported element <signalEventDefinition>:"
-                + " Ferry starts processes only from none and message start events, and sub-processes only from none start"
-                + " events; remove the event definition");
+                + " Ferry starts processes only from none, message and timer start events, and sub-processes only from none"
+                + " start events; remove the event definition");
     }
 }

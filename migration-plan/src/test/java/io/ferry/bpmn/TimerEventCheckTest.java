@@ -103,4 +103,32 @@ class TimerEventCheckTest {
                 "order.bpmn:15 [empty] intermediateCatchEvent has no timer: add a timerEventDefinition holding a timeDate, "
                         + "timeDuration or timeCycle");
     }
+
+    @Test
+    void aTimerStartEventStartsAProcessOnItsOwnButReadsNoVariable() {
+        BpmnReadResult weekly = BpmnFiles.read("""
+                <definitions>
+                  <process id="report" ferry:version="1">
+                    <startEvent id="everyMonday">
+                      <timerEventDefinition><timeCycle>R/2027-01-04T06:00:00Z/P1W</timeCycle></timerEventDefinition>
+                    </startEvent>
+                    <sequenceFlow id="f1" sourceRef="everyMonday" targetRef="compile" />
+                    <userTask id="compile" />
+                  </process>
+                </definitions>
+                """);
+        assertThat(weekly.problems()).isEmpty();
+        assertThat(weekly.definitions().get(0).requireNode("everyMonday").kind()).isEqualTo(io.ferry.definition.NodeKind.TIMER_START_EVENT);
+
+        assertThat(BpmnFiles.problems("""
+                <definitions>
+                  <process id="report" ferry:version="1">
+                    <startEvent id="later">
+                      <timerEventDefinition><timeDuration>${delay}</timeDuration></timerEventDefinition>
+                    </startEvent>
+                  </process>
+                </definitions>
+                """)).containsExactly("order.bpmn:4 [later] a timer start event has no instance whose variables it could "
+                + "read: write the date, duration or cycle itself");
+    }
 }

@@ -70,15 +70,15 @@ class UnsupportedElementTest {
                 <definitions>
                   <process id="order" ferry:version="1">
                     <startEvent id="everyMonday">
-                      <timerEventDefinition><timeCycle>R/P1W</timeCycle></timerEventDefinition>
+                      <conditionalEventDefinition><condition>${monday}</condition></conditionalEventDefinition>
                     </startEvent>
                     <sequenceFlow id="toWork" sourceRef="everyMonday" targetRef="work" />
                     <task id="work" />
                   </process>
                 </definitions>
-                """)).containsExactly("order.bpmn:4 [everyMonday] unsupported element <timerEventDefinition>:"
-                + " Ferry starts processes only from none and message start events, and sub-processes only from none start"
-                + " events; remove the event definition");
+                """)).containsExactly("order.bpmn:4 [everyMonday] unsupported element <conditionalEventDefinition>:"
+                + " Ferry starts processes only from none, message and timer start events, and sub-processes only from none"
+                + " start events; remove the event definition");
     }
 
     @Test

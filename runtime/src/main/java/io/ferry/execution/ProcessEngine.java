@@ -319,7 +319,7 @@ public final class ProcessEngine {
             case USER_TASK -> userTask;
             case TIMER_CATCH_EVENT -> timerCatchEvent;
             case MESSAGE_CATCH_EVENT, RECEIVE_TASK -> messageCatch;
-            case BOUNDARY_TIMER_EVENT, BOUNDARY_MESSAGE_EVENT, BOUNDARY_ERROR_EVENT, MESSAGE_START_EVENT -> passThrough;
+            case BOUNDARY_TIMER_EVENT, BOUNDARY_MESSAGE_EVENT, BOUNDARY_ERROR_EVENT, MESSAGE_START_EVENT, TIMER_START_EVENT -> passThrough;
             case SERVICE_TASK -> serviceTask;
             case EXCLUSIVE_GATEWAY -> exclusiveGateway;
             case PARALLEL_GATEWAY -> parallelGateway;

@@ -134,6 +134,18 @@ public class InstanceOperations {
     }
 
     /**
+     * Starts an instance at a timer start event, once per repetition: the key names the repetition, so a
+     * second pod firing the same one finds the instance the first started.
+     */
+    public Uni<Started> startByTimer(ExecutableProcess process, String startEventId, String idempotencyKey, Command command) {
+        return replay(process.id(), idempotencyKey)
+                .onItem().ifNull().switchTo(() -> roomForJobs(process).chain(() -> create(process,
+                        new EngineCommand.Start(null, startEventId), null, idempotencyKey, null, command)))
+                .onFailure(Conflicts::isDuplicateIdempotencyKey)
+                .recoverWithUni(() -> replay(process.id(), idempotencyKey));
+    }
+
+    /**
      * Starts an instance at a message start event: the message's id (if any) is remembered with it, so
      * that a repeated message starts nothing (the start fails on the receipt's key).
      */

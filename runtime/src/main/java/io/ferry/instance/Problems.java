@@ -65,8 +65,9 @@ public final class Problems {
     }
 
     public static Problem startsByMessageOnly(String processId, java.util.List<String> messages) {
-        return Problem.of(ProblemType.STARTS_BY_MESSAGE, "Process '" + processId + "' has no none start event: an instance "
-                + "starts when a message " + messages + " is sent with POST /messages.")
+        String how = messages.isEmpty() ? "its instances start by its timer start events only."
+                : "an instance starts when a message " + messages + " is sent with POST /messages.";
+        return Problem.of(ProblemType.STARTS_BY_MESSAGE, "Process '" + processId + "' has no none start event: " + how)
                 .with("processId", processId);
     }
 }

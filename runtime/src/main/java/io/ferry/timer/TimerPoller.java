@@ -1,6 +1,12 @@
 package io.ferry.timer;
 
+import io.ferry.catalog.DeployedProcesses;
 import io.ferry.config.FerryConfig;
+import io.ferry.definition.Node;
+import io.ferry.definition.NodeDetails;
+import io.ferry.definition.NodeKind;
+import io.ferry.definition.TimerDefinition;
+import io.ferry.execution.ExecutableProcess;
 import io.ferry.execution.RefusalReason;
 import io.ferry.instance.Command;
 import io.ferry.instance.InstanceOperations;
@@ -17,7 +23,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
@@ -37,8 +46,8 @@ public class TimerPoller {
 
     private static final Logger LOG = Logger.getLogger(TimerPoller.class);
 
-    /** What one poll did. */
-    public record Report(int fired, int stale, int failed) {
+    /** What one poll did; {@code started}: instances started by timer start events. */
+    public record Report(int fired, int stale, int failed, int started) {
     }
 
     @Inject
@@ -51,6 +60,13 @@ public class TimerPoller {
     Clock clock;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    StartTimers startTimers;
+    @Inject
+    DeployedProcesses processes;
+
+    /** Whether this pod registered the timer start events of its processes yet. */
+    private final AtomicBoolean registered = new AtomicBoolean();
 
     /** Due timers not fired yet, and how long the oldest of them has been due, as this pod last saw them. */
     private final AtomicLong due = new AtomicLong();
@@ -89,14 +105,73 @@ public class TimerPoller {
         stopping = true;
     }
 
-    /** Claims the timers due by the clock's now and fires them, earliest first. */
+    /**
+     * Claims the timers due by the clock's now and fires them, earliest first; then starts the
+     * instances of the timer start events that are due.
+     */
     public Uni<Report> fireDue() {
         Instant now = clock.instant();
-        return timers.claim(now, config.timers().lease(), config.timers().batchSize())
+        return registerStartTimers(now)
+                .chain(() -> timers.claim(now, config.timers().lease(), config.timers().batchSize()))
                 .chain(claimed -> Multi.createFrom().iterable(claimed)
                         .onItem().transformToUniAndConcatenate(this::fire)
                         .collect().asList())
-                .map(this::report);
+                .chain(results -> startTimers.claim(now, config.timers().lease(), config.timers().batchSize())
+                        .chain(due -> Multi.createFrom().iterable(due)
+                                .onItem().transformToUniAndConcatenate(this::start)
+                                .collect().asList())
+                        .map(started -> report(results, (int) started.stream().filter(Boolean::booleanValue).count())));
+    }
+
+    /** Once per pod: arms a row for each timer start event of the deployed processes, keeping unchanged ones as they are. */
+    private Uni<Void> registerStartTimers(Instant now) {
+        if (registered.get()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Uni<Void>> registrations = new ArrayList<>();
+        for (ExecutableProcess process : processes.all()) {
+            for (Node node : process.definition().nodes()) {
+                if (node.kind() == NodeKind.TIMER_START_EVENT) {
+                    TimerDefinition timer = node.details(NodeDetails.Timer.class).timer();
+                    registrations.add(startTimers.register(process.id(), node.id(), describe(timer),
+                            timer.schedule().firstDue(now)));
+                }
+            }
+        }
+        if (registrations.isEmpty()) {
+            registered.set(true);
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.join().all(registrations).andFailFast().invoke(() -> registered.set(true)).replaceWithVoid();
+    }
+
+    private static String describe(TimerDefinition timer) {
+        return timer.type().element() + ":" + timer.text();
+    }
+
+    /** Starts the instance of a due timer start event and moves its row on; false when this pod cannot (another version). */
+    private Uni<Boolean> start(StartTimers.Due due) {
+        Optional<ExecutableProcess> process = processes.find(due.processId());
+        Optional<Node> node = process.flatMap(found -> found.definition().node(due.nodeId()))
+                .filter(found -> found.kind() == NodeKind.TIMER_START_EVENT)
+                .filter(found -> describe(found.details(NodeDetails.Timer.class).timer()).equals(due.definition()));
+        if (node.isEmpty()) {
+            LOG.warnf("Timer start event %s of process %s (%s) is not deployed as such in this pod; another pod starts it",
+                    due.nodeId(), due.processId(), due.definition());
+            return Uni.createFrom().item(false);
+        }
+        TimerDefinition timer = node.get().details(NodeDetails.Timer.class).timer();
+        Instant next = timer.type() == TimerDefinition.Type.CYCLE
+                ? timer.schedule().nextDue(due.dueAt(), due.fired() + 1).orElse(null) : null;
+        String key = "timer-start:" + due.nodeId() + ":" + due.dueAt();
+        return operations.startByTimer(process.get(), due.nodeId(), key, Command.of(null, null))
+                .chain(() -> startTimers.fired(due, next))
+                .replaceWith(true)
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("Timer start event %s of process %s (due %s) could not start an instance; tried again when its "
+                            + "claim runs out: %s", due.nodeId(), due.processId(), due.dueAt(), failure.getMessage());
+                    return false;
+                });
     }
 
     private enum Result { FIRED, STALE, FAILED }
@@ -123,6 +198,14 @@ public class TimerPoller {
         return RefusalReason.TIMER_NOT_ARMED.name().equals(reason) || RefusalReason.INSTANCE_NOT_ACTIVE.name().equals(reason);
     }
 
+    private Report report(List<Result> results, int started) {
+        if (started > 0) {
+            metrics.counter("ferry.timers.polled", "result", "started").increment(started);
+        }
+        Report counted = report(results);
+        return new Report(counted.fired(), counted.stale(), counted.failed(), started);
+    }
+
     private Report report(List<Result> results) {
         for (Result result : Result.values()) {
             int count = count(results, result);
@@ -130,7 +213,7 @@ public class TimerPoller {
                 metrics.counter("ferry.timers.polled", "result", result.name().toLowerCase(Locale.ROOT)).increment(count);
             }
         }
-        return new Report(count(results, Result.FIRED), count(results, Result.STALE), count(results, Result.FAILED));
+        return new Report(count(results, Result.FIRED), count(results, Result.STALE), count(results, Result.FAILED), 0);
     }
 
     private static int count(List<Result> results, Result wanted) {

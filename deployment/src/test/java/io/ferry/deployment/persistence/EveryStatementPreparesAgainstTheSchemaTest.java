@@ -3,12 +3,13 @@ package io.ferry.deployment.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.instance.ClosedTasks;
-import io.ferry.job.IncidentQueries;
 import io.ferry.instance.InstanceQueries;
+import io.ferry.job.IncidentQueries;
 import io.ferry.persistence.DueRows;
 import io.ferry.persistence.InstanceStore;
 import io.ferry.persistence.MessageStore;
 import io.ferry.rollout.RolloutPreview;
+import io.ferry.timer.StartTimers;
 import io.quarkus.test.QuarkusUnitTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -34,7 +35,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class EveryStatementPreparesAgainstTheSchemaTest {
 
     private static final List<Class<?>> ISSUING_SQL = List.of(InstanceStore.class, InstanceQueries.class, ClosedTasks.class,
-            RolloutPreview.class, DueRows.class, MessageStore.class, IncidentQueries.class);
+            RolloutPreview.class, DueRows.class, MessageStore.class, IncidentQueries.class,
+            StartTimers.class);
     private static final Pattern STATEMENT = Pattern.compile("(?is)\\s*(select|with|insert|update|delete)\\s.*");
 
     @RegisterExtension
