@@ -13,6 +13,7 @@ import io.ferry.instance.InstanceOperations;
 import io.ferry.persistence.DueJobs;
 import io.ferry.persistence.DueRows;
 import io.ferry.persistence.InstanceMarshaller;
+import io.ferry.persistence.LagGauges;
 import io.ferry.persistence.InstanceStore;
 import io.ferry.persistence.LoadedInstance;
 import io.ferry.problem.ProblemException;
@@ -42,7 +43,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -95,8 +95,7 @@ public class JobWorker {
     @Inject
     MeterRegistry metrics;
 
-    private final AtomicLong due = new AtomicLong();
-    private final AtomicLong lagMillis = new AtomicLong();
+    private LagGauges lag;
     /** One run at a time per pod: a nudge during a run asks for another run after it. */
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
@@ -104,8 +103,7 @@ public class JobWorker {
 
     @PostConstruct
     void registerGauges() {
-        metrics.gauge("ferry.jobs.due", due);
-        metrics.gauge("ferry.jobs.lag.seconds", lagMillis, millis -> millis.get() / 1000.0);
+        lag = new LagGauges(metrics, "ferry.jobs");
     }
 
     @Scheduled(identity = "ferry-jobs", every = "${quarkus.ferry.jobs.poll-every:1s}", delayed = "1s",
@@ -116,10 +114,7 @@ public class JobWorker {
         }
         nudge();
         Instant now = clock.instant();
-        return jobs.backlog(now).invoke(backlog -> {
-            due.set(backlog.due());
-            lagMillis.set(backlog.oldestDueAt() == null ? 0 : Math.max(0, now.toEpochMilli() - backlog.oldestDueAt().toEpochMilli()));
-        }).replaceWithVoid().onFailure(failure -> stopping).recoverWithNull();
+        return jobs.backlog(now).invoke(backlog -> lag.update(backlog, now)).replaceWithVoid().onFailure(failure -> stopping).recoverWithNull();
     }
 
     /** An operation of this pod stored a due job: run at once rather than at the next poll. */

@@ -11,6 +11,7 @@ import io.ferry.execution.RefusalReason;
 import io.ferry.instance.Command;
 import io.ferry.instance.InstanceOperations;
 import io.ferry.persistence.DueRows;
+import io.ferry.persistence.LagGauges;
 import io.ferry.problem.ProblemException;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -69,14 +69,12 @@ public class TimerPoller {
     private final AtomicBoolean registered = new AtomicBoolean();
 
     /** Due timers not fired yet, and how long the oldest of them has been due, as this pod last saw them. */
-    private final AtomicLong due = new AtomicLong();
-    private final AtomicLong lagMillis = new AtomicLong();
+    private LagGauges lag;
     private volatile boolean stopping;
 
     @PostConstruct
     void registerGauges() {
-        metrics.gauge("ferry.timers.due", due);
-        metrics.gauge("ferry.timers.lag.seconds", lagMillis, millis -> millis.get() / 1000.0);
+        lag = new LagGauges(metrics, "ferry.timers");
     }
 
     @Scheduled(identity = "ferry-timers", every = "${quarkus.ferry.timers.poll-every:1s}", delayed = "1s",
@@ -92,10 +90,7 @@ public class TimerPoller {
             }
         }).chain(report -> {
             Instant now = clock.instant();
-            return timers.backlog(now).invoke(backlog -> {
-                due.set(backlog.due());
-                lagMillis.set(backlog.oldestDueAt() == null ? 0 : Math.max(0, now.toEpochMilli() - backlog.oldestDueAt().toEpochMilli()));
-            });
+            return timers.backlog(now).invoke(backlog -> lag.update(backlog, now));
         }).replaceWithVoid()
                 // A poll under way when the pod stops loses its pool; its claims run out with their lease.
                 .onFailure(failure -> stopping).recoverWithNull();
