@@ -103,9 +103,10 @@ final class Database implements AutoCloseable {
         return DATABASE_NAME.matcher(url).replaceFirst("$1" + database);
     }
 
-    /** Deletes every instance, with its history, idempotency keys, incidents, timers and jobs; the schema stays. */
+    /** Deletes every instance with everything it holds, and every buffered message and start timer; the schema stays. */
     void emptyFerryTables() throws SQLException {
-        execute("truncate ferry_history_event, ferry_idempotency_key, ferry_incident, ferry_timer, ferry_job, ferry_instance", "vacuum analyze");
+        execute("truncate ferry_history_event, ferry_idempotency_key, ferry_incident, ferry_timer, ferry_job, ferry_subscription, "
+                + "ferry_message, ferry_message_receipt, ferry_start_timer, ferry_instance", "vacuum analyze");
     }
 
     void execute(String... statements) throws SQLException {
