@@ -41,20 +41,26 @@ public final class Views {
     }
 
     /**
-     * A node as the process view lists it; the timer fields appear only on timer events.
+     * A node as the process view lists it; the fields of other kinds are left out.
      *
      * @param timer the timer as the BPMN states it: {@code {"timeDuration": "PT5M"}}
+     * @param message the message a node waits for or starts with: its name, and the variable the key comes from
+     * @param errorCode the error an error end event throws or an error boundary event catches
      * @param attachedTo the task a boundary event hangs on
      * @param cancelActivity whether a boundary event cancels its task when it fires
      */
     public record NodeView(String id, String name, String type, String scopeId, List<String> incoming,
             List<String> outgoing, String defaultFlow, String handler,
             @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> timer,
+            @JsonInclude(JsonInclude.Include.NON_NULL) NodeDetails.Message message,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String errorCode,
             @JsonInclude(JsonInclude.Include.NON_NULL) String attachedTo,
             @JsonInclude(JsonInclude.Include.NON_NULL) Boolean cancelActivity) {
         static NodeView of(Node node) {
             String handler = null;
             TimerDefinition timer = null;
+            NodeDetails.Message message = null;
+            String errorCode = null;
             String attachedTo = null;
             Boolean cancelActivity = null;
             if (node.details() instanceof NodeDetails.ServiceTask task) {
@@ -65,11 +71,28 @@ public final class Views {
                 timer = boundary.timer();
                 attachedTo = boundary.attachedToId();
                 cancelActivity = boundary.interrupting();
+            } else if (node.details() instanceof NodeDetails.Message waiting) {
+                message = waiting;
+            } else if (node.details() instanceof NodeDetails.BoundaryMessage boundary) {
+                message = boundary.message();
+                attachedTo = boundary.attachedToId();
+                cancelActivity = boundary.interrupting();
+            } else if (node.details() instanceof NodeDetails.Error error) {
+                errorCode = error.errorCode();
+            } else if (node.details() instanceof NodeDetails.BoundaryError boundary) {
+                errorCode = boundary.errorCode();
+                attachedTo = boundary.attachedToId();
+                cancelActivity = true;
             }
             return new NodeView(node.id(), node.name(), node.kind().bpmnElement(), node.scopeId(), node.incoming(),
                     node.outgoing(), node.defaultFlowId(), handler,
-                    timer == null ? null : Map.of(timer.type().element(), timer.text()), attachedTo, cancelActivity);
+                    timer == null ? null : Map.of(timer.type().element(), timer.text()), message, errorCode, attachedTo,
+                    cancelActivity);
         }
+    }
+
+    /** A message an instance waits for: at a catch event or receive task, or a boundary event's. */
+    public record SubscriptionView(String id, String nodeId, String messageName, String correlationKey, String tokenId) {
     }
 
     public record FlowView(String id, String name, String source, String target, String condition) {
@@ -114,6 +137,7 @@ public final class Views {
      */
     public record InstanceView(UUID id, String processId, String version, String status, String businessKey,
             long revision, ObjectNode variables, List<String> activeNodeIds, List<TaskView> tasks, List<JobView> jobs,
+            List<SubscriptionView> messages,
             List<IncidentView> incidents, MigrationView migration, List<AppliedMigrationView> migrations,
             Instant createdAt, Instant updatedAt) {
     }
@@ -168,6 +192,12 @@ public final class Views {
                         definition == null ? null : definition.node(token.nodeId()).map(Node::name).orElse(null),
                         token.scopeId(), token.job().attempts(), token.job().dueAt(), token.job().lastError(),
                         token.job().incident()))
+                .toList();
+    }
+
+    static List<SubscriptionView> subscriptions(InstanceState state) {
+        return state.tokens().stream().flatMap(token -> token.subscriptions().stream().map(subscription -> new SubscriptionView(
+                subscription.id(), subscription.nodeId(), subscription.messageName(), subscription.correlationKey(), token.id())))
                 .toList();
     }
 

@@ -122,6 +122,12 @@ class MessagesOverRestTest {
     void aMessageWakesTheInstanceWaitingForItsNameAndKey() {
         String id = startOrder("o-1");
         approve(id);
+        given().get("/instances/{id}", id).then().statusCode(200)
+                .body("messages.messageName", contains("PaymentReceived")).body("messages[0].correlationKey", equalTo("o-1"))
+                .body("messages[0].nodeId", equalTo("waitForPayment"));
+        given().get("/processes/order").then().statusCode(200)
+                .body("nodes.find { it.id == 'waitForPayment' }.message.messageName", equalTo("PaymentReceived"))
+                .body("nodes.find { it.id == 'cancelled' }.attachedTo", equalTo("approve"));
 
         send(Map.of("name", "PaymentReceived", "correlationKey", "o-2", "variables", Map.of())).statusCode(404)
                 .body("type", equalTo("https://ferry.io/problems/no-subscriber"))
