@@ -95,8 +95,9 @@ final class NodePlaces {
      */
     private static List<Subscription> moveSubscriptions(Token token, Landing tokenLanding, Route route, Moved moved) {
         List<Subscription> subscriptions = new ArrayList<>(token.subscriptions().size());
-        for (Subscription subscription : token.subscriptions()) {
-            Landing landing = route.landing(subscription.nodeId());
+        for (Subscription stored : token.subscriptions()) {
+            Landing landing = route.landing(stored.nodeId());
+            Subscription subscription = stored.withMessageName(route.chain().newMessageName(stored.messageName()));
             subscriptions.add(landing.moved() ? subscription.withNodeId(landing.newNodeId()) : subscription);
             if (token.state() == TokenState.EVENTS) {
                 moved.placeGatewayEvent(subscription.nodeId(), landing, tokenLanding.newNodeId(), "message");
@@ -208,7 +209,8 @@ final class NodePlaces {
                 String waitsFor = messageNameOf(node);
                 if (waitsFor != null && !waitsFor.equals(subscription.messageName())) {
                     problem = UnplacedNode.MESSAGE_NAME_CHANGED.formatted(subscription.nodeId(), subscription.messageName(),
-                            node.id(), target.version(), waitsFor, subscription.nodeId(), subscription.messageName());
+                            node.id(), target.version(), waitsFor, subscription.nodeId(), subscription.messageName(),
+                            subscription.messageName());
                 }
             }
             if (problem == null) {

@@ -21,7 +21,8 @@ public record UnplacedNode(String nodeId, String reason) {
             + "event attached to '%s'; map '%s' to a message boundary event of '%s' in a migration plan";
     public static final String MESSAGE_NAME_CHANGED =
             "message subscription of '%s' waits for message '%s', but '%s' in version %s waits for message '%s': the "
-            + "instance would wait for a message nobody sends it; map '%s' to a node that waits for '%s'";
+            + "instance would wait for a message nobody sends it; map '%s' to a node that waits for '%s', or rename the "
+            + "message in the plan (messages: {%s: …})";
     public static final String GATEWAY_EVENT_MISSING =
             "%s of event '%s' cannot move to '%s': in version %s that is not a %s catch event after event-based gateway '%s'; "
             + "map '%s' to a %s catch event the gateway '%s' leads to in a migration plan";

@@ -10,7 +10,7 @@ import java.util.Optional;
 /** Ferry's own plan format, the same in YAML and JSON; {@link io.ferry.plan} documents it. */
 final class FerryPlanFormat {
 
-    static final List<String> PLAN_FIELDS = List.of("process", "from", "to", "description", "author", "nodes", "variables", "timers");
+    static final List<String> PLAN_FIELDS = List.of("process", "from", "to", "description", "author", "nodes", "variables", "timers", "messages");
     static final List<String> VARIABLE_FIELDS = List.of("rename", "defaults", "remove");
 
     private static final String NODE_MAP = "a mapping from old node id to new node id";
@@ -48,6 +48,10 @@ final class FerryPlanFormat {
         Map<String, TimerRule> timers = fields.optionalMapping("timers", TIMER_MAP)
                 .map(mapping -> timers(fields, mapping, timerPositions))
                 .orElse(Map.of());
+        Map<String, SourcePosition> messagePositions = new HashMap<>();
+        Map<String, String> messages = fields.optionalMapping("messages", "a mapping of old message name to new message name")
+                .map(mapping -> messages(fields, mapping, messagePositions))
+                .orElse(Map.of());
         if (from != null && from.equals(to)) {
             problems.add(file, fields.entry("to").orElseThrow().value().position(), PlanReader.SAME_VERSION.formatted(from));
         }
@@ -56,8 +60,9 @@ final class FerryPlanFormat {
         }
         MigrationPlan.Positions positions = new MigrationPlan.Positions(
                 valuePosition(fields, "process"), valuePosition(fields, "from"), valuePosition(fields, "to"), nodePositions,
-                timerPositions);
-        return Optional.of(new MigrationPlan(file, process, from, to, description, author, nodes, changes, timers, positions));
+                timerPositions, messagePositions);
+        return Optional.of(new MigrationPlan(file, process, from, to, description, author, nodes, changes, timers, messages,
+                positions));
     }
 
     private Map<String, String> nodes(MappingFields fields, PlanTree.Mapping mapping, Map<String, SourcePosition> positions) {
@@ -73,6 +78,19 @@ final class FerryPlanFormat {
             }
         }
         return nodes;
+    }
+
+    private Map<String, String> messages(MappingFields fields, PlanTree.Mapping mapping, Map<String, SourcePosition> positions) {
+        Map<String, String> messages = new LinkedHashMap<>();
+        for (PlanTree.Entry entry : mapping.entries()) {
+            String oldName = fields.nonEmptyKey(entry, "messages", "write the message's name in the old version");
+            String newName = fields.nonEmptyText(entry.value(), "messages." + entry.key(), "write the message's name in the new version");
+            if (oldName != null && newName != null) {
+                messages.put(oldName, newName);
+                positions.put(oldName, entry.keyPosition());
+            }
+        }
+        return messages;
     }
 
     private Map<String, TimerRule> timers(MappingFields fields, PlanTree.Mapping mapping, Map<String, SourcePosition> positions) {

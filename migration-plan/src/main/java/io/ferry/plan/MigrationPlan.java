@@ -13,6 +13,7 @@ import java.util.Map;
  * @param nodes old node id to new node id, in file order
  * @param variableChanges renames, then defaults, then removals, each in file order
  * @param timers what to do with the timers that land on a timer event of the target version, by its node id
+ * @param messages old message name to new one: subscriptions waiting for an old name wait for the new one
  * @param positions where the parts stand in the file, for problems found later by the checker
  */
 public record MigrationPlan(
@@ -25,12 +26,25 @@ public record MigrationPlan(
         Map<String, String> nodes,
         List<VariableChange> variableChanges,
         Map<String, TimerRule> timers,
+        Map<String, String> messages,
         Positions positions) {
 
     public MigrationPlan {
         nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
         variableChanges = List.copyOf(variableChanges);
         timers = Collections.unmodifiableMap(new LinkedHashMap<>(timers));
+        messages = messages == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(messages));
+    }
+
+    /** A plan that renames no message. */
+    public MigrationPlan(String file, String processId, String fromVersion, String toVersion, String description, String author,
+            Map<String, String> nodes, List<VariableChange> variableChanges, Map<String, TimerRule> timers, Positions positions) {
+        this(file, processId, fromVersion, toVersion, description, author, nodes, variableChanges, timers, Map.of(), positions);
+    }
+
+    /** The name a message has in the target version. */
+    public String newMessageName(String oldName) {
+        return messages.getOrDefault(oldName, oldName);
     }
 
     /** A plan built in code, with no file positions. */
@@ -51,7 +65,8 @@ public record MigrationPlan(
             SourcePosition from,
             SourcePosition to,
             Map<String, SourcePosition> nodes,
-            Map<String, SourcePosition> timers) {
+            Map<String, SourcePosition> timers,
+            Map<String, SourcePosition> messages) {
 
         public static final Positions UNKNOWN =
                 new Positions(SourcePosition.UNKNOWN, SourcePosition.UNKNOWN, SourcePosition.UNKNOWN, Map.of(), Map.of());
@@ -59,6 +74,18 @@ public record MigrationPlan(
         public Positions {
             nodes = Map.copyOf(nodes);
             timers = Map.copyOf(timers);
+            messages = messages == null ? Map.of() : Map.copyOf(messages);
+        }
+
+        /** Positions without message renames. */
+        public Positions(SourcePosition process, SourcePosition from, SourcePosition to, Map<String, SourcePosition> nodes,
+                Map<String, SourcePosition> timers) {
+            this(process, from, to, nodes, timers, Map.of());
+        }
+
+        /** Where the rename of this old message name stands. */
+        public SourcePosition message(String oldName) {
+            return messages.getOrDefault(oldName, SourcePosition.UNKNOWN);
         }
 
         /** Where the timer rule of this node id stands. */

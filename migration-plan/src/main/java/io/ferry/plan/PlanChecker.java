@@ -37,6 +37,8 @@ public final class PlanChecker {
             "node '%s' is mapped to '%s', which the current version %s of process '%s' does not have and no later plan (%s) maps on: map it to a node of version %s, or map '%s' in a later plan";
     public static final String TIMER_RULE_NOT_ON_TIMER = "timers: '%s' is %s in version %s of process '%s': "
             + "name a timer catch or boundary event of the new version";
+    public static final String MESSAGE_RENAMED_TO_NOTHING = "messages: '%s' is renamed to '%s', for which no node of "
+            + "version %s of process '%s' waits (%s): name a message the new version waits for";
     public static final String NODE_HOLDS_NO_STATE =
             "node '%s' is mapped to '%s' (a node of kind %s) in the current version %s of process '%s'; no instance can wait there, because tokens only rest at user tasks, service tasks (with their jobs), timer and message catch events, receive tasks, joining gateways and sub-processes, and timers and message subscriptions at boundary events: map it to one of those";
 
@@ -111,6 +113,7 @@ public final class PlanChecker {
                 steps.pathToCurrent(plan.toVersion(), current).ifPresent(later -> checkNodes(plan, later, definition));
                 if (plan.toVersion().equals(current)) {
                     checkTimerRules(plan, definition);
+                    checkMessageRenames(plan, definition);
                 }
             }
         }
@@ -145,6 +148,25 @@ public final class PlanChecker {
                     && node.get().kind() != NodeKind.BOUNDARY_MESSAGE_EVENT) {
                 report(plan, position, NODE_HOLDS_NO_STATE.formatted(
                         oldId, newId, node.get().kind().bpmnElement(), definition.version(), definition.id()));
+            }
+        });
+    }
+
+    /** A plan into the current version renames messages to names a node of that version waits for. */
+    private void checkMessageRenames(MigrationPlan plan, ProcessDefinition definition) {
+        java.util.Set<String> waitedFor = new java.util.TreeSet<>();
+        definition.nodes().forEach(node -> {
+            if (node.details() instanceof io.ferry.definition.NodeDetails.Message message) {
+                waitedFor.add(message.messageName());
+            } else if (node.details() instanceof io.ferry.definition.NodeDetails.BoundaryMessage boundary) {
+                waitedFor.add(boundary.message().messageName());
+            }
+        });
+        plan.messages().forEach((oldName, newName) -> {
+            if (!waitedFor.contains(newName)) {
+                report(plan, plan.positions().message(oldName), MESSAGE_RENAMED_TO_NOTHING.formatted(oldName, newName,
+                        definition.version(), definition.id(), waitedFor.isEmpty() ? "it waits for none"
+                                : "it waits for " + String.join(", ", waitedFor)));
             }
         });
     }

@@ -25,4 +25,8 @@ public record Subscription(String id, String nodeId, String messageName, String 
     public Subscription withNodeId(String newNodeId) {
         return new Subscription(id, newNodeId, messageName, correlationKey);
     }
+
+    public Subscription withMessageName(String newMessageName) {
+        return new Subscription(id, nodeId, newMessageName, correlationKey);
+    }
 }

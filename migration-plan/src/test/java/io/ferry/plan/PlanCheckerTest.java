@@ -64,6 +64,29 @@ class PlanCheckerTest {
     }
 
     @Test
+    void aMessageRenamedToANameTheNewVersionDoesNotWaitFor() {
+        MigrationPlan renaming = readPlan("plans/order-2-to-3.yaml", """
+                process: order
+                from: "2"
+                to: "3"
+                messages:
+                  Paid: PaymentReceived
+                """);
+
+        assertThat(problems(renaming)).containsExactly("plans/order-2-to-3.yaml:5:3: messages: 'Paid' is renamed to "
+                + "'PaymentReceived', for which no node of version 3 of process 'order' waits (it waits for none): name a "
+                + "message the new version waits for");
+        assertThat(renaming.newMessageName("Paid")).isEqualTo("PaymentReceived");
+        assertThat(CompiledChain.compose(List.of(renaming, readPlan("plans/order-3-to-4.yaml", """
+                process: order
+                from: "3"
+                to: "4"
+                messages:
+                  PaymentReceived: PaymentSettled
+                """))).newMessageName("Paid")).isEqualTo("PaymentSettled");
+    }
+
+    @Test
     void targetNodeThatHoldsNoState() {
         assertThat(problems(plan("plans/order-2-to-3.yaml", "2", "3", "approveOrder: end"))).containsExactly(
                 "plans/order-2-to-3.yaml:4:9: node 'approveOrder' is mapped to 'end' (a node of kind endEvent) in the current version 3 of process 'order'; no instance can wait there, because tokens only rest at user tasks, service tasks (with their jobs), timer and message catch events, receive tasks, joining gateways and sub-processes, and timers and message subscriptions at boundary events: map it to one of those");

@@ -25,7 +25,7 @@ class PlanReaderProblemsTest {
                 variables:
                   renames: {amount: totalAmount}
                 """)).containsExactly(
-                "plans/order-1-to-2.yaml:4:1: unknown field 'nodez' in the plan; the fields are: process, from, to, description, author, nodes, variables, timers",
+                "plans/order-1-to-2.yaml:4:1: unknown field 'nodez' in the plan; the fields are: process, from, to, description, author, nodes, variables, timers, messages",
                 "plans/order-1-to-2.yaml:7:3: unknown field 'renames' in 'variables'; the fields are: rename, defaults, remove");
     }
 

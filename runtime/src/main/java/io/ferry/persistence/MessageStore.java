@@ -28,7 +28,7 @@ public class MessageStore {
 
     static final String SUBSCRIBERS = """
             select instance_id, subscription_id from ferry_subscription
-            where message_name = $1 and correlation_key = $2
+            where message_name = any($1::text[]) and correlation_key = $2
             order by created_at, instance_id, subscription_id
             limit $3""";
     static final String FORGET_SUBSCRIPTION = "delete from ferry_subscription where instance_id = $1 and subscription_id = $2";
@@ -73,9 +73,9 @@ public class MessageStore {
     @Inject
     Pool pool;
 
-    /** Up to {@code limit} subscriptions waiting for the message, oldest first. */
-    public Uni<List<Subscriber>> subscribers(String name, String correlationKey, int limit) {
-        return pool.preparedQuery(SUBSCRIBERS).execute(Tuple.of(name, correlationKey, limit)).map(rows -> {
+    /** Up to {@code limit} subscriptions waiting for the message under any of these names, oldest first. */
+    public Uni<List<Subscriber>> subscribers(List<String> names, String correlationKey, int limit) {
+        return pool.preparedQuery(SUBSCRIBERS).execute(Tuple.of(names.toArray(String[]::new), correlationKey, limit)).map(rows -> {
             List<Subscriber> found = new ArrayList<>();
             rows.forEach(row -> found.add(new Subscriber(row.getUUID("instance_id"), row.getString("subscription_id"))));
             return found;

@@ -53,12 +53,17 @@ class JobRollout2V2CarriesJobsOnTest {
                 .body("nodeId", contains("transferRefund")).body("attempts", contains(2));
     }
 
-    /** The parcel comes back after the rollout: the message finds the version 1 subscription, which moves with the instance. */
+    /**
+     * The parcel comes back after the rollout, announced under the message's new name: it finds the version 1
+     * subscription (stored under the old name, which the plan renames), which moves with the instance.
+     */
     @Test
-    void aMessageForAVersion1SubscriptionReachesTheMappedReceiveTask() {
+    void aMessageUnderItsNewNameReachesAVersion1SubscriptionAtTheMappedReceiveTask() {
         String returned = JobRollout.recalled("return");
+        given().get("/instances/{id}", returned).then().statusCode(200).body("messages[0].messageName", equalTo("ParcelReceived"))
+                .body("migration.status", equalTo("PENDING"));
 
-        given().contentType(ContentType.JSON).body(Map.of("name", "ParcelReturned", "correlationKey", "r-1",
+        given().contentType(ContentType.JSON).body(Map.of("name", "ParcelReceived", "correlationKey", "r-1",
                         "variables", Map.of("condition", "intact")))
                 .post("/messages").then().statusCode(200).body("outcome", equalTo("CORRELATED")).body("instanceId", equalTo(returned));
 
@@ -66,6 +71,7 @@ class JobRollout2V2CarriesJobsOnTest {
                 .body("activeNodeIds", contains("inspect")).body("variables.condition", equalTo("intact"));
         given().get("/instances/{id}/history", returned).then().statusCode(200)
                 .body("find { it.type == 'InstanceMigrated' }.data.movedNodeIds.awaitParcel", equalTo("receiveAtWarehouse"))
-                .body("find { it.type == 'MessageCorrelated' }.nodeId", equalTo("receiveAtWarehouse"));
+                .body("find { it.type == 'MessageCorrelated' }.nodeId", equalTo("receiveAtWarehouse"))
+                .body("find { it.type == 'MessageCorrelated' }.data.messageName", equalTo("ParcelReceived"));
     }
 }

@@ -26,7 +26,7 @@ class PlanWithUnknownFieldTest {
                     Ferry found 2 problems in the migration plans:
                       - plans/order-1-to-2.yaml:1:1: 'from' is missing: write the version instances leave
                       - plans/order-1-to-2.yaml:2:1: unknown field 'form' in the plan; the fields are: process, from, \
-                    to, description, author, nodes, variables, timers"""));
+                    to, description, author, nodes, variables, timers, messages"""));
 
     @Test
     void theBuildFails() {

@@ -45,7 +45,7 @@ class ProblemsOfAllPlansReportedTogetherTest {
                       - plans/invoice-1-to-2.yaml:1:10: plan for process 'invoice', which is not among the \
                     application's processes (order): fix 'process' or remove the plan
                       - plans/order-1-to-2.yaml:4:1: unknown field 'node' in the plan; the fields are: process, from, \
-                    to, description, author, nodes, variables, timers
+                    to, description, author, nodes, variables, timers, messages
                       - plans/order-2-to-3.yaml:5:3: node 'review' is mapped to 'signOf', which the current version 3 \
                     of process 'order' does not have: map it to a node of version 3"""));
 
