@@ -99,6 +99,8 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
         values.addAll(events(id, 0, templates.startEvents()));
         values.addAll(noRows("uuid", "text", "timestamptz", "uuid", "text")); // timers
         values.addAll(noRows("uuid", "text", "timestamptz", "uuid", "text")); // jobs
+        values.addAll(noRows("uuid", "text", "text", "text", "uuid", "text")); // message subscriptions
+        values.add(null); // no message id delivered
         try (ResultSet created = create.execute(values.toArray())) {
             created.next();
         }
@@ -126,6 +128,9 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
         values.addAll(List.of(array("uuid", id), array("text", templates.jobId()), array("timestamptz", now().plusDays(1)),
                 connection.createArrayOf("uuid", new Object[0]), connection.createArrayOf("text", new Object[0])));
         values.addAll(noRows("uuid", "uuid", "text", "text", "text", "int", "uuid", "text")); // job incidents
+        values.addAll(noRows("uuid", "text", "text", "text", "uuid", "text")); // message subscriptions
+        values.add(null); // no message id delivered
+        values.add(null); // no buffered message consumed
         try (ResultSet stored = write.execute(values.toArray())) {
             if (!stored.next()) {
                 throw new IllegalStateException("instance " + id + " was not at revision " + revision);
