@@ -34,12 +34,18 @@ class OrderVersion1InstanceMigratesTest {
         String id = storeVersion1Order();
         given().get("/instances/{id}", id).then()
                 .body("version", equalTo("2"))
+                .body("storedVersion", equalTo("1")).body("effectiveVersion", equalTo("2"))
                 .body("activeNodeIds", contains("approveOrder"))
                 .body("migration.status", equalTo("PENDING"))
                 .body("migration.movedNodeIds.reviewOrder", equalTo("approveOrder"));
 
+        // The list filters by the stored version, and says both: the two views agree.
+        given().queryParam("version", "1").queryParam("processId", "order").get("/instances").then().statusCode(200)
+                .body("items.find { it.id == '%s' }.storedVersion".formatted(id), equalTo("1"))
+                .body("items.find { it.id == '%s' }.effectiveVersion".formatted(id), equalTo("2"));
+
         complete(id, "approveOrder", Map.of("approved", true)).statusCode(200)
-                .body("version", equalTo("2"))
+                .body("version", equalTo("2")).body("storedVersion", equalTo("2"))
                 .body("activeNodeIds", containsInAnyOrder("chargePayment", "packParcels"))
                 .body("variables.currency", equalTo("EUR"))
                 .body("variables.legacyNote", equalTo("kept as it is"))

@@ -3,7 +3,6 @@ package io.ferry.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ferry.api.Views.HistoryEventView;
 import io.ferry.api.Views.InstancePage;
-import io.ferry.api.Views.InstanceSummary;
 import io.ferry.api.Views.InstanceView;
 import io.ferry.api.Views.TaskView;
 import io.ferry.instance.Command;
@@ -72,7 +71,7 @@ public class InstanceResource {
         }
         var filter = new InstanceQueries.Filter(processId, version, status(status), businessKey);
         return queries.instances(filter, page, size).map(found -> new InstancePage(
-                found.items().stream().map(InstanceSummary::of).toList(), found.page(), found.size(), found.total()));
+                found.items().stream().map(views::summary).toList(), found.page(), found.size(), found.total()));
     }
 
     @GET

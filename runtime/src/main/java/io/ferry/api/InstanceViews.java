@@ -27,6 +27,22 @@ public class InstanceViews {
     InstanceMarshaller marshaller;
     @Inject
     DeployedProcesses processes;
+    @Inject
+    io.ferry.rollout.ShippedMigrations migrations;
+
+    /** A listed instance, with the version its next operation runs it at (no state is read: see {@link Views.InstanceSummary}). */
+    public Views.InstanceSummary summary(io.ferry.instance.InstanceQueries.ListedInstance instance) {
+        String effective = instance.version();
+        if (!"ACTIVE".equals(instance.status())) {
+            return Views.InstanceSummary.of(instance, effective);
+        }
+        String deployed = processes.find(instance.processId()).map(ExecutableProcess::version).orElse(null);
+        if (deployed != null && !deployed.equals(effective)
+                && migrations.chainFrom(instance.processId(), effective).isPresent()) {
+            effective = deployed;
+        }
+        return Views.InstanceSummary.of(instance, effective);
+    }
 
     /** The instance as its next operation would see it: a read shows a pending migration but never stores it. */
     public InstanceView of(StoredInstance stored) {
@@ -41,7 +57,8 @@ public class InstanceViews {
                 .map(ExecutableProcess::definition)
                 .filter(found -> found.version().equals(state.version()))
                 .orElse(null);
-        return new InstanceView(instance.id, state.processId(), state.version(), state.status().name(),
+        return new InstanceView(instance.id, state.processId(), state.version(), instance.processVersion, state.version(),
+                state.status().name(),
                 instance.businessKey, instance.revision, state.variables(), Views.activeNodeIds(state),
                 Views.tasks(state, definition), Views.jobs(state, definition), Views.subscriptions(state), stored.openIncidents().stream().map(IncidentView::of).toList(),
                 migration(loaded.migration()), stored.appliedMigrations().stream().map(AppliedMigrationView::of).toList(),

@@ -135,7 +135,8 @@ public final class Views {
      *     NEWER_THAN_DEPLOYMENT (the view shows the stored state)
      * @param migrations the migrations already applied, oldest first (from the history)
      */
-    public record InstanceView(UUID id, String processId, String version, String status, String businessKey,
+    public record InstanceView(UUID id, String processId, String version, String storedVersion, String effectiveVersion,
+            String status, String businessKey,
             long revision, ObjectNode variables, List<String> activeNodeIds, List<TaskView> tasks, List<JobView> jobs,
             List<SubscriptionView> messages,
             List<IncidentView> incidents, MigrationView migration, List<AppliedMigrationView> migrations,
@@ -157,11 +158,21 @@ public final class Views {
         }
     }
 
-    public record InstanceSummary(UUID id, String processId, String version, String status, String businessKey,
-            long revision, Instant createdAt, Instant updatedAt) {
-        static InstanceSummary of(ListedInstance instance) {
-            return new InstanceSummary(instance.id(), instance.processId(), instance.version(), instance.status(),
-                    instance.businessKey(), instance.revision(), instance.createdAt(), instance.updatedAt());
+    /**
+     * An instance in a list.
+     *
+     * @param version the version stored in its row, which {@code ?version=} filters by (the same as {@code storedVersion})
+     * @param storedVersion the version its stored state is at
+     * @param effectiveVersion the version its next operation runs it at: the deployed version when shipped plans lead
+     *     there from the stored one (the move is stored with that operation; {@code GET /instances/{id}} says whether it
+     *     would block), else the stored version
+     */
+    public record InstanceSummary(UUID id, String processId, String version, String storedVersion, String effectiveVersion,
+            String status, String businessKey, long revision, Instant createdAt, Instant updatedAt) {
+        static InstanceSummary of(ListedInstance instance, String effectiveVersion) {
+            return new InstanceSummary(instance.id(), instance.processId(), instance.version(), instance.version(),
+                    effectiveVersion, instance.status(), instance.businessKey(), instance.revision(), instance.createdAt(),
+                    instance.updatedAt());
         }
     }
 
