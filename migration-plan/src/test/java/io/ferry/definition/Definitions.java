@@ -31,6 +31,12 @@ public final class Definitions {
             case SERVICE_TASK -> new NodeDetails.ServiceTask("handler");
             case TIMER_CATCH_EVENT -> new NodeDetails.Timer(timer);
             case BOUNDARY_TIMER_EVENT -> new NodeDetails.BoundaryTimer("task", true, timer);
+            case TIMER_START_EVENT -> new NodeDetails.Timer(timer);
+            case MESSAGE_CATCH_EVENT, RECEIVE_TASK -> new NodeDetails.Message("Msg", "key");
+            case MESSAGE_START_EVENT -> new NodeDetails.Message("Msg", null);
+            case BOUNDARY_MESSAGE_EVENT -> new NodeDetails.BoundaryMessage("task", true, new NodeDetails.Message("Msg", "key"));
+            case ERROR_END_EVENT -> new NodeDetails.Error("E");
+            case BOUNDARY_ERROR_EVENT -> new NodeDetails.BoundaryError("task", null);
             default -> NodeDetails.None.NONE;
         };
     }

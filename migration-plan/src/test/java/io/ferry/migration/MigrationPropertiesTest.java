@@ -19,6 +19,7 @@ import io.ferry.state.InstanceState;
 import io.ferry.state.InstanceStatus;
 import io.ferry.state.Job;
 import io.ferry.state.Scope;
+import io.ferry.state.Subscription;
 import io.ferry.state.Timer;
 import io.ferry.state.Token;
 import io.ferry.state.TokenState;
@@ -57,6 +58,8 @@ class MigrationPropertiesTest {
         if (result instanceof MigrationResult.Migrated migrated) {
             Stream.of(migrated.migrated().tokens().stream().map(Token::nodeId),
                             migrated.migrated().tokens().stream().flatMap(token -> token.timers().stream()).map(Timer::nodeId),
+                            migrated.migrated().tokens().stream().flatMap(token -> token.subscriptions().stream())
+                                    .map(Subscription::nodeId),
                             migrated.migrated().scopes().stream().map(Scope::nodeId))
                     .flatMap(ids -> ids)
                     .forEach(nodeId -> assertThat(target.node(nodeId)).as(nodeId).isPresent());
@@ -187,7 +190,7 @@ class MigrationPropertiesTest {
     Arbitrary<ProcessDefinition> anyTarget() {
         Arbitrary<NodeKind> kinds = Arbitraries.of(
                 NodeKind.USER_TASK, NodeKind.PARALLEL_GATEWAY, NodeKind.SERVICE_TASK, NodeKind.SUB_PROCESS,
-                NodeKind.TIMER_CATCH_EVENT, NodeKind.BOUNDARY_TIMER_EVENT);
+                NodeKind.TIMER_CATCH_EVENT, NodeKind.BOUNDARY_TIMER_EVENT, NodeKind.MESSAGE_CATCH_EVENT);
         Arbitrary<Map<String, NodeKind>> nodeKinds = Arbitraries.maps(Arbitraries.of(NODE_IDS), kinds).ofMinSize(4);
         Arbitrary<Map<String, String>> scopes = Arbitraries.maps(Arbitraries.of(NODE_IDS), Arbitraries.of(NODE_IDS));
         return Combinators.combine(nodeKinds, scopes).as((kindById, scopeById) -> {
@@ -222,8 +225,12 @@ class MigrationPropertiesTest {
                     List<Timer> timers = timerNodeId == null ? List.of()
                             : List.of(new Timer("timer-" + nodeId, timerNodeId, Instant.parse("2026-12-31T00:00:00Z"),
                                     Instant.parse("2027-01-01T00:00:00Z"), 0));
+                    // A message token holds its own subscription, for the one message name every message node waits for.
+                    List<Subscription> subscriptions = state == TokenState.MESSAGE
+                            ? List.of(new Subscription("sub-" + nodeId, nodeId, "Msg", "k-1")) : List.of();
                     return new Token(null, nodeId, scopeIndex < 0 ? null : "s" + scopeIndex, state, timers,
-                            state == TokenState.JOB ? new Job(1, 0, Instant.parse("2027-01-01T00:00:00Z"), "timed out", false) : null);
+                            state == TokenState.JOB ? new Job(1, 0, Instant.parse("2027-01-01T00:00:00Z"), "timed out", false) : null,
+                            subscriptions);
                 })
                 .list().ofMaxSize(3);
         return Combinators.combine(scopeNodes, nested, tokens, anyVariables()).as((scopeNodeIds, nestings, tokenList, variables) -> {
@@ -232,7 +239,7 @@ class MigrationPropertiesTest {
                     .toList();
             List<Token> numbered = IntStream.range(0, tokenList.size())
                     .mapToObj(i -> new Token("t" + i, tokenList.get(i).nodeId(), tokenList.get(i).scopeId(), tokenList.get(i).state(),
-                            tokenList.get(i).timers(), tokenList.get(i).job()))
+                            tokenList.get(i).timers(), tokenList.get(i).job(), tokenList.get(i).subscriptions()))
                     .toList();
             return new InstanceState("p", "1", InstanceStatus.ACTIVE, numbered, scopes, variables, 10);
         });
