@@ -170,6 +170,11 @@ class JobsRunByTheWorkersTest {
         String incidentId = given().queryParam("instanceId", id).get("/incidents").then().extract().path("[0].id");
         given().contentType(ContentType.JSON).body(Map.of("attempts", 0)).post("/incidents/{id}/retry", incidentId)
                 .then().statusCode(400).body("detail", equalTo("attempts must be from 1 to 1000; got 0."));
+        given().contentType(ContentType.JSON).body(Map.of("attempts", "many")).post("/incidents/{id}/retry", incidentId)
+                .then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("variables", Map.of("note", "a\u0000b")))
+                .post("/incidents/{id}/resolve", incidentId).then().statusCode(400);
+        given().queryParam("type", "JOB\u0000FAILED").get("/incidents").then().statusCode(400);
         given().contentType(ContentType.JSON).body(Map.of("variables", List.of(1)))
                 .post("/incidents/{id}/resolve", incidentId).then().statusCode(400);
         given().contentType(ContentType.JSON).body(Map.of("variables", Map.of())).header("If-Match", "\"1\"")

@@ -221,6 +221,13 @@ class MessagesOverRestTest {
         send(Map.of("name", "PaymentReceived", "variables", List.of(1))).statusCode(400);
         Map<String, Object> unknownField = new HashMap<>(Map.of("name", "PaymentReceived", "corelationKey", "x"));
         send(unknownField).statusCode(400);
+        send(Map.of("name", "Payment\u0000Received")).statusCode(400).body("type", equalTo("https://ferry.io/problems/invalid-text"));
+        send(Map.of("name", "PaymentReceived", "correlationKey", "k".repeat(300))).statusCode(400)
+                .body("type", equalTo("https://ferry.io/problems/text-too-long"));
+        send(Map.of("name", "PaymentReceived", "correlationKey", 42)).statusCode(400);
+        send(Map.of("name", "PaymentReceived", "correlationKey", "x", "timeToLive", "P400D")).statusCode(400);
+        given().contentType(ContentType.JSON).body("[1]").post("/messages").then().statusCode(400);
+        given().queryParam("processId", "order").get("/instances").then().statusCode(200);
     }
 
     private static String startOrder(String orderId) {
