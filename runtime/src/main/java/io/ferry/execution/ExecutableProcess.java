@@ -33,6 +33,7 @@ public final class ExecutableProcess {
     private final boolean callsServiceTasks;
     private final Map<String, List<Node>> boundaryTimersByActivity;
     private final Map<String, List<Node>> boundaryMessagesByActivity;
+    private final Map<String, List<Node>> boundaryErrorsByActivity;
 
     private ExecutableProcess(
             ProcessDefinition definition,
@@ -51,6 +52,10 @@ public final class ExecutableProcess {
         this.boundaryMessagesByActivity = definition.nodes().stream()
                 .filter(node -> node.kind() == NodeKind.BOUNDARY_MESSAGE_EVENT)
                 .collect(Collectors.groupingBy(node -> node.details(NodeDetails.BoundaryMessage.class).attachedToId(),
+                        Collectors.toUnmodifiableList()));
+        this.boundaryErrorsByActivity = definition.nodes().stream()
+                .filter(node -> node.kind() == NodeKind.BOUNDARY_ERROR_EVENT)
+                .collect(Collectors.groupingBy(node -> node.details(NodeDetails.BoundaryError.class).attachedToId(),
                         Collectors.toUnmodifiableList()));
     }
 
@@ -89,8 +94,7 @@ public final class ExecutableProcess {
 
     /** The error boundary events attached to an activity, in document order. */
     List<Node> boundaryErrors(String activityId) {
-        return definition.nodes().stream().filter(node -> node.kind() == NodeKind.BOUNDARY_ERROR_EVENT)
-                .filter(node -> node.details(NodeDetails.BoundaryError.class).attachedToId().equals(activityId)).toList();
+        return boundaryErrorsByActivity.getOrDefault(activityId, List.of());
     }
 
     /** The message boundary events attached to an activity, in document order. */
