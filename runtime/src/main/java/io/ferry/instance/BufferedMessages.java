@@ -3,6 +3,7 @@ package io.ferry.instance;
 import io.ferry.persistence.MessageDelivery;
 import io.ferry.persistence.MessageStore;
 import io.ferry.persistence.SubscriptionChange;
+import io.ferry.rollout.ShippedMigrations;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Delivers buffered messages to subscriptions that just opened: the operation that opened them looks,
- * once it is stored, for the oldest unexpired message of the same name and key, and delivers it as an
+ * once it is stored, for the oldest unexpired message of the same name (or an old name a shipped plan renames
+ * to it) and key, and delivers it as an
  * operation of its own that consumes the buffered row in its statement, so a buffered message is
  * delivered once even when two subscriptions open at the same time.
  */
@@ -28,6 +30,8 @@ public class BufferedMessages {
     InstanceOperations operations;
     @Inject
     Clock clock;
+    @Inject
+    ShippedMigrations migrations;
 
     /** Delivers a buffered message to each subscription that has one waiting; failures are logged, not raised. */
     public Uni<Void> deliverTo(List<SubscriptionChange> opened) {
@@ -40,7 +44,7 @@ public class BufferedMessages {
     }
 
     private Uni<Void> deliverTo(SubscriptionChange subscription) {
-        return messages.waiting(subscription.messageName(), subscription.correlationKey(), clock.instant())
+        return messages.waiting(migrations.messageNames(subscription.messageName()), subscription.correlationKey(), clock.instant())
                 .onItem().ifNotNull().transformToUni(message -> operations.correlate(subscription.instanceId(),
                                 subscription.subscriptionId(), message.variables(),
                                 new MessageDelivery(message.messageId(), message.id()), Command.of(null, null))

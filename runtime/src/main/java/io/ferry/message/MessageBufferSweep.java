@@ -2,6 +2,7 @@ package io.ferry.message;
 
 import io.ferry.instance.BufferedMessages;
 import io.ferry.persistence.MessageStore;
+import io.ferry.rollout.ShippedMigrations;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -28,18 +29,20 @@ public class MessageBufferSweep {
     BufferedMessages buffered;
     @Inject
     Clock clock;
+    @Inject
+    ShippedMigrations migrations;
 
     private volatile boolean stopping;
 
     @Scheduled(identity = "ferry-message-buffer", every = "${quarkus.ferry.messages.sweep-every:10s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> sweep() {
+    public Uni<Void> sweep() {
         if (stopping) {
             return Uni.createFrom().voidItem();
         }
         Instant now = clock.instant();
         return messages.expire(now)
-                .chain(() -> messages.matched(now, BATCH))
+                .chain(() -> messages.matched(now, BATCH, migrations.messageRenames()))
                 .chain(buffered::deliverTo)
                 .onFailure(failure -> stopping).recoverWithNull();
     }

@@ -11,7 +11,6 @@ import io.ferry.instance.Conflicts;
 import io.ferry.instance.InstanceOperations;
 import io.ferry.persistence.MessageDelivery;
 import io.ferry.persistence.MessageStore;
-import io.ferry.plan.CompiledChain;
 import io.ferry.problem.Problem;
 import io.ferry.problem.ProblemException;
 import io.ferry.problem.ProblemType;
@@ -76,28 +75,12 @@ public class Messages {
     private Uni<Result> deliver(Message message, Command command) {
         Uni<List<MessageStore.Subscriber>> subscribers = message.correlationKey() == null
                 ? Uni.createFrom().item(List.of())
-                : store.subscribers(names(message.name()), message.correlationKey(), SUBSCRIBERS_TRIED);
+                : store.subscribers(migrations.messageNames(message.name()), message.correlationKey(), SUBSCRIBERS_TRIED);
         return subscribers.chain(found -> correlate(message, found, 0, command))
                 .onItem().ifNull().switchTo(() -> start(message, command))
                 .onItem().ifNull().switchTo(() -> buffer(message))
                 .onFailure(Conflicts::isDuplicateMessage).recoverWithUni(() -> store.receipt(message.messageId())
                         .map(receipt -> new Result(Outcome.DUPLICATE, receipt == null ? null : receipt.instanceId(), null)));
-    }
-
-    /**
-     * The name, and the older names a shipped plan renames to it: an instance not yet migrated still has
-     * its subscription stored under the old name, and is migrated by the delivery itself.
-     */
-    List<String> names(String name) {
-        List<String> names = new java.util.ArrayList<>(List.of(name));
-        for (CompiledChain chain : migrations.chains().chains()) {
-            chain.messages().forEach((oldName, newName) -> {
-                if (newName.equals(name) && !names.contains(oldName)) {
-                    names.add(oldName);
-                }
-            });
-        }
-        return names;
     }
 
     /** Delivers to the oldest subscriber whose subscription is still open; null when none is. */

@@ -3,6 +3,7 @@ package io.ferry.persistence;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.input.FerryJson;
+import io.ferry.plan.MessageRename;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -43,17 +44,24 @@ public class MessageStore {
             returning id""";
     static final String WAITING = """
             select id, message_id, variables::text as variables from ferry_message
-            where name = $1 and correlation_key = $2 and expires_at > $3
+            where name = any($1) and correlation_key = $2 and expires_at > $3
             order by created_at, id
             limit 1""";
     static final String EXPIRE = "delete from ferry_message where expires_at <= $1";
     static final String BUFFERED = "select count(*) as buffered from ferry_message where expires_at > $1";
     static final String FORGET_MESSAGE = "delete from ferry_message where id = $1";
-    /** Buffered messages whose subscriber opened meanwhile (the pod that opened it died before delivering), oldest first. */
+    /**
+     * Buffered messages whose subscriber opened meanwhile (the pod that opened it died before delivering), oldest
+     * first; a message matches under its name or a name a shipped plan renames it to or from ($3 → $4, pairwise).
+     * Each row carries the message's name, under which {@link #WAITING} finds it again.
+     */
     static final String MATCHED = """
-            select distinct on (m.created_at, m.id) s.message_name, s.correlation_key, s.instance_id, s.subscription_id
+            select distinct on (m.created_at, m.id) m.name as message_name, s.correlation_key, s.instance_id, s.subscription_id
             from ferry_message m
-            join ferry_subscription s on s.message_name = m.name and s.correlation_key = m.correlation_key
+            join ferry_subscription s on s.correlation_key = m.correlation_key and (s.message_name = m.name
+                or exists (select 1 from unnest($3::text[], $4::text[]) as renamed(old_name, new_name)
+                           where (renamed.old_name = m.name and renamed.new_name = s.message_name)
+                              or (renamed.old_name = s.message_name and renamed.new_name = m.name)))
             where m.expires_at > $1
             order by m.created_at, m.id, s.created_at
             limit $2""";
@@ -102,9 +110,9 @@ public class MessageStore {
                 .map(rows -> rows.size() == 1);
     }
 
-    /** The oldest buffered message for a subscription that just opened, unless it expired; or null. */
-    public Uni<Buffered> waiting(String name, String correlationKey, Instant now) {
-        return pool.preparedQuery(WAITING).execute(Tuple.of(name, correlationKey, timestamp(now))).map(rows -> {
+    /** The oldest buffered message under any of these names for a subscription that just opened, unless it expired; or null. */
+    public Uni<Buffered> waiting(List<String> names, String correlationKey, Instant now) {
+        return pool.preparedQuery(WAITING).execute(Tuple.of(names.toArray(String[]::new), correlationKey, timestamp(now))).map(rows -> {
             if (rows.size() == 0) {
                 return null;
             }
@@ -114,8 +122,10 @@ public class MessageStore {
     }
 
     /** Subscriptions that have a buffered message waiting: each as it would be opened now. */
-    public Uni<List<SubscriptionChange>> matched(Instant now, int limit) {
-        return pool.preparedQuery(MATCHED).execute(Tuple.of(timestamp(now), limit)).map(rows -> {
+    public Uni<List<SubscriptionChange>> matched(Instant now, int limit, List<MessageRename> renames) {
+        String[] oldNames = renames.stream().map(MessageRename::oldName).toArray(String[]::new);
+        String[] newNames = renames.stream().map(MessageRename::newName).toArray(String[]::new);
+        return pool.preparedQuery(MATCHED).execute(Tuple.of(timestamp(now), limit, oldNames, newNames)).map(rows -> {
             List<SubscriptionChange> found = new ArrayList<>();
             rows.forEach(row -> found.add(new SubscriptionChange(row.getUUID("instance_id"), row.getString("subscription_id"),
                     row.getString("message_name"), row.getString("correlation_key"))));

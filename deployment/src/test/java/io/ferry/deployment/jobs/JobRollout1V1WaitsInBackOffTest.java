@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Version 1 starts two refunds; the bank is offline, so each payment job fails once and waits a minute.
- * It also opens a return, which waits for its parcel.
+ * It also opens a return, which waits for its parcel, and buffers the parcel of a return not opened yet.
  */
 @Order(12)
 class JobRollout1V1WaitsInBackOffTest {
@@ -38,6 +38,12 @@ class JobRollout1V1WaitsInBackOffTest {
         String returned = given().contentType(ContentType.JSON).body(Map.of("variables", Map.of("returnId", "r-1")))
                 .post("/processes/return/instances").then().statusCode(201).extract().path("id");
         JobRollout.remember("return", returned);
+        JobRollout.remember("stranded", given().contentType(ContentType.JSON).body(Map.of("variables", Map.of("returnId", "r-3")))
+                .post("/processes/return/instances").then().statusCode(201).extract().<String>path("id"));
+        // A parcel announced before its return is opened waits in the buffer, under version 1's message name.
+        given().contentType(ContentType.JSON).body(Map.of("name", "ParcelReturned", "correlationKey", "r-2",
+                        "variables", Map.of("condition", "dented"), "timeToLive", "P1D"))
+                .post("/messages").then().statusCode(202).body("outcome", equalTo("BUFFERED"));
         JobRollout.remember("recovering", recovering);
         JobRollout.remember("stillDown", stillDown);
         JobRollout.remember("key", recovering + ":" + given().get("/instances/{id}", recovering).then().extract().path("jobs[0].id"));

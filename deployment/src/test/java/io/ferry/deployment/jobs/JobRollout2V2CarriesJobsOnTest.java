@@ -6,10 +6,16 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.ferry.deployment.timers.SettableClock;
+import io.ferry.message.MessageBufferSweep;
 import io.ferry.service.ServiceTaskContext;
 import io.quarkus.test.QuarkusUnitTest;
 import io.restassured.http.ContentType;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -25,6 +31,11 @@ class JobRollout2V2CarriesJobsOnTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = JobRollout.build("v2", "refund-1-to-2.yaml", "return-1-to-2.yaml");
+
+    @Inject
+    Pool pool;
+    @Inject
+    MessageBufferSweep sweep;
 
     @Test
     void jobsInFlightCompleteAtTheMappedTaskWithTheirKeyAndAttempts() {
@@ -73,5 +84,41 @@ class JobRollout2V2CarriesJobsOnTest {
                 .body("find { it.type == 'InstanceMigrated' }.data.movedNodeIds.awaitParcel", equalTo("receiveAtWarehouse"))
                 .body("find { it.type == 'MessageCorrelated' }.nodeId", equalTo("receiveAtWarehouse"))
                 .body("find { it.type == 'MessageCorrelated' }.data.messageName", equalTo("ParcelReceived"));
+    }
+
+    /**
+     * A message buffered under its version 1 name before the rollout is delivered to a version 2 subscription,
+     * which waits under the new name the plan gives it.
+     */
+    @Test
+    void aMessageBufferedUnderItsOldNameReachesASubscriptionUnderTheNewName() {
+        String opened = given().contentType(ContentType.JSON).body(Map.of("variables", Map.of("returnId", "r-2")))
+                .post("/processes/return/instances").then().statusCode(201).extract().path("id");
+
+        given().get("/instances/{id}", opened).then().statusCode(200).body("version", equalTo("2"))
+                .body("activeNodeIds", contains("inspect")).body("variables.condition", equalTo("dented"));
+        given().get("/instances/{id}/history", opened).then().statusCode(200)
+                .body("find { it.type == 'MessageCorrelated' }.nodeId", equalTo("receiveAtWarehouse"));
+    }
+
+    /**
+     * The crash window: a message under the new name was buffered while a version 1 subscription under the old name
+     * waited (the pod that would have delivered it died). The buffer sweep matches the two through the plan's
+     * rename and delivers it, migrating the instance.
+     */
+    @Test
+    void theBufferSweepMatchesAMessageToASubscriptionUnderTheNameThePlanRenamedItFrom() {
+        SettableClock.now = Instant.parse("2027-01-04T09:01:00Z");
+        String stranded = JobRollout.recalled("stranded");
+        pool.preparedQuery("insert into ferry_message (id, name, correlation_key, variables, message_id, expires_at, created_at) "
+                        + "values (gen_random_uuid(), 'ParcelReceived', 'r-3', '{\"condition\": \"wet\"}'::jsonb, null, $1, $1)")
+                .executeAndAwait(Tuple.of(OffsetDateTime.ofInstant(SettableClock.now.plusSeconds(3600), ZoneOffset.UTC)));
+
+        sweep.sweep().await().indefinitely();
+
+        given().get("/instances/{id}", stranded).then().statusCode(200).body("version", equalTo("2"))
+                .body("activeNodeIds", contains("inspect")).body("variables.condition", equalTo("wet"));
+        assertThat(pool.query("select count(*) as left from ferry_message where correlation_key = 'r-3'").executeAndAwait()
+                .iterator().next().getLong("left")).isZero();
     }
 }
