@@ -2,7 +2,6 @@ package io.ferry.deployment;
 
 import io.ferry.definition.Node;
 import io.ferry.definition.NodeDetails;
-import io.ferry.definition.NodeKind;
 import io.ferry.definition.ProcessDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +13,7 @@ import java.util.Set;
  */
 final class DeploymentChecks {
 
-    static final String MISSING_HANDLER = "%s [%s]: serviceTask calls handler '%s', but no bean is annotated "
+    static final String MISSING_HANDLER = "%s [%s]: %s calls handler '%s', but no bean is annotated "
             + "@ServiceTask(\"%s\"); add one that implements io.ferry.service.ServiceTaskHandler";
 
     private DeploymentChecks() {
@@ -24,9 +23,9 @@ final class DeploymentChecks {
         List<String> problems = new ArrayList<>();
         for (ProcessDefinition definition : definitions) {
             for (Node node : definition.nodes()) {
-                String handler = node.details() instanceof NodeDetails.ServiceTask task ? task.handler() : null;
-                if (node.kind() == NodeKind.SERVICE_TASK && !handlerNames.contains(handler)) {
-                    problems.add(MISSING_HANDLER.formatted(definition.resource(), node.id(), handler, handler));
+                if (node.details() instanceof NodeDetails.ServiceTask task && !handlerNames.contains(task.handler())) {
+                    problems.add(MISSING_HANDLER.formatted(definition.resource(), node.id(), node.kind().bpmnElement(),
+                            task.handler(), task.handler()));
                 }
             }
         }

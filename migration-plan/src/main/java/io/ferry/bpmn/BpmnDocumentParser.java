@@ -219,10 +219,15 @@ final class BpmnDocumentParser {
     private static NodeDetails details(ParsedProcess process, String id, int line, XmlCursor.Attributes attributes,
             NodeContent content) {
         return switch (content.kind) {
-            case SERVICE_TASK -> {
+            case SERVICE_TASK, SEND_TASK, BUSINESS_RULE_TASK, SCRIPT_TASK, MESSAGE_THROW_EVENT, MESSAGE_END_EVENT -> {
                 String handler = ServiceTaskHandler.of(attributes, content.zeebeTaskType);
+                if (handler == null && content.eventDefinition != null) {
+                    // Camunda 7 names a message event's implementation on its messageEventDefinition.
+                    handler = ServiceTaskHandler.of(content.eventDefinition, null);
+                }
                 if (handler == null) {
-                    process.problem(line, id, BpmnMessages.NO_HANDLER);
+                    process.problem(line, id, String.format(BpmnMessages.NO_HANDLER, content.element,
+                            BpmnMessages.HANDLER_PURPOSE.get(content.kind)));
                 }
                 JobRetries.Settings retries = retries(process, id, line, attributes, content);
                 yield new NodeDetails.ServiceTask(handler, retries.retries(), retries.backoff());
@@ -308,6 +313,14 @@ final class BpmnDocumentParser {
             readExtensionElements(content);
         } else if (BpmnElements.LOOP_CHARACTERISTICS.contains(child)) {
             unsupportedChild(process, nodeId, BpmnMessages.unsupportedReason(child));
+        } else if (child.equals(BpmnElements.MESSAGE_EVENT_DEFINITION)
+                && (content.kind == NodeKind.END_EVENT || content.kind == NodeKind.INTERMEDIATE_THROW_EVENT)) {
+            content.kind = content.kind == NodeKind.END_EVENT ? NodeKind.MESSAGE_END_EVENT : NodeKind.MESSAGE_THROW_EVENT;
+            content.eventDefinition = xml.attributes();
+            xml.skipElement();
+        } else if (BpmnElements.isEventDefinition(child) && content.kind == NodeKind.INTERMEDIATE_THROW_EVENT) {
+            unsupportedChild(process, nodeId, BpmnMessages.THROW_EVENT_DEFINITION);
+            content.rejected = true;
         } else if (child.equals(BpmnElements.MESSAGE_EVENT_DEFINITION) && acceptsMessage(content)) {
             content.kind = switch (content.kind) {
                 case START_EVENT -> NodeKind.MESSAGE_START_EVENT;
@@ -398,7 +411,7 @@ final class BpmnDocumentParser {
     }
 
     private static boolean isEndEvent(NodeKind kind) {
-        return kind == NodeKind.END_EVENT || kind == NodeKind.TERMINATE_END_EVENT;
+        return kind == NodeKind.END_EVENT || kind == NodeKind.TERMINATE_END_EVENT || kind == NodeKind.MESSAGE_END_EVENT;
     }
 
     private void unsupportedChild(ParsedProcess process, String nodeId, String reason) throws XMLStreamException {
@@ -442,6 +455,8 @@ final class BpmnDocumentParser {
         int messageLine;
         String errorRef;
         int errorLine;
+        /** The attributes of a message throw or end event's messageEventDefinition, where Camunda 7 names its handler. */
+        XmlCursor.Attributes eventDefinition;
 
         NodeContent(String element, NodeKind kind, String scopeId) {
             this.element = element;

@@ -21,6 +21,9 @@ final class BpmnElements {
             Map.entry("manualTask", NodeKind.MANUAL_TASK),
             Map.entry("userTask", NodeKind.USER_TASK),
             Map.entry("serviceTask", NodeKind.SERVICE_TASK),
+            Map.entry("sendTask", NodeKind.SEND_TASK),
+            Map.entry("businessRuleTask", NodeKind.BUSINESS_RULE_TASK),
+            Map.entry("scriptTask", NodeKind.SCRIPT_TASK),
             Map.entry("exclusiveGateway", NodeKind.EXCLUSIVE_GATEWAY),
             Map.entry("parallelGateway", NodeKind.PARALLEL_GATEWAY),
             Map.entry("inclusiveGateway", NodeKind.INCLUSIVE_GATEWAY),
@@ -30,6 +33,8 @@ final class BpmnElements {
             // Which event an intermediate catch or boundary event is, its event definition says (a timer
             // until a message definition makes it a message event).
             Map.entry("intermediateCatchEvent", NodeKind.TIMER_CATCH_EVENT),
+            // A message definition makes an intermediate throw event or an end event a job that sends the message.
+            Map.entry("intermediateThrowEvent", NodeKind.INTERMEDIATE_THROW_EVENT),
             Map.entry("boundaryEvent", NodeKind.BOUNDARY_TIMER_EVENT));
 
     /** Children of a process or sub-process that describe, document or draw it, but do not run. */
@@ -48,7 +53,9 @@ final class BpmnElements {
             "documentation", "auditing", "monitoring", "categoryValueRef", "incoming", "outgoing",
             "ioSpecification", "property", "dataInput", "dataOutput", "inputSet", "outputSet",
             "dataInputAssociation", "dataOutputAssociation",
-            "resourceRole", "performer", "humanPerformer", "potentialOwner", "rendering");
+            "resourceRole", "performer", "humanPerformer", "potentialOwner", "rendering",
+            // A script task's text: Ferry runs the handler the task names instead (or reports that it names none).
+            "script");
 
     static final Set<String> LOOP_CHARACTERISTICS = Set.of("multiInstanceLoopCharacteristics", "standardLoopCharacteristics");
 

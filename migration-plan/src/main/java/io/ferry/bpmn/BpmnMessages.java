@@ -1,5 +1,6 @@
 package io.ferry.bpmn;
 
+import io.ferry.definition.NodeKind;
 import java.util.Map;
 
 /**
@@ -16,7 +17,15 @@ public final class BpmnMessages {
     public static final String DUPLICATE_ID = "duplicate id, already used on line %d: give each element its own id";
     public static final String NO_VERSION =
             "process has no version: add ferry:version=\"1\" to the process element (drools:version and camunda:versionTag are read too)";
-    public static final String NO_HANDLER = "serviceTask names no handler: add ferry:handler=\"name\" and a @ServiceTask(\"name\") bean";
+    public static final String NO_HANDLER = "%s names no handler: add ferry:handler=\"name\" and a @ServiceTask(\"name\") bean%s";
+    /** What the handler of each kind run as a job is for, after {@link #NO_HANDLER}; a service task's needs no words. */
+    public static final Map<NodeKind, String> HANDLER_PURPOSE = Map.of(
+            NodeKind.SERVICE_TASK, "",
+            NodeKind.SEND_TASK, " that sends the message",
+            NodeKind.MESSAGE_THROW_EVENT, " that sends the message",
+            NodeKind.MESSAGE_END_EVENT, " that sends the message",
+            NodeKind.BUSINESS_RULE_TASK, " that applies the rules (Ferry evaluates no DMN decision itself)",
+            NodeKind.SCRIPT_TASK, " that does the work (Ferry runs no script text)");
     /** Arguments: the attribute as written (ferry:retries, zeebe:taskDefinition retries), then its value. */
     public static final String RETRIES_INVALID = "%s=\"%s\" is not a number of attempts: write a whole number from 1 to "
             + JobRetries.MAX_ATTEMPTS + " (attempts in all, the first one included)";
@@ -34,7 +43,10 @@ public final class BpmnMessages {
             + "start events; remove the event definition";
     public static final String START_TIMER_VARIABLE = "a timer start event has no instance whose variables it could "
             + "read: write the date, duration or cycle itself";
-    public static final String END_EVENT_DEFINITION = "Ferry supports only none, terminate and error end events";
+    public static final String END_EVENT_DEFINITION = "Ferry supports only none, terminate, error and message end events";
+    public static final String THROW_EVENT_DEFINITION =
+            "Ferry executes only none and message intermediate throw events yet; signals, escalations, compensation "
+            + "and links are not supported";
 
     public static final String CATCH_EVENT_DEFINITION =
             "Ferry executes only timer and message intermediate catch events yet; signals and links are not supported";
@@ -46,7 +58,8 @@ public final class BpmnMessages {
     public static final String ERROR_WITHOUT_CODE = "error end event throws no error code: give its errorEventDefinition "
             + "an errorRef naming an <error> with an errorCode";
     public static final String ERROR_BOUNDARY_ON = "error boundary event is attached to '%s', a %s: a BPMN error comes "
-            + "from a service task's handler or an error end event inside a sub-process, so attach it to one of those";
+            + "from the handler of a task run as a job (service, send, business rule or script task) or an error end event "
+            + "inside a sub-process, so attach it to one of those";
     public static final String MESSAGE_MISSING = "%s waits for no message: give it a messageRef naming a <message> of "
             + "the file (on its messageEventDefinition, or on the receiveTask itself)";
     public static final String MESSAGE_UNKNOWN = "messageRef '%s' names no <message> of the file: declare "
@@ -74,7 +87,8 @@ public final class BpmnMessages {
     public static final String BOUNDARY_ON_UNKNOWN_NODE =
             "boundary event is attached to '%s', which is no flow node of the process: attach it to a user task or a service task";
     public static final String BOUNDARY_ON_UNSUPPORTED_NODE = "boundary event is attached to '%s', a %s: Ferry runs "
-            + "boundary events on user tasks, service tasks and receive tasks only yet";
+            + "boundary events on user tasks, receive tasks and tasks run as jobs (service, send, business rule and script "
+            + "tasks) only yet";
     public static final String BOUNDARY_IN_OTHER_SCOPE =
             "boundary event lies %s but its task '%s' lies %s: put it beside the task";
     public static final String BOUNDARY_WITH_INCOMING =
@@ -114,13 +128,8 @@ public final class BpmnMessages {
                     + " write an expression like ${approved} instead, and remove the language attribute";
 
     private static final Map<String, String> UNSUPPORTED_REASONS = Map.ofEntries(
-            Map.entry("intermediateThrowEvent", "Ferry does not execute intermediate throw events yet"),
             Map.entry("complexGateway", "Ferry does not execute complex gateways; use exclusive, inclusive or parallel gateways"),
             Map.entry("callActivity", "Ferry does not execute call activities yet"),
-            Map.entry("sendTask", "Ferry does not execute send tasks yet; use a serviceTask whose handler sends the message"),
-            Map.entry("businessRuleTask",
-                    "Ferry does not execute business rule tasks yet; use a serviceTask whose handler applies the rules"),
-            Map.entry("scriptTask", "Ferry does not run scripts; use a serviceTask whose handler does the work"),
             Map.entry("adHocSubProcess", "Ferry does not execute ad-hoc sub-processes"),
             Map.entry("transaction", "Ferry does not execute transaction sub-processes"),
             Map.entry("multiInstanceLoopCharacteristics", "Ferry does not execute multi-instance activities yet"),

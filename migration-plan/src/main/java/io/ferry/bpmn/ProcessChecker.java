@@ -65,11 +65,11 @@ final class ProcessChecker {
         } else if (activity == null && !process.isRejected(attachedToId)) {
             process.problem(boundary.line(), boundary.id(), String.format(BpmnMessages.BOUNDARY_ON_UNKNOWN_NODE, attachedToId));
         } else if (activity != null && boundary.kind() == NodeKind.BOUNDARY_ERROR_EVENT) {
-            if (activity.kind() != NodeKind.SERVICE_TASK && activity.kind() != NodeKind.SUB_PROCESS) {
+            if (!isTaskRunAsJob(activity) && activity.kind() != NodeKind.SUB_PROCESS) {
                 process.problem(boundary.line(), boundary.id(), String.format(BpmnMessages.ERROR_BOUNDARY_ON, attachedToId,
                         activity.kind().bpmnElement()));
             }
-        } else if (activity != null && activity.kind() != NodeKind.USER_TASK && activity.kind() != NodeKind.SERVICE_TASK
+        } else if (activity != null && activity.kind() != NodeKind.USER_TASK && !isTaskRunAsJob(activity)
                 && activity.kind() != NodeKind.RECEIVE_TASK) {
             process.problem(boundary.line(), boundary.id(), String.format(BpmnMessages.BOUNDARY_ON_UNSUPPORTED_NODE,
                     attachedToId, activity.kind().bpmnElement()));
@@ -85,6 +85,12 @@ final class ProcessChecker {
         if (process.outgoing(boundary.id()).isEmpty()) {
             process.problem(boundary.line(), boundary.id(), BpmnMessages.BOUNDARY_WITHOUT_OUTGOING);
         }
+    }
+
+    /** A task whose job a handler runs; message throw and end events are jobs too, but events carry no boundary events. */
+    private static boolean isTaskRunAsJob(ParsedNode node) {
+        return node.kind().stateHeld() == NodeKind.StateHeld.JOB
+                && node.kind() != NodeKind.MESSAGE_THROW_EVENT && node.kind() != NodeKind.MESSAGE_END_EVENT;
     }
 
     private static void checkEnds(ParsedProcess process, ParsedFlow flow) {

@@ -31,7 +31,8 @@ public sealed interface NodeDetails {
     }
 
     /**
-     * A service task, run as a job.
+     * A node run as a job by a handler: a service task, and the kinds Ferry runs the same way (send,
+     * business rule and script tasks that name a handler, message throw and end events).
      *
      * @param handler the name of the handler that runs the task ({@code @ServiceTask("name")})
      * @param retries attempts in all before an incident, or null for the configured default

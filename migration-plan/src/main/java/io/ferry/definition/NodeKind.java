@@ -14,10 +14,25 @@ public enum NodeKind {
     TERMINATE_END_EVENT("endEvent", StateHeld.NONE, NodeDetails.None.class),
     /** An end event that throws a BPMN error, caught by an error boundary event of an enclosing sub-process. */
     ERROR_END_EVENT("endEvent", StateHeld.NONE, NodeDetails.Error.class),
+    /**
+     * An end event that sends a message: its handler sends it as a job, as a service task's does, and the
+     * token ends once the job completes (Camunda 8 runs it the same way).
+     */
+    MESSAGE_END_EVENT("endEvent", StateHeld.JOB, NodeDetails.ServiceTask.class),
     TASK("task", StateHeld.NONE, NodeDetails.None.class),
     MANUAL_TASK("manualTask", StateHeld.NONE, NodeDetails.None.class),
     /** A service task: the token waits while its job runs, outside the operation that reached it. */
     SERVICE_TASK("serviceTask", StateHeld.JOB, NodeDetails.ServiceTask.class),
+    /** A send task: a job whose handler sends the message, run as a service task's is. */
+    SEND_TASK("sendTask", StateHeld.JOB, NodeDetails.ServiceTask.class),
+    /** A business rule task: a job whose handler applies the rules (a decision service, a rules engine). */
+    BUSINESS_RULE_TASK("businessRuleTask", StateHeld.JOB, NodeDetails.ServiceTask.class),
+    /** A script task that names a handler (Camunda 8's job worker script): Ferry runs no script text itself. */
+    SCRIPT_TASK("scriptTask", StateHeld.JOB, NodeDetails.ServiceTask.class),
+    /** An intermediate throw event without an event definition: a milestone the token passes. */
+    INTERMEDIATE_THROW_EVENT("intermediateThrowEvent", StateHeld.NONE, NodeDetails.None.class),
+    /** An intermediate throw event that sends a message: a job whose handler sends it; the token moves on when it completes. */
+    MESSAGE_THROW_EVENT("intermediateThrowEvent", StateHeld.JOB, NodeDetails.ServiceTask.class),
     USER_TASK("userTask", StateHeld.USER_TASK, NodeDetails.None.class),
     /** An intermediate catch event with a timer: the token waits until the timer is due. */
     TIMER_CATCH_EVENT("intermediateCatchEvent", StateHeld.TIMER, NodeDetails.Timer.class),

@@ -60,8 +60,9 @@ class ErrorEventCheckTest {
                   <error id="e" errorCode="E1" />
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:7 [oops] error boundary event is attached to 'review', a userTask: a BPMN error comes from a "
-                        + "service task's handler or an error end event inside a sub-process, so attach it to one of those",
+                "order.bpmn:7 [oops] error boundary event is attached to 'review', a userTask: a BPMN error comes from the "
+                        + "handler of a task run as a job (service, send, business rule or script task) or an error end event "
+                        + "inside a sub-process, so attach it to one of those",
                 "order.bpmn:10 [lost] errorRef 'nope' names no <error> of the file: declare <error id=\"nope\" errorCode=\"…\"/> "
                         + "beside the process");
     }

@@ -44,7 +44,7 @@ public final class ExecutableProcess {
         this.conditionsByFlowId = conditionsByFlowId;
         this.startEventsByScope = startEventsByScope;
         this.nodesReachingJoin = nodesReachingJoin;
-        this.callsServiceTasks = definition.nodes().stream().anyMatch(node -> node.kind() == NodeKind.SERVICE_TASK);
+        this.callsServiceTasks = definition.nodes().stream().anyMatch(node -> node.kind().stateHeld() == NodeKind.StateHeld.JOB);
         this.boundaryTimersByActivity = definition.nodes().stream()
                 .filter(node -> node.kind() == NodeKind.BOUNDARY_TIMER_EVENT)
                 .collect(Collectors.groupingBy(node -> node.details(NodeDetails.BoundaryTimer.class).attachedToId(),
@@ -82,7 +82,7 @@ public final class ExecutableProcess {
         return definition.version();
     }
 
-    /** Whether it has service tasks, whose jobs count against the job backlog's bound. */
+    /** Whether it has service tasks (or other nodes run as jobs), whose jobs count against the job backlog's bound. */
     public boolean callsServiceTasks() {
         return callsServiceTasks;
     }

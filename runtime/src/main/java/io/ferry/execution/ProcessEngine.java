@@ -312,7 +312,7 @@ public final class ProcessEngine {
 
     private NodeProcessor processorFor(NodeKind kind) {
         return switch (kind) {
-            case START_EVENT, TASK, MANUAL_TASK -> passThrough;
+            case START_EVENT, TASK, MANUAL_TASK, INTERMEDIATE_THROW_EVENT -> passThrough;
             case END_EVENT -> endEvent;
             case TERMINATE_END_EVENT -> terminateEndEvent;
             case ERROR_END_EVENT -> errorEndEvent;
@@ -320,7 +320,7 @@ public final class ProcessEngine {
             case TIMER_CATCH_EVENT -> timerCatchEvent;
             case MESSAGE_CATCH_EVENT, RECEIVE_TASK -> messageCatch;
             case BOUNDARY_TIMER_EVENT, BOUNDARY_MESSAGE_EVENT, BOUNDARY_ERROR_EVENT, MESSAGE_START_EVENT, TIMER_START_EVENT -> passThrough;
-            case SERVICE_TASK -> serviceTask;
+            case SERVICE_TASK, SEND_TASK, BUSINESS_RULE_TASK, SCRIPT_TASK, MESSAGE_THROW_EVENT, MESSAGE_END_EVENT -> serviceTask;
             case EXCLUSIVE_GATEWAY -> exclusiveGateway;
             case PARALLEL_GATEWAY -> parallelGateway;
             case INCLUSIVE_GATEWAY -> inclusiveGateway;

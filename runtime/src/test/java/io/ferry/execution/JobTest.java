@@ -238,4 +238,34 @@ class JobTest {
         }
         return state;
     }
+
+    /**
+     * A milestone is passed; a message throw event waits for its job like a service task; a message end event ends
+     * its token (and here the instance) only once its job has sent the message.
+     */
+    @Test
+    void messageThrowAndEndEventsWaitForTheirJobsAndAMilestoneIsPassed() {
+        ExecutableProcess notifying = ProcessBuilder.process("order")
+                .start("start").milestone("accepted").job("announce", io.ferry.definition.NodeKind.MESSAGE_THROW_EVENT, "mail")
+                .job("reply", io.ferry.definition.NodeKind.MESSAGE_END_EVENT, "reply")
+                .chain("start", "accepted", "announce", "reply")
+                .build();
+
+        // given
+        Outcome started = engine.apply(notifying, null, new EngineCommand.Start(json("{}")), CONTEXT);
+
+        // when
+        Outcome announced = engine.apply(notifying, stateAfter(started), new EngineCommand.CompleteJob("t3", json("{'sent': 1}")), CONTEXT);
+        Outcome replied = engine.apply(notifying, stateAfter(announced), new EngineCommand.CompleteJob("t4", json("{}")), CONTEXT);
+
+        // then
+        assertThat(history(started)).containsExactly("InstanceStarted", "NodeEntered start", "NodeCompleted start",
+                "NodeEntered accepted", "NodeCompleted accepted", "NodeEntered announce", "JobCreated announce");
+        assertThat(history(announced)).containsExactly("ServiceTaskCompleted announce", "NodeCompleted announce",
+                "NodeEntered reply", "JobCreated reply");
+        assertThat(stateAfter(announced).tokens()).containsExactly(
+                new Token("t4", "reply", null, TokenState.JOB, java.util.List.of(), Job.dueAt(NOW)));
+        assertThat(history(replied)).containsExactly("ServiceTaskCompleted reply", "NodeCompleted reply", "InstanceCompleted");
+        assertThat(stateAfter(replied).status()).isEqualTo(InstanceStatus.COMPLETED);
+    }
 }

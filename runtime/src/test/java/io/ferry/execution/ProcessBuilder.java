@@ -45,6 +45,16 @@ final class ProcessBuilder {
         return node(nodeId, NodeKind.SERVICE_TASK, new NodeDetails.ServiceTask(handler));
     }
 
+    /** A node of another kind run as a job by a handler: a send task, a message throw or end event, …. */
+    ProcessBuilder job(String nodeId, NodeKind kind, String handler) {
+        return node(nodeId, kind, new NodeDetails.ServiceTask(handler));
+    }
+
+    /** A none intermediate throw event: a milestone. */
+    ProcessBuilder milestone(String nodeId) {
+        return node(nodeId, NodeKind.INTERMEDIATE_THROW_EVENT, NodeDetails.None.NONE);
+    }
+
     /** A service task with its own attempts and first delay, as {@code ferry:retries} and {@code ferry:retryBackoff} say. */
     ProcessBuilder serviceTask(String nodeId, String handler, int retries, String backoff) {
         return node(nodeId, NodeKind.SERVICE_TASK, new NodeDetails.ServiceTask(handler, retries, java.time.Duration.parse(backoff)));
