@@ -87,8 +87,8 @@ public final class BpmnMessages {
     public static final String BOUNDARY_ON_UNKNOWN_NODE =
             "boundary event is attached to '%s', which is no flow node of the process: attach it to a user task or a service task";
     public static final String BOUNDARY_ON_UNSUPPORTED_NODE = "boundary event is attached to '%s', a %s: Ferry runs "
-            + "boundary events on user tasks, receive tasks and tasks run as jobs (service, send, business rule and script "
-            + "tasks) only yet";
+            + "boundary events on user tasks, receive tasks, tasks run as jobs (service, send, business rule and script "
+            + "tasks) and sub-processes only yet";
     public static final String BOUNDARY_IN_OTHER_SCOPE =
             "boundary event lies %s but its task '%s' lies %s: put it beside the task";
     public static final String BOUNDARY_WITH_INCOMING =

@@ -56,7 +56,7 @@ final class ProcessChecker {
         }
     }
 
-    /** A boundary event hangs on a user or service task beside it, and only leaves: no flow comes in, at least one goes out. */
+    /** A boundary event hangs on a task or sub-process beside it, and only leaves: no flow comes in, at least one goes out. */
     private static void checkBoundaryEvent(ParsedProcess process, ParsedNode boundary) {
         String attachedToId = attachedTo(boundary);
         ParsedNode activity = attachedToId.isEmpty() ? null : process.node(attachedToId);
@@ -70,7 +70,7 @@ final class ProcessChecker {
                         activity.kind().bpmnElement()));
             }
         } else if (activity != null && activity.kind() != NodeKind.USER_TASK && !isTaskRunAsJob(activity)
-                && activity.kind() != NodeKind.RECEIVE_TASK) {
+                && activity.kind() != NodeKind.RECEIVE_TASK && activity.kind() != NodeKind.SUB_PROCESS) {
             process.problem(boundary.line(), boundary.id(), String.format(BpmnMessages.BOUNDARY_ON_UNSUPPORTED_NODE,
                     attachedToId, activity.kind().bpmnElement()));
         } else if (activity != null && !Objects.equals(activity.scopeId(), boundary.scopeId())) {

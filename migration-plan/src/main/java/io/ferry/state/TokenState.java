@@ -19,7 +19,12 @@ public enum TokenState {
     /** At a message catch event or receive task, waiting for its message. */
     MESSAGE(StateHeld.MESSAGE, "token waiting for a message"),
     /** At an event-based gateway, waiting for the first of its events (its timers and subscriptions). */
-    EVENTS(StateHeld.EVENTS, "token waiting at an event-based gateway");
+    EVENTS(StateHeld.EVENTS, "token waiting at an event-based gateway"),
+    /**
+     * At an embedded sub-process while its scope runs, holding the timers and subscriptions of the
+     * sub-process's boundary events; only a sub-process with such events has one ({@link Scope#tokenId()}).
+     */
+    SCOPE(StateHeld.SCOPE, "token of a running sub-process");
 
     private final StateHeld held;
     private final String holder;

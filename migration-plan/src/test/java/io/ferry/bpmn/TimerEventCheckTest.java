@@ -92,7 +92,8 @@ class TimerEventCheckTest {
                 </definitions>
                 """)).containsExactly(
                 "order.bpmn:6 [slow] boundary event is attached to 'pay', a manualTask: Ferry runs boundary events on "
-                        + "user tasks, receive tasks and tasks run as jobs (service, send, business rule and script tasks) only yet",
+                        + "user tasks, receive tasks, tasks run as jobs (service, send, business rule and script tasks) and "
+                        + "sub-processes only yet",
                 "order.bpmn:6 [slow] boundary event has incoming sequence flows 'f2': it starts from its task, remove them",
                 "order.bpmn:6 [slow] boundary event has no outgoing sequence flow: connect it to where the process goes when "
                         + "it is triggered",

@@ -95,6 +95,7 @@ class MigrationPropertiesTest {
                 case JOB -> NodeKind.StateHeld.JOB;
                 case MESSAGE -> NodeKind.StateHeld.MESSAGE;
                 case EVENTS -> NodeKind.StateHeld.EVENTS;
+                case SCOPE -> NodeKind.StateHeld.SCOPE;
             };
             if (!fits(target, chain.newNodeId(token.nodeId()), needs, scopeNodeIds.get(token.scopeId()))) {
                 expectedUnplaced.add(token.nodeId());

@@ -97,4 +97,33 @@ class TimerMigrationTest {
                         + "in version 2 that is not a timer boundary event attached to 'assess'; map 'tooLate' to a timer "
                         + "boundary event of 'assess' in a migration plan")));
     }
+
+    /**
+     * A sub-process's boundary timer rests on the token at the sub-process: both move with the plan, the scope
+     * with them, and the scope still names its token.
+     */
+    @Test
+    void aSubProcessTimerMovesWithItsTokenAndScope() {
+        TimerDefinition sla = new TimerDefinition(TimerDefinition.Type.DURATION, "P2D");
+        ProcessDefinition target = Definitions.definition("claim", "2",
+                Definitions.node("settle", NodeKind.SUB_PROCESS),
+                new Node("assess", null, NodeKind.USER_TASK, "settle", List.of(), List.of(), null, NodeDetails.None.NONE),
+                new Node("slaExpired", null, NodeKind.BOUNDARY_TIMER_EVENT, null, List.of(), List.of(), null,
+                        new NodeDetails.BoundaryTimer("settle", true, sla)));
+        InstanceState stored = new InstanceState("claim", "1", InstanceStatus.ACTIVE, List.of(
+                new Token("t2", "handle", null, TokenState.SCOPE, List.of(new Timer("timer3", "tooLate", ARMED, DUE, 0))),
+                new Token("t6", "review", "s4", TokenState.USER_TASK)),
+                List.of(new io.ferry.state.Scope("s4", "handle", null, "t2")), Definitions.noVariables(), 6);
+        CompiledChain chain = new CompiledChain("claim", "1", "2",
+                Map.of("handle", "settle", "review", "assess", "tooLate", "slaExpired"), List.of("plans/claim-1-to-2.yaml"), List.of());
+
+        MigrationResult result = Migration.apply(stored, chain, target);
+
+        assertThat(result).isInstanceOf(MigrationResult.Migrated.class);
+        InstanceState migrated = ((MigrationResult.Migrated) result).migrated();
+        assertThat(migrated.tokens()).containsExactly(
+                new Token("t2", "settle", null, TokenState.SCOPE, List.of(new Timer("timer3", "slaExpired", ARMED, DUE, 0))),
+                new Token("t6", "assess", "s4", TokenState.USER_TASK));
+        assertThat(migrated.scopes()).containsExactly(new io.ferry.state.Scope("s4", "settle", null, "t2"));
+    }
 }

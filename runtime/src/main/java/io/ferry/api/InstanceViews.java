@@ -60,7 +60,7 @@ public class InstanceViews {
         return new InstanceView(instance.id, state.processId(), state.version(), instance.processVersion, state.version(),
                 state.status().name(),
                 instance.businessKey, instance.revision, state.variables(), Views.activeNodeIds(state),
-                Views.tasks(state, definition), Views.jobs(state, definition), Views.subscriptions(state), stored.openIncidents().stream().map(IncidentView::of).toList(),
+                Views.tasks(state, definition), Views.jobs(state, definition), Views.timers(state), Views.subscriptions(state), stored.openIncidents().stream().map(IncidentView::of).toList(),
                 migration(loaded.migration()), stored.appliedMigrations().stream().map(AppliedMigrationView::of).toList(),
                 instance.createdAt, instance.updatedAt);
     }

@@ -91,6 +91,14 @@ public final class Views {
         }
     }
 
+    /**
+     * A timer armed for an instance: a catch event's, or a boundary event's on the activity its token rests at.
+     *
+     * @param fired how often a cycle fired already
+     */
+    public record TimerView(String id, String nodeId, Instant armedAt, Instant dueAt, int fired, String tokenId) {
+    }
+
     /** A message an instance waits for: at a catch event or receive task, or a boundary event's. */
     public record SubscriptionView(String id, String nodeId, String messageName, String correlationKey, String tokenId) {
     }
@@ -138,7 +146,7 @@ public final class Views {
     public record InstanceView(UUID id, String processId, String version, String storedVersion, String effectiveVersion,
             String status, String businessKey,
             long revision, ObjectNode variables, List<String> activeNodeIds, List<TaskView> tasks, List<JobView> jobs,
-            List<SubscriptionView> messages,
+            List<TimerView> timers, List<SubscriptionView> messages,
             List<IncidentView> incidents, MigrationView migration, List<AppliedMigrationView> migrations,
             Instant createdAt, Instant updatedAt) {
     }
@@ -203,6 +211,12 @@ public final class Views {
                         definition == null ? null : definition.node(token.nodeId()).map(Node::name).orElse(null),
                         token.scopeId(), token.job().attempts(), token.job().dueAt(), token.job().lastError(),
                         token.job().incident()))
+                .toList();
+    }
+
+    static List<TimerView> timers(InstanceState state) {
+        return state.tokens().stream().flatMap(token -> token.timers().stream().map(timer -> new TimerView(
+                timer.id(), timer.nodeId(), timer.armedAt(), timer.dueAt(), timer.fired(), token.id())))
                 .toList();
     }
 

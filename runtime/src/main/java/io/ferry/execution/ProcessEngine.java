@@ -186,9 +186,7 @@ public final class ProcessEngine {
         run.record(EngineEvent.MESSAGE_CORRELATED, node.id(), token.id(),
                 MessageCatchProcessor.correlated(subscription, message.variables()));
         if (node.details(NodeDetails.BoundaryMessage.class).interrupting()) {
-            run.remove(token);
-            run.record(EngineEvent.NODE_TERMINATED, token.nodeId(), token.id(),
-                    JsonNodeFactory.instance.objectNode().put("by", node.id()));
+            run.interrupt(token, node);
         }
         run.arrive(node.id(), token.scopeId());
         return advance(run);
@@ -234,9 +232,7 @@ public final class ProcessEngine {
         }
         NodeDetails.BoundaryTimer boundary = node.details(NodeDetails.BoundaryTimer.class);
         if (boundary.interrupting()) {
-            run.remove(token);
-            run.record(EngineEvent.NODE_TERMINATED, token.nodeId(), token.id(),
-                    JsonNodeFactory.instance.objectNode().put("by", node.id()));
+            run.interrupt(token, node);
         } else {
             run.replace(token, token.withTimers(rearmed(token, timer, boundary, run)));
         }

@@ -256,8 +256,9 @@ final class Run {
 
     // --- scopes
 
-    Scope openScope(Node subProcess, MovingToken token) {
-        Scope scope = new Scope("s" + nextIdNumber(), subProcess.id(), token.scopeId());
+    /** @param tokenId the token that rests at the sub-process with its boundary events' timers and subscriptions, or null */
+    Scope openScope(Node subProcess, MovingToken token, String tokenId) {
+        Scope scope = new Scope("s" + nextIdNumber(), subProcess.id(), token.scopeId(), tokenId);
         scopes.add(scope);
         return scope;
     }
@@ -276,10 +277,29 @@ final class Run {
         scopes.removeAll(nested);
     }
 
-    /** Ends a scope at once with everything inside it: its sub-process was interrupted. */
+    /** Ends a scope at once with everything inside it, and the token resting at its sub-process: it was interrupted. */
     void dropScope(String scopeId) {
         clearScope(scopeId);
+        scope(scopeId).map(Scope::tokenId).ifPresent(this::removeScopeToken);
         scopes.removeIf(scope -> scope.id().equals(scopeId));
+    }
+
+    /**
+     * Ends the activity a token rests at because an interrupting boundary event fired: a task, or a sub-process
+     * with everything inside it.
+     */
+    void interrupt(Token token, Node boundary) {
+        if (token.state() == TokenState.SCOPE) {
+            scopes.stream().filter(scope -> token.id().equals(scope.tokenId())).findFirst()
+                    .ifPresent(scope -> clearScope(scope.id()));
+            scopes.removeIf(scope -> token.id().equals(scope.tokenId()));
+        }
+        remove(token);
+        record(EngineEvent.NODE_TERMINATED, token.nodeId(), token.id(), JsonNodeFactory.instance.objectNode().put("by", boundary.id()));
+    }
+
+    private void removeScopeToken(String tokenId) {
+        resting.removeIf(token -> token.id().equals(tokenId));
     }
 
     /** Once a scope has no tokens and no nested scope left, its sub-process completes and is left. */
@@ -289,6 +309,9 @@ final class Run {
         }
         Scope scope = scope(scopeId).orElseThrow();
         scopes.remove(scope);
+        if (scope.tokenId() != null) {
+            removeScopeToken(scope.tokenId()); // its boundary events' timers and subscriptions end with it
+        }
         Node subProcess = process.node(scope.nodeId());
         return outgoingFlows.allMet(subProcess)
                 .then(flows -> leave(subProcess, scope.id(), scope.parentScopeId(), flows));

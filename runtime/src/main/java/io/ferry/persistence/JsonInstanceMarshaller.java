@@ -30,13 +30,14 @@ import jakarta.enterprise.context.ApplicationScoped;
  * wrote {@code WAITING} for a user task's token, which is still read) and may list a token's timers.
  * Format 3 adds tokens waiting at a service task ({@code JOB}) with their job; format 4 tokens
  * waiting for a message ({@code MESSAGE}) or at an event-based gateway ({@code EVENTS}), and any
- * token's message subscriptions.
+ * token's message subscriptions; format 5 tokens at a sub-process with boundary events ({@code SCOPE})
+ * and the scope's {@code tokenId} naming its token.
  */
 @ApplicationScoped
 public class JsonInstanceMarshaller implements InstanceMarshaller {
 
     /** The snapshot format this Ferry writes; raise it when the snapshot gains a field older pods cannot read. */
-    public static final int FORMAT = 4;
+    public static final int FORMAT = 5;
     /** The top-level field that carries the format. */
     public static final String FORMAT_FIELD = "snapshotFormat";
     static final String NEWER_FORMAT = "Instance %s (process '%s') was stored by a newer Ferry, in snapshot format %s; "
@@ -106,7 +107,11 @@ public class JsonInstanceMarshaller implements InstanceMarshaller {
         }
         ArrayNode scopes = snapshot.putArray("scopes");
         for (Scope scope : state.scopes()) {
-            scopes.addObject().put("id", scope.id()).put("nodeId", scope.nodeId()).put("parentScopeId", scope.parentScopeId());
+            ObjectNode written = scopes.addObject().put("id", scope.id()).put("nodeId", scope.nodeId())
+                    .put("parentScopeId", scope.parentScopeId());
+            if (scope.tokenId() != null) {
+                written.put("tokenId", scope.tokenId());
+            }
         }
         // The state's own variables, not a copy: the snapshot is written out before anything could change them.
         snapshot.set("variables", state.variables());
