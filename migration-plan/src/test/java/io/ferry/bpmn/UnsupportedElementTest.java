@@ -10,12 +10,8 @@ class UnsupportedElementTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
-            intermediateThrowEvent | Ferry does not execute intermediate throw events yet
             complexGateway         | Ferry does not execute complex gateways; use exclusive, inclusive or parallel gateways
             callActivity           | Ferry does not execute call activities yet
-            sendTask               | Ferry does not execute send tasks yet; use a serviceTask whose handler sends the message
-            businessRuleTask       | Ferry does not execute business rule tasks yet; use a serviceTask whose handler applies the rules
-            scriptTask             | Ferry does not run scripts; use a serviceTask whose handler does the work
             adHocSubProcess        | Ferry does not execute ad-hoc sub-processes
             transaction            | Ferry does not execute transaction sub-processes
             choreographyTask       | Ferry does not know this BPMN element; remove it
@@ -88,14 +84,14 @@ class UnsupportedElementTest {
                   <process id="order" ferry:version="1">
                     <startEvent id="start" />
                     <endEvent id="escalated"><escalationEventDefinition escalationRef="tooLate" /></endEvent>
-                    <endEvent id="told"><messageEventDefinition /></endEvent>
+                    <endEvent id="told"><signalEventDefinition /></endEvent>
                   </process>
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:4 [escalated] unsupported element <escalationEventDefinition>: Ferry supports only none, terminate "
-                        + "and error end events",
-                "order.bpmn:5 [told] unsupported element <messageEventDefinition>: Ferry supports only none, terminate and "
-                        + "error end events");
+                "order.bpmn:4 [escalated] unsupported element <escalationEventDefinition>: Ferry supports only none, terminate, "
+                        + "error and message end events",
+                "order.bpmn:5 [told] unsupported element <signalEventDefinition>: Ferry supports only none, terminate, error and "
+                        + "message end events");
     }
 
     @Test
@@ -126,7 +122,8 @@ class UnsupportedElementTest {
                   </process>
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:4 [compute] unsupported element <scriptTask>: Ferry does not run scripts; use a serviceTask whose handler does the work",
+                "order.bpmn:4 [compute] scriptTask names no handler: add ferry:handler=\"name\" and a @ServiceTask(\"name\") bean "
+                        + "that does the work (Ferry runs no script text)",
                 "order.bpmn:6 [pay] unsupported element <callActivity>: Ferry does not execute call activities yet",
                 "order.bpmn:9 [late] boundaryEvent has no timer: add a timerEventDefinition holding a timeDate, timeDuration or timeCycle");
     }

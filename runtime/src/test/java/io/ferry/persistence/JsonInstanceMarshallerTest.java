@@ -60,13 +60,13 @@ class JsonInstanceMarshallerTest {
      * must raise the format, and this test makes them look.
      */
     @Test
-    void theFieldsOfFormat4AreFixed() {
+    void theFieldsOfFormat5AreFixed() {
         InstanceState state = new InstanceState("order", "2", InstanceStatus.ACTIVE,
                 List.of(new Token("t3", "chargePayment", "s2", TokenState.JOB,
                         List.of(new Timer("timer4", "remind", Instant.parse("2027-01-04T08:00:00Z"), Instant.parse("2027-01-04T09:00:00Z"), 1)),
                         new Job(2, 1, Instant.parse("2027-01-04T08:30:00Z"), "timeout", false),
                         List.of(new Subscription("sub5", "cancelled", "CancelRequested", "o-17")))),
-                List.of(new Scope("s2", "shipping", null)),
+                List.of(new Scope("s2", "shipping", null, "t1")),
                 JsonNodeFactory.instance.objectNode(), 3);
         JsonNode snapshot = marshaller.marshal(state);
         List<String> fields = new ArrayList<>();
@@ -81,7 +81,7 @@ class JsonInstanceMarshallerTest {
 
         assertThat(JsonInstanceMarshaller.FORMAT)
                 .as("the snapshot's fields changed to %s: raise JsonInstanceMarshaller.FORMAT and pin its fields here", fields)
-                .isEqualTo(4);
+                .isEqualTo(5);
         assertThat(fields)
                 .as("the snapshot's fields changed: raise JsonInstanceMarshaller.FORMAT and pin its fields here")
                 .containsExactly("snapshotFormat", "processId", "version", "status", "tokens", "scopes", "variables",
@@ -91,7 +91,7 @@ class JsonInstanceMarshallerTest {
                         "tokens[].job.dueAt", "tokens[].job.lastError", "tokens[].job.incident", "tokens[].subscriptions[].id",
                         "tokens[].subscriptions[].nodeId", "tokens[].subscriptions[].messageName",
                         "tokens[].subscriptions[].correlationKey", "scopes[].id", "scopes[].nodeId",
-                        "scopes[].parentScopeId");
+                        "scopes[].parentScopeId", "scopes[].tokenId");
         assertThat(snapshot.get("tokens").get(0).get("state").textValue()).isEqualTo("JOB");
         assertThat(snapshot.get("tokens").get(0).get("timers").get(0).get("dueAt").textValue()).isEqualTo("2027-01-04T09:00:00Z");
     }
@@ -150,14 +150,14 @@ class JsonInstanceMarshallerTest {
     @Test
     void refusesASnapshotOfANewerFormatWith409() throws Exception {
         String newer = """
-                {"snapshotFormat": 5, "processId": "order", "version": "2", "status": "ACTIVE", "tokens": [],
+                {"snapshotFormat": 6, "processId": "order", "version": "2", "status": "ACTIVE", "tokens": [],
                  "scopes": [], "variables": {}, "lastIdNumber": 2, "timers": [{"nodeId": "slaExpired"}]}""";
 
         assertThatThrownBy(() -> marshaller.unmarshal(stored(newer)))
                 .isInstanceOfSatisfying(JsonInstanceMarshaller.NewerSnapshotFormat.class, refused -> {
                     assertThat(refused.problem().status()).isEqualTo(409);
                     assertThat(refused.problem().detail()).isEqualTo("Instance " + ID + " (process 'order') was stored by "
-                            + "a newer Ferry, in snapshot format 5; this deployment reads formats up to 4: a newer "
+                            + "a newer Ferry, in snapshot format 6; this deployment reads formats up to 5: a newer "
                             + "deployment owns it. Send the request to a pod of the newer deployment; this one never "
                             + "rewrites or downgrades it.");
                 });
