@@ -83,6 +83,10 @@ final class AppProcess implements AutoCloseable {
         return cpuTimeToReady;
     }
 
+    ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     /** Resident memory in bytes: VmRSS of /proc/PID/status (Linux only). */
     long residentMemory() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {

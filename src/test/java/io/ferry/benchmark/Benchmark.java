@@ -113,12 +113,12 @@ public final class Benchmark {
         long peakMemory;
         try (PeakMemory memory = new PeakMemory(app)) {
             log("Starting instances through Ferry");
-            start = load(OrderOverHttp.starting(app));
+            start = load(OrderOverHttp.starting(app), database.cpuMeter(app));
             List<List<UUID>> waiting = waitingInstances(database, templates, start);
             log("Completing approveOrder through Ferry (each completion creates a payment job the pod's workers run)");
             long jobsBefore = Machinery.jobsCompleted(database);
             long began = System.nanoTime();
-            complete = load(OrderOverHttp.completing(app, waiting));
+            complete = load(OrderOverHttp.completing(app, waiting), database.cpuMeter(app));
             Duration phase = Duration.ofNanos(System.nanoTime() - began);
             long jobsDuring = Machinery.jobsCompleted(database) - jobsBefore;
             jobs = new Machinery.Jobs(jobsDuring, phase, Machinery.drainJobs(app));
@@ -128,9 +128,9 @@ public final class Benchmark {
         }
         long memoryAfterLoad = app.residentMemory();
         log("Ceiling: the same statements by hand over " + parameters.clients() + " JDBC connections");
-        ClosedLoop.Result startCeiling = load(OrderStatementsByHand.starting(database, templates));
+        ClosedLoop.Result startCeiling = load(OrderStatementsByHand.starting(database, templates), database.cpuMeter(null));
         ClosedLoop.Result completeCeiling = load(OrderStatementsByHand.completing(database, templates,
-                waitingInstances(database, templates, start)));
+                waitingInstances(database, templates, start)), database.cpuMeter(null));
         return new Results.Load(start, complete, startCeiling, completeCeiling, jobs, timers, peakMemory, memoryAfterLoad);
     }
 
@@ -150,8 +150,8 @@ public final class Benchmark {
         return perClientLists;
     }
 
-    private ClosedLoop.Result load(ClosedLoop.ClientFactory clients) throws Exception {
-        return ClosedLoop.run(parameters.clients(), parameters.warmup(), parameters.measured(), clients);
+    private ClosedLoop.Result load(ClosedLoop.ClientFactory clients, CpuMeter meter) throws Exception {
+        return ClosedLoop.run(parameters.clients(), parameters.warmup(), parameters.measured(), clients, meter);
     }
 
     private AppProcess startFerry(Database database, String name) throws Exception {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,8 +31,8 @@ final class ClosedLoop {
         Client open(int index) throws Exception;
     }
 
-    /** Operations per second and latency percentiles of the measured time. */
-    record Result(long operations, long failures, String firstFailure, Duration measured, long[] sortedNanos) {
+    /** Operations per second and latency percentiles of the measured time, and the CPU the parties used in it. */
+    record Result(long operations, long failures, String firstFailure, Duration measured, long[] sortedNanos, CpuMeter.Use cpu) {
 
         double perSecond() {
             return operations / (measured.toNanos() / 1e9);
@@ -46,8 +47,10 @@ final class ClosedLoop {
         }
     }
 
-    static Result run(int clients, Duration warmup, Duration measured, ClientFactory factory) throws Exception {
+    static Result run(int clients, Duration warmup, Duration measured, ClientFactory factory, CpuMeter meter) throws Exception {
         CyclicBarrier begin = new CyclicBarrier(clients + 1);
+        // The clients keep their connections (and the server its backends) until the CPU after the window is read.
+        CountDownLatch sampled = new CountDownLatch(1);
         AtomicLong failures = new AtomicLong();
         AtomicReference<String> firstFailure = new AtomicReference<>();
         AtomicReference<Exception> setupFailure = new AtomicReference<>();
@@ -60,6 +63,7 @@ final class ClosedLoop {
                 try (Client connection = factory.open(client)) {
                     begin.await();
                     latencies[client] = loop(connection, window[0], window[1], failures, firstFailure);
+                    sampled.await();
                 } catch (Exception e) {
                     setupFailure.compareAndSet(null, e);
                     begin.reset();
@@ -68,13 +72,21 @@ final class ClosedLoop {
             threads.add(thread);
             thread.start();
         }
+        CpuMeter.Sample before = null;
+        CpuMeter.Sample after = null;
         try {
             long now = System.nanoTime();
             window[0] = now + warmup.toNanos();
             window[1] = window[0] + measured.toNanos();
             begin.await();
+            sleepUntil(window[0]);
+            before = meter.sample();
+            sleepUntil(window[1]);
+            after = meter.sample();
         } catch (Exception e) {
             threads.forEach(Thread::interrupt);
+        } finally {
+            sampled.countDown();
         }
         for (Thread thread : threads) {
             thread.join();
@@ -83,7 +95,15 @@ final class ClosedLoop {
             throw setupFailure.get();
         }
         long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Result(all.length, failures.get(), firstFailure.get(), measured, all);
+        CpuMeter.Use cpu = before == null || after == null ? null : CpuMeter.between(before, after, all.length);
+        return new Result(all.length, failures.get(), firstFailure.get(), measured, all, cpu);
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            Thread.sleep(Math.max(1, left / 1_000_000));
+        }
     }
 
     /** Latencies of the operations that began and ended inside [from, to). */

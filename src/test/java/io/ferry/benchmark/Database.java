@@ -55,6 +55,12 @@ final class Database implements AutoCloseable {
         return new Database(server.jdbcUrl(), server.reactiveUrl(), server.username(), server.password(), server);
     }
 
+    /** A meter of the CPU the app (null for the ceiling), this server (when embedded) and this JVM use. */
+    CpuMeter cpuMeter(AppProcess app) {
+        return new CpuMeter(app == null ? null : app.handle(),
+                embedded == null ? null : embedded.directory().resolve("pgdata").resolve("postmaster.pid"));
+    }
+
     static final String NOT_EMPTY = "The database %s already holds %d Ferry instances; the benchmark empties Ferry's"
             + " tables between its phases. Point QUARKUS_DATASOURCE_JDBC_URL (and _REACTIVE_URL) at a database made for"
             + " the benchmark, or unset them to use an embedded PostgreSQL under target/benchmark.";

@@ -104,6 +104,8 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
             row(table, "start an `order` instance (1 statement storing instance and 5 history rows)",
                     load(load.start(), "ops/s"), load(load.startCeiling(), "tps"),
                     load.start().perSecond() / load.startCeiling().perSecond());
+            cpuRow(table, "complete", load.complete(), load.completeCeiling());
+            cpuRow(table, "start", load.start(), load.startCeiling());
             Machinery.Jobs jobs = load.jobs();
             row(table, "payment jobs the pod's workers ran during the completion load (claim, load, handler, store; one per "
                             + "completion)", "%,.0f jobs/s (%,d in %s; the rest ran within %s after it)".formatted(jobs.perSecond(),
@@ -137,6 +139,18 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
                             load.memoryAfterLoad() >> 20));
         }
         return table.toString();
+    }
+
+    /**
+     * Where the CPU of one operation goes: the app, PostgreSQL and the client side (Ferry's HTTP load generator,
+     * the ceiling's JDBC loop), in milliseconds per operation over the measured window.
+     */
+    private static void cpuRow(StringBuilder table, String operation, ClosedLoop.Result ferry, ClosedLoop.Result ceiling) {
+        if (ferry.cpu() == null || ceiling.cpu() == null) {
+            return;
+        }
+        row(table, "CPU per %s: app / PostgreSQL / client (HTTP load generator; JDBC loop for the ceiling)".formatted(operation),
+                ferry.cpu().describe(), ceiling.cpu().describe(), "—");
     }
 
     private static void row(StringBuilder table, String what, String ferry, String ceiling, double ratio) {
