@@ -6,6 +6,7 @@ import io.ferry.catalog.CatalogRecorder;
 import io.ferry.catalog.DeployedProcesses;
 import io.ferry.config.FerryBuildTimeConfig;
 import io.ferry.embedded.EmbeddedPostgresConfigBuilder;
+import io.ferry.persistence.CachingPoolCreator;
 import io.ferry.release.ProcessFilesCheck;
 import io.ferry.release.ReleaseFile;
 import io.ferry.service.ServiceTask;
@@ -24,7 +25,9 @@ import io.quarkus.deployment.builditem.GeneratedResourceBuildItem;
 import io.quarkus.deployment.builditem.HotDeploymentWatchedFileBuildItem;
 import io.quarkus.deployment.builditem.IndexDependencyBuildItem;
 import io.quarkus.deployment.builditem.RunTimeConfigBuilderBuildItem;
+import io.quarkus.deployment.builditem.RunTimeConfigurationDefaultBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.NativeImageResourceBuildItem;
+import io.quarkus.reactive.pg.client.PgPoolCreator;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -124,6 +127,18 @@ class FerryProcessor {
     @BuildStep
     UnremovableBeanBuildItem keepHandlers() {
         return UnremovableBeanBuildItem.beanTypes(ServiceTaskHandler.class);
+    }
+
+    /**
+     * Ferry's statements are few and run on every operation: caching them prepared saves PostgreSQL a parse and
+     * a plan each time (see {@link CachingPoolCreator}, which the pool recorder looks up by type). A default:
+     * operators behind PgBouncer in transaction mode set it to false.
+     */
+    @BuildStep
+    void cachePreparedStatements(BuildProducer<RunTimeConfigurationDefaultBuildItem> defaults,
+            BuildProducer<UnremovableBeanBuildItem> unremovable) {
+        defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.datasource.reactive.cache-prepared-statements", "true"));
+        unremovable.produce(UnremovableBeanBuildItem.beanTypes(PgPoolCreator.class));
     }
 
     private static Set<String> handlerNames(CombinedIndexBuildItem index) {
