@@ -60,9 +60,9 @@ class ErrorEventCheckTest {
                   <error id="e" errorCode="E1" />
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:7 [oops] error boundary event is attached to 'review', a userTask: a BPMN error comes from a "
+                "order.bpmn:7:5 [oops] error boundary event is attached to 'review', a userTask: a BPMN error comes from a "
                         + "service task's handler or an error end event inside a sub-process, so attach it to one of those",
-                "order.bpmn:10 [lost] errorRef 'nope' names no <error> of the file: declare <error id=\"nope\" errorCode=\"…\"/> "
+                "order.bpmn:10:25 [lost] errorRef 'nope' names no <error> of the file: declare <error id=\"nope\" errorCode=\"…\"/> "
                         + "beside the process");
     }
 }

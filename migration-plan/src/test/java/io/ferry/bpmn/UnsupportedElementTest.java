@@ -28,7 +28,7 @@ class UnsupportedElementTest {
                     <%s id="x"><startEvent id="inner" /></%1$s>
                   </process>
                 </definitions>
-                """.formatted(element))).containsExactly("order.bpmn:4 [x] unsupported element <" + element + ">: " + reason);
+                """.formatted(element))).containsExactly("order.bpmn:4:5 [x] unsupported element <" + element + ">: " + reason);
     }
 
     @Test
@@ -42,7 +42,7 @@ class UnsupportedElementTest {
                     </subProcess>
                   </process>
                 </definitions>
-                """)).containsExactly("order.bpmn:4 [onCancel] unsupported element <subProcess>: Ferry does not execute event sub-processes yet");
+                """)).containsExactly("order.bpmn:4:5 [onCancel] unsupported element <subProcess>: Ferry does not execute event sub-processes yet");
     }
 
     @Test
@@ -59,8 +59,8 @@ class UnsupportedElementTest {
                   </process>
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:4 [approve] unsupported element <multiInstanceLoopCharacteristics>: Ferry does not execute multi-instance activities yet",
-                "order.bpmn:6 [retry] unsupported element <standardLoopCharacteristics>: Ferry does not execute loop activities;"
+                "order.bpmn:4:28 [approve] unsupported element <multiInstanceLoopCharacteristics>: Ferry does not execute multi-instance activities yet",
+                "order.bpmn:6:7 [retry] unsupported element <standardLoopCharacteristics>: Ferry does not execute loop activities;"
                         + " model the loop with an exclusive gateway and a sequence flow back");
     }
 
@@ -76,7 +76,7 @@ class UnsupportedElementTest {
                     <task id="work" />
                   </process>
                 </definitions>
-                """)).containsExactly("order.bpmn:4 [everyMonday] unsupported element <conditionalEventDefinition>:"
+                """)).containsExactly("order.bpmn:4:7 [everyMonday] unsupported element <conditionalEventDefinition>:"
                 + " Ferry starts processes only from none, message and timer start events, and sub-processes only from none"
                 + " start events; remove the event definition");
     }
@@ -92,9 +92,9 @@ class UnsupportedElementTest {
                   </process>
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:4 [escalated] unsupported element <escalationEventDefinition>: Ferry supports only none, terminate "
+                "order.bpmn:4:30 [escalated] unsupported element <escalationEventDefinition>: Ferry supports only none, terminate "
                         + "and error end events",
-                "order.bpmn:5 [told] unsupported element <messageEventDefinition>: Ferry supports only none, terminate and "
+                "order.bpmn:5:25 [told] unsupported element <messageEventDefinition>: Ferry supports only none, terminate and "
                         + "error end events");
     }
 
@@ -107,7 +107,7 @@ class UnsupportedElementTest {
                     <userTask id="approve"><timerEventDefinition /></userTask>
                   </process>
                 </definitions>
-                """)).containsExactly("order.bpmn:4 [approve] unsupported element <timerEventDefinition>: Ferry does not know this BPMN element; remove it");
+                """)).containsExactly("order.bpmn:4:28 [approve] unsupported element <timerEventDefinition>: Ferry does not know this BPMN element; remove it");
     }
 
     @Test
@@ -126,8 +126,8 @@ class UnsupportedElementTest {
                   </process>
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:4 [compute] unsupported element <scriptTask>: Ferry does not run scripts; use a serviceTask whose handler does the work",
-                "order.bpmn:6 [pay] unsupported element <callActivity>: Ferry does not execute call activities yet",
-                "order.bpmn:9 [late] boundaryEvent has no timer: add a timerEventDefinition holding a timeDate, timeDuration or timeCycle");
+                "order.bpmn:4:5 [compute] unsupported element <scriptTask>: Ferry does not run scripts; use a serviceTask whose handler does the work",
+                "order.bpmn:6:5 [pay] unsupported element <callActivity>: Ferry does not execute call activities yet",
+                "order.bpmn:9:7 [late] boundaryEvent has no timer: add a timerEventDefinition holding a timeDate, timeDuration or timeCycle");
     }
 }
