@@ -3,6 +3,7 @@ package io.ferry.bpmn;
 import io.ferry.definition.NodeDetails;
 import io.ferry.definition.NodeKind;
 import io.ferry.definition.TimerDefinition;
+import io.ferry.source.SourcePosition;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ final class BpmnDocumentParser {
         xml.toRootElement();
         if (!xml.is(BpmnNamespaces.BPMN, "definitions")) {
             String message = String.format(BpmnMessages.NOT_BPMN, xml.localName(), xml.namespace());
-            fileProblems.add(new BpmnProblem(resource, xml.line(), null, message));
+            fileProblems.add(new BpmnProblem(resource, xml.position(), null, message));
             return;
         }
         while (xml.nextChild()) {
@@ -65,7 +66,7 @@ final class BpmnDocumentParser {
     /** A {@code <message>}: its name, and the correlation key Ferry's attribute or Camunda 8's subscription gives it. */
     private void readMessage() throws XMLStreamException {
         XmlCursor.Attributes attributes = xml.attributes();
-        int line = xml.line();
+        SourcePosition position = xml.position();
         String correlationKey = attributes.get(BpmnNamespaces.FERRY, "correlationKey");
         while (xml.nextChild()) {
             if (xml.is(BpmnNamespaces.BPMN, "extensionElements")) {
@@ -81,7 +82,7 @@ final class BpmnDocumentParser {
         }
         String id = attributes.get("id");
         if (id != null) {
-            messages.declare(id, new MessageDeclarations.Declared(attributes.get("name"), correlationKey, line));
+            messages.declare(id, new MessageDeclarations.Declared(attributes.get("name"), correlationKey, position));
         }
     }
 
@@ -93,12 +94,12 @@ final class BpmnDocumentParser {
             return;
         }
         ParsedProcess process = new ParsedProcess(
-                resource, attributes.get("id"), attributes.get("name"), ProcessVersion.of(attributes), xml.line());
+                resource, attributes.get("id"), attributes.get("name"), ProcessVersion.of(attributes), xml.position());
         if (process.id() == null) {
-            process.problem(process.line(), null, String.format(BpmnMessages.MISSING_ID, "process"));
+            process.problem(process.position(), null, String.format(BpmnMessages.MISSING_ID, "process"));
         }
         if (process.version() == null) {
-            process.problem(process.line(), process.id(), BpmnMessages.NO_VERSION);
+            process.problem(process.position(), process.id(), BpmnMessages.NO_VERSION);
         }
         while (xml.nextChild()) {
             readScopeChild(process, null);
@@ -129,11 +130,11 @@ final class BpmnDocumentParser {
     /** Reports the current element as unsupported and skips it, with anything inside. */
     private void reject(ParsedProcess process, String scopeId, String reason) throws XMLStreamException {
         String id = xml.attributes().get("id");
-        int line = xml.line();
+        SourcePosition position = xml.position();
         String element = xml.localName();
-        process.problem(line, id, String.format(BpmnMessages.UNSUPPORTED_ELEMENT, element, reason));
+        process.problem(position, id, String.format(BpmnMessages.UNSUPPORTED_ELEMENT, element, reason));
         if (id != null) {
-            process.checkUniqueId(id, line);
+            process.checkUniqueId(id, position);
             process.rejected().add(new RejectedElement(id, element, scopeId));
         }
         xml.skipElement();
@@ -141,14 +142,14 @@ final class BpmnDocumentParser {
 
     private void readSequenceFlow(ParsedProcess process) throws XMLStreamException {
         XmlCursor.Attributes attributes = xml.attributes();
-        int line = xml.line();
+        SourcePosition position = xml.position();
         String condition = null;
         String language = null;
-        int conditionLine = line;
+        SourcePosition conditionPosition = position;
         while (xml.nextChild()) {
             if (xml.is(BpmnNamespaces.BPMN, "conditionExpression")) {
                 language = xml.attributes().get("language");
-                conditionLine = xml.line();
+                conditionPosition = xml.position();
                 condition = xml.text();
             } else {
                 xml.skipElement();
@@ -156,21 +157,21 @@ final class BpmnDocumentParser {
         }
         String id = attributes.get("id");
         if (id == null) {
-            process.problem(line, null, String.format(BpmnMessages.MISSING_ID, "sequenceFlow"));
+            process.problem(position, null, String.format(BpmnMessages.MISSING_ID, "sequenceFlow"));
         } else {
-            process.checkUniqueId(id, line);
+            process.checkUniqueId(id, position);
             process.flows().add(new ParsedFlow(
                     id, attributes.get("name"), attributes.get("sourceRef"), attributes.get("targetRef"),
-                    condition, language, line, conditionLine));
+                    condition, language, position, conditionPosition));
         }
     }
 
     private void readFlowNode(ParsedProcess process, String scopeId, NodeKind kind) throws XMLStreamException {
         XmlCursor.Attributes attributes = xml.attributes();
-        int line = xml.line();
+        SourcePosition position = xml.position();
         String id = attributes.get("id");
         if (id == null) {
-            process.problem(line, null, String.format(BpmnMessages.MISSING_ID, xml.localName()));
+            process.problem(position, null, String.format(BpmnMessages.MISSING_ID, xml.localName()));
             xml.skipElement();
             return;
         }
@@ -178,8 +179,8 @@ final class BpmnDocumentParser {
             reject(process, scopeId, BpmnMessages.EVENT_SUB_PROCESS);
             return;
         }
-        process.checkUniqueId(id, line);
-        int position = process.nodes().size(); // a sub-process comes before the nodes inside it
+        process.checkUniqueId(id, position);
+        int insertAt = process.nodes().size(); // a sub-process comes before the nodes inside it
         String workItem = kind == NodeKind.TASK ? attributes.get(BpmnNamespaces.DROOLS, "taskName") : null;
         if (workItem != null && !workItem.isBlank()) {
             // A Kogito custom work item: a plain task only in name, it runs the handler registered as taskName.
@@ -188,7 +189,7 @@ final class BpmnDocumentParser {
         NodeContent content = new NodeContent(xml.localName(), kind, scopeId);
         if (kind == NodeKind.RECEIVE_TASK) {
             content.messageRef = attributes.get("messageRef");
-            content.messageLine = line;
+            content.messagePosition = position;
         }
         while (xml.nextChild()) {
             readNodeChild(process, id, content);
@@ -197,27 +198,28 @@ final class BpmnDocumentParser {
             process.rejected().add(new RejectedElement(id, content.element, scopeId));
             return;
         }
-        NodeDetails details = details(process, id, line, attributes, content);
+        NodeDetails details = details(process, id, position, attributes, content);
         if (details == null) {
             // Its problem is reported; flows to and from it need not be reported as leading nowhere.
             process.rejected().add(new RejectedElement(id, content.element, scopeId));
             return;
         }
         String defaultFlowId = attributes.get("default");
-        process.nodes().add(position, new ParsedNode(id, attributes.get("name"), content.kind, scopeId, defaultFlowId, details, line));
+        process.nodes().add(insertAt,
+                new ParsedNode(id, attributes.get("name"), content.kind, scopeId, defaultFlowId, details, position));
         if (details instanceof NodeDetails.Error || details instanceof NodeDetails.BoundaryError) {
-            errors.waitFor(new ErrorDeclarations.Waiting(process, id, content.errorRef, content.errorLine));
+            errors.waitFor(new ErrorDeclarations.Waiting(process, id, content.errorRef, content.errorPosition));
         }
         if (details instanceof NodeDetails.Message) {
             messages.waitFor(new MessageDeclarations.Waiting(process, id, content.messageRef,
-                    attributes.get(BpmnNamespaces.FERRY, "correlationKey"), content.messageLine,
+                    attributes.get(BpmnNamespaces.FERRY, "correlationKey"), content.messagePosition,
                     Objects.requireNonNullElse(attributes.get("attachedToRef"), ""), !"false".equals(attributes.get("cancelActivity"))));
         }
     }
 
     /** What the node's kind needs besides the common fields; null when a problem keeps the node out. */
-    private static NodeDetails details(ParsedProcess process, String id, int line, XmlCursor.Attributes attributes,
-            NodeContent content) {
+    private static NodeDetails details(ParsedProcess process, String id, SourcePosition position,
+            XmlCursor.Attributes attributes, NodeContent content) {
         return switch (content.kind) {
             case SERVICE_TASK, SEND_TASK, BUSINESS_RULE_TASK, SCRIPT_TASK, MESSAGE_THROW_EVENT, MESSAGE_END_EVENT -> {
                 String handler = ServiceTaskHandler.of(attributes, content.zeebeTaskType);
@@ -226,16 +228,16 @@ final class BpmnDocumentParser {
                     handler = ServiceTaskHandler.of(content.eventDefinition, null);
                 }
                 if (handler == null) {
-                    process.problem(line, id, String.format(BpmnMessages.NO_HANDLER, content.element,
+                    process.problem(position, id, String.format(BpmnMessages.NO_HANDLER, content.element,
                             BpmnMessages.HANDLER_PURPOSE.get(content.kind)));
                 }
-                JobRetries.Settings retries = retries(process, id, line, attributes, content);
+                JobRetries.Settings retries = retries(process, id, position, attributes, content);
                 yield new NodeDetails.ServiceTask(handler, retries.retries(), retries.backoff());
             }
             case TIMER_CATCH_EVENT, BOUNDARY_TIMER_EVENT, TIMER_START_EVENT -> {
                 if (content.timer == null) {
                     if (!content.timerProblem) {
-                        process.problem(line, id, String.format(BpmnMessages.TIMER_MISSING, content.element));
+                        process.problem(position, id, String.format(BpmnMessages.TIMER_MISSING, content.element));
                     }
                     yield null;
                 }
@@ -249,7 +251,7 @@ final class BpmnDocumentParser {
                     content.errorRef);
             case MESSAGE_START_EVENT, MESSAGE_CATCH_EVENT, RECEIVE_TASK, BOUNDARY_MESSAGE_EVENT -> {
                 if (content.messageRef == null || content.messageRef.isBlank()) {
-                    process.problem(line, id, String.format(BpmnMessages.MESSAGE_MISSING, content.element));
+                    process.problem(position, id, String.format(BpmnMessages.MESSAGE_MISSING, content.element));
                     yield null;
                 }
                 // Resolved once the whole file is read (MessageDeclarations): the message may be declared after the process.
@@ -260,14 +262,14 @@ final class BpmnDocumentParser {
     }
 
     /** Ferry's attributes first, then Camunda 8's task definition, then Camunda 7's retry cycle. */
-    private static JobRetries.Settings retries(ParsedProcess process, String id, int line, XmlCursor.Attributes attributes,
-            NodeContent content) {
+    private static JobRetries.Settings retries(ParsedProcess process, String id, SourcePosition position,
+            XmlCursor.Attributes attributes, NodeContent content) {
         Integer retries = null;
         Duration backoff = null;
         if (content.camundaRetryCycle != null) {
             JobRetries.Settings cycle = JobRetries.cycle(content.camundaRetryCycle);
             if (cycle == null) {
-                process.problem(content.camundaRetryCycleLine, id,
+                process.problem(content.camundaRetryCyclePosition, id,
                         String.format(BpmnMessages.RETRY_CYCLE_INVALID, content.camundaRetryCycle.strip()));
             } else {
                 retries = cycle.retries();
@@ -275,17 +277,18 @@ final class BpmnDocumentParser {
             }
         }
         if (content.zeebeRetries != null) {
-            retries = checkedAttempts(process, id, content.zeebeRetriesLine, "zeebe:taskDefinition retries", content.zeebeRetries, retries);
+            retries = checkedAttempts(process, id, content.zeebeRetriesPosition, "zeebe:taskDefinition retries",
+                    content.zeebeRetries, retries);
         }
         String ferryRetries = attributes.get(BpmnNamespaces.FERRY, "retries");
         if (ferryRetries != null) {
-            retries = checkedAttempts(process, id, line, "ferry:retries", ferryRetries, retries);
+            retries = checkedAttempts(process, id, position, "ferry:retries", ferryRetries, retries);
         }
         String ferryBackoff = attributes.get(BpmnNamespaces.FERRY, "retryBackoff");
         if (ferryBackoff != null) {
             Duration written = JobRetries.backoff(ferryBackoff);
             if (written == null) {
-                process.problem(line, id, String.format(BpmnMessages.RETRY_BACKOFF_INVALID, ferryBackoff));
+                process.problem(position, id, String.format(BpmnMessages.RETRY_BACKOFF_INVALID, ferryBackoff));
             } else {
                 backoff = written;
             }
@@ -293,11 +296,11 @@ final class BpmnDocumentParser {
         return new JobRetries.Settings(retries, backoff);
     }
 
-    private static Integer checkedAttempts(ParsedProcess process, String id, int line, String attribute, String text,
-            Integer otherwise) {
+    private static Integer checkedAttempts(ParsedProcess process, String id, SourcePosition position, String attribute,
+            String text, Integer otherwise) {
         Integer attempts = JobRetries.attempts(text);
         if (attempts == null) {
-            process.problem(line, id, String.format(BpmnMessages.RETRIES_INVALID, attribute, text));
+            process.problem(position, id, String.format(BpmnMessages.RETRIES_INVALID, attribute, text));
             return otherwise;
         }
         return attempts;
@@ -328,21 +331,21 @@ final class BpmnDocumentParser {
                 default -> NodeKind.MESSAGE_CATCH_EVENT;
             };
             content.messageRef = xml.attributes().get("messageRef");
-            content.messageLine = xml.line();
+            content.messagePosition = xml.position();
             xml.skipElement();
         } else if (child.equals(BpmnElements.ERROR_EVENT_DEFINITION) && (content.kind == NodeKind.END_EVENT
                 || content.kind == NodeKind.BOUNDARY_TIMER_EVENT && content.timer == null && !content.timerProblem)) {
             content.kind = content.kind == NodeKind.END_EVENT ? NodeKind.ERROR_END_EVENT : NodeKind.BOUNDARY_ERROR_EVENT;
             content.errorRef = xml.attributes().get("errorRef");
-            content.errorLine = xml.line();
+            content.errorPosition = xml.position();
             xml.skipElement();
         } else if (child.equals(BpmnElements.TIMER_EVENT_DEFINITION) && content.kind == NodeKind.START_EVENT
                 && content.scopeId == null) {
             content.kind = NodeKind.TIMER_START_EVENT;
-            int timerLine = xml.line();
+            SourcePosition timerPosition = xml.position();
             readTimer(process, nodeId, content);
             if (content.timer != null && content.timer.variable().isPresent()) {
-                process.problem(timerLine, nodeId, BpmnMessages.START_TIMER_VARIABLE);
+                process.problem(timerPosition, nodeId, BpmnMessages.START_TIMER_VARIABLE);
                 content.timer = null;
                 content.timerProblem = true;
             }
@@ -389,11 +392,11 @@ final class BpmnDocumentParser {
                 xml.skipElement();
                 continue;
             }
-            int line = xml.line();
+            SourcePosition position = xml.position();
             TimerDefinition timer = new TimerDefinition(type, xml.text());
             String problem = TimerCheck.problemWith(timer);
             if (problem != null) {
-                process.problem(line, nodeId, problem);
+                process.problem(position, nodeId, problem);
                 content.timerProblem = true;
             } else {
                 content.timer = timer;
@@ -415,7 +418,7 @@ final class BpmnDocumentParser {
     }
 
     private void unsupportedChild(ParsedProcess process, String nodeId, String reason) throws XMLStreamException {
-        process.problem(xml.line(), nodeId, String.format(BpmnMessages.UNSUPPORTED_ELEMENT, xml.localName(), reason));
+        process.problem(xml.position(), nodeId, String.format(BpmnMessages.UNSUPPORTED_ELEMENT, xml.localName(), reason));
         xml.skipElement();
     }
 
@@ -428,9 +431,9 @@ final class BpmnDocumentParser {
             if (xml.is(BpmnNamespaces.ZEEBE, "taskDefinition")) {
                 content.zeebeTaskType = xml.attributes().get("type");
                 content.zeebeRetries = xml.attributes().get("retries");
-                content.zeebeRetriesLine = xml.line();
+                content.zeebeRetriesPosition = xml.position();
             } else if (xml.is(BpmnNamespaces.CAMUNDA, "failedJobRetryTimeCycle")) {
-                content.camundaRetryCycleLine = xml.line();
+                content.camundaRetryCyclePosition = xml.position();
                 content.camundaRetryCycle = xml.text();
                 continue;
             }
@@ -445,16 +448,16 @@ final class BpmnDocumentParser {
         boolean rejected;
         String zeebeTaskType;
         String zeebeRetries;
-        int zeebeRetriesLine;
+        SourcePosition zeebeRetriesPosition;
         String camundaRetryCycle;
-        int camundaRetryCycleLine;
+        SourcePosition camundaRetryCyclePosition;
         TimerDefinition timer;
         boolean timerProblem;
         final String scopeId;
         String messageRef;
-        int messageLine;
+        SourcePosition messagePosition;
         String errorRef;
-        int errorLine;
+        SourcePosition errorPosition;
         /** The attributes of a message throw or end event's messageEventDefinition, where Camunda 7 names its handler. */
         XmlCursor.Attributes eventDefinition;
 

@@ -7,7 +7,7 @@ import java.util.List;
  * What one BPMN file yields.
  *
  * @param definitions the executable processes that have no problem, in document order
- * @param problems every problem found in the file, ordered by line; empty when the file is fine
+ * @param problems every problem found in the file, ordered by line and column; empty when the file is fine
  */
 public record BpmnReadResult(List<ProcessDefinition> definitions, List<BpmnProblem> problems) {
 

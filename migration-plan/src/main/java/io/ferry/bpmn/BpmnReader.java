@@ -1,6 +1,7 @@
 package io.ferry.bpmn;
 
 import io.ferry.definition.ProcessDefinition;
+import io.ferry.source.SourcePosition;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,7 +12,7 @@ import javax.xml.stream.XMLStreamException;
 
 /**
  * Reads a BPMN 2.0 file into Ferry's executable model at build time, and reports every problem
- * in it (file, line, element id, what to do) instead of stopping at the first.
+ * in it (file, line and column, element id, what to do) instead of stopping at the first.
  *
  * <h2>What is read</h2>
  * Every {@code process} of the file, except those with {@code isExecutable="false"} (documentation
@@ -75,7 +76,7 @@ public final class BpmnReader {
                 definitions.add(ProcessAssembler.assemble(process));
             }
         }
-        problems.sort(Comparator.comparingInt(BpmnProblem::line));
+        problems.sort(Comparator.comparing(BpmnProblem::position));
         return new BpmnReadResult(definitions, problems);
     }
 
@@ -90,12 +91,13 @@ public final class BpmnReader {
     }
 
     private static BpmnProblem malformed(String resourceName, XMLStreamException e) {
-        int line = e.getLocation() == null ? 1 : e.getLocation().getLineNumber();
+        SourcePosition position = e.getLocation() == null ? new SourcePosition(1, 1)
+                : new SourcePosition(e.getLocation().getLineNumber(), e.getLocation().getColumnNumber());
         String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int parserPrefixEnd = reason.indexOf("Message: ");
         if (parserPrefixEnd >= 0) {
             reason = reason.substring(parserPrefixEnd + "Message: ".length()); // drop "ParseError at [row,col]:[3,3]"
         }
-        return new BpmnProblem(resourceName, line, null, String.format(BpmnMessages.MALFORMED_XML, reason.strip()));
+        return new BpmnProblem(resourceName, position, null, String.format(BpmnMessages.MALFORMED_XML, reason.strip()));
     }
 }

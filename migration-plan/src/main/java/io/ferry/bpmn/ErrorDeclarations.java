@@ -1,6 +1,7 @@
 package io.ferry.bpmn;
 
 import io.ferry.definition.NodeDetails;
+import io.ferry.source.SourcePosition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.Map;
 final class ErrorDeclarations {
 
     /** An error event waiting for its reference to be resolved; {@code errorRef} null: a boundary event catching any error. */
-    record Waiting(ParsedProcess process, String nodeId, String errorRef, int line) {
+    record Waiting(ParsedProcess process, String nodeId, String errorRef, SourcePosition position) {
     }
 
     private final Map<String, String> codes = new HashMap<>();
@@ -41,7 +42,7 @@ final class ErrorDeclarations {
             String code = null;
             if (node.errorRef() != null) {
                 if (!codes.containsKey(node.errorRef())) {
-                    node.process().problem(node.line(), parsed.id(), String.format(BpmnMessages.ERROR_UNKNOWN, node.errorRef(),
+                    node.process().problem(node.position(), parsed.id(), String.format(BpmnMessages.ERROR_UNKNOWN, node.errorRef(),
                             node.errorRef()));
                 } else {
                     code = codes.get(node.errorRef());
@@ -52,7 +53,7 @@ final class ErrorDeclarations {
                 details = node.errorRef() != null && code == null ? null : new NodeDetails.BoundaryError(boundary.attachedToId(), code);
             } else if (code == null || code.isBlank()) {
                 if (node.errorRef() == null || codes.containsKey(node.errorRef())) {
-                    node.process().problem(node.line(), parsed.id(), BpmnMessages.ERROR_WITHOUT_CODE);
+                    node.process().problem(node.position(), parsed.id(), BpmnMessages.ERROR_WITHOUT_CODE);
                 }
                 details = null;
             } else {
@@ -63,7 +64,7 @@ final class ErrorDeclarations {
                 node.process().rejected().add(new RejectedElement(parsed.id(), parsed.kind().bpmnElement(), parsed.scopeId()));
             } else {
                 nodes.set(position, new ParsedNode(parsed.id(), parsed.name(), parsed.kind(), parsed.scopeId(),
-                        parsed.defaultFlowId(), details, parsed.line()));
+                        parsed.defaultFlowId(), details, parsed.position()));
             }
         }
     }

@@ -2,6 +2,7 @@ package io.ferry.bpmn;
 
 import io.ferry.definition.NodeDetails;
 import io.ferry.definition.NodeKind;
+import io.ferry.source.SourcePosition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,11 +25,11 @@ final class MessageDeclarations {
                     "[A-Za-z_][A-Za-z0-9_]*(?:\\.[A-Za-z_][A-Za-z0-9_]*)*"));
 
     /** A {@code <message>} as declared. */
-    record Declared(String name, String correlationKey, int line) {
+    record Declared(String name, String correlationKey, SourcePosition position) {
     }
 
     /** A message event or receive task waiting for its reference to be resolved. */
-    record Waiting(ParsedProcess process, String nodeId, String messageRef, String correlationKey, int line,
+    record Waiting(ParsedProcess process, String nodeId, String messageRef, String correlationKey, SourcePosition position,
             String attachedToId, boolean interrupting) {
     }
 
@@ -57,7 +58,7 @@ final class MessageDeclarations {
             NodeDetails details = parsed.kind() == NodeKind.BOUNDARY_MESSAGE_EVENT
                     ? new NodeDetails.BoundaryMessage(node.attachedToId(), node.interrupting(), message) : message;
             node.process().nodes().set(position, new ParsedNode(parsed.id(), parsed.name(), parsed.kind(),
-                    parsed.scopeId(), parsed.defaultFlowId(), details, parsed.line()));
+                    parsed.scopeId(), parsed.defaultFlowId(), details, parsed.position()));
         }
     }
 
@@ -75,12 +76,12 @@ final class MessageDeclarations {
     private NodeDetails.Message message(Waiting node, ParsedNode parsed) {
         Declared message = declared.get(node.messageRef());
         if (message == null) {
-            node.process().problem(node.line(), parsed.id(), String.format(BpmnMessages.MESSAGE_UNKNOWN, node.messageRef(),
+            node.process().problem(node.position(), parsed.id(), String.format(BpmnMessages.MESSAGE_UNKNOWN, node.messageRef(),
                     node.messageRef()));
             return null;
         }
         if (message.name() == null || message.name().isBlank()) {
-            node.process().problem(message.line(), parsed.id(), String.format(BpmnMessages.MESSAGE_NAMELESS, node.messageRef()));
+            node.process().problem(message.position(), parsed.id(), String.format(BpmnMessages.MESSAGE_NAMELESS, node.messageRef()));
             return null;
         }
         String written = node.correlationKey() != null ? node.correlationKey() : message.correlationKey();
@@ -88,13 +89,13 @@ final class MessageDeclarations {
             return new NodeDetails.Message(message.name(), null);
         }
         if (written == null || written.isBlank()) {
-            node.process().problem(parsed.line(), parsed.id(), String.format(BpmnMessages.CORRELATION_KEY_MISSING,
+            node.process().problem(parsed.position(), parsed.id(), String.format(BpmnMessages.CORRELATION_KEY_MISSING,
                     parsed.kind().bpmnElement(), message.name()));
             return null;
         }
         String path = path(written);
         if (path == null) {
-            node.process().problem(parsed.line(), parsed.id(), String.format(BpmnMessages.CORRELATION_KEY_INVALID, written.strip()));
+            node.process().problem(parsed.position(), parsed.id(), String.format(BpmnMessages.CORRELATION_KEY_INVALID, written.strip()));
             return null;
         }
         return new NodeDetails.Message(message.name(), path);

@@ -1,11 +1,13 @@
 package io.ferry.bpmn;
 
+import io.ferry.source.SourcePosition;
+
 /**
  * A sequence flow as read from the XML, before the process-wide checks.
  *
  * @param condition the body of its conditionExpression as written, or null when it has none
  * @param conditionLanguage the conditionExpression's language attribute, or null
- * @param conditionLine the line of the conditionExpression, for problems with it
+ * @param conditionPosition where the conditionExpression is, for problems with it
  */
 record ParsedFlow(
         String id,
@@ -14,6 +16,6 @@ record ParsedFlow(
         String targetRef,
         String condition,
         String conditionLanguage,
-        int line,
-        int conditionLine) {
+        SourcePosition position,
+        SourcePosition conditionPosition) {
 }

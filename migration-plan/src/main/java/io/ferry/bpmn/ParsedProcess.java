@@ -1,5 +1,6 @@
 package io.ferry.bpmn;
 
+import io.ferry.source.SourcePosition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,43 +13,43 @@ final class ParsedProcess {
     private final String id;
     private final String name;
     private final String version;
-    private final int line;
+    private final SourcePosition position;
     private final List<ParsedNode> nodes = new ArrayList<>();
     private final List<ParsedFlow> flows = new ArrayList<>();
     private final List<RejectedElement> rejected = new ArrayList<>();
     private final List<BpmnProblem> problems = new ArrayList<>();
-    private final Map<String, Integer> lineById = new HashMap<>();
+    private final Map<String, SourcePosition> positionById = new HashMap<>();
 
-    ParsedProcess(String resource, String id, String name, String version, int line) {
+    ParsedProcess(String resource, String id, String name, String version, SourcePosition position) {
         this.resource = resource;
         this.id = id;
         this.name = name;
         this.version = version;
-        this.line = line;
+        this.position = position;
     }
 
     String resource() { return resource; }
     String id() { return id; }
     String name() { return name; }
     String version() { return version; }
-    int line() { return line; }
+    SourcePosition position() { return position; }
     List<ParsedNode> nodes() { return nodes; }
     List<ParsedFlow> flows() { return flows; }
     List<RejectedElement> rejected() { return rejected; }
     List<BpmnProblem> problems() { return problems; }
 
-    void problem(int problemLine, String elementId, String message) {
-        problems.add(new BpmnProblem(resource, problemLine, elementId, message));
+    void problem(SourcePosition problemPosition, String elementId, String message) {
+        problems.add(new BpmnProblem(resource, problemPosition, elementId, message));
     }
 
     /**
      * Records an element id and reports it if already used. The duplicate stays in the model so
      * that the checks after it raise no second, misleading problem.
      */
-    void checkUniqueId(String elementId, int elementLine) {
-        Integer firstLine = lineById.putIfAbsent(elementId, elementLine);
-        if (firstLine != null) {
-            problem(elementLine, elementId, String.format(BpmnMessages.DUPLICATE_ID, firstLine));
+    void checkUniqueId(String elementId, SourcePosition elementPosition) {
+        SourcePosition first = positionById.putIfAbsent(elementId, elementPosition);
+        if (first != null) {
+            problem(elementPosition, elementId, String.format(BpmnMessages.DUPLICATE_ID, first.line()));
         }
     }
 

@@ -41,16 +41,16 @@ final class ProcessChecker {
     private static void checkEventGateway(ParsedProcess process, ParsedNode gateway) {
         List<ParsedFlow> outgoing = process.outgoing(gateway.id());
         if (outgoing.size() < 2) {
-            process.problem(gateway.line(), gateway.id(), String.format(BpmnMessages.EVENT_GATEWAY_TOO_FEW, outgoing.size()));
+            process.problem(gateway.position(), gateway.id(), String.format(BpmnMessages.EVENT_GATEWAY_TOO_FEW, outgoing.size()));
         }
         for (ParsedFlow flow : outgoing) {
             if (flow.condition() != null) {
-                process.problem(gateway.line(), gateway.id(), String.format(BpmnMessages.EVENT_GATEWAY_CONDITION, flow.id()));
+                process.problem(gateway.position(), gateway.id(), String.format(BpmnMessages.EVENT_GATEWAY_CONDITION, flow.id()));
             }
             ParsedNode target = process.node(flow.targetRef());
             if (target != null && target.kind() != NodeKind.TIMER_CATCH_EVENT && target.kind() != NodeKind.MESSAGE_CATCH_EVENT
                     && target.kind() != NodeKind.RECEIVE_TASK) {
-                process.problem(gateway.line(), gateway.id(), String.format(BpmnMessages.EVENT_GATEWAY_TARGET, target.id(),
+                process.problem(gateway.position(), gateway.id(), String.format(BpmnMessages.EVENT_GATEWAY_TARGET, target.id(),
                         target.kind().bpmnElement()));
             }
         }
@@ -61,29 +61,29 @@ final class ProcessChecker {
         String attachedToId = attachedTo(boundary);
         ParsedNode activity = attachedToId.isEmpty() ? null : process.node(attachedToId);
         if (attachedToId.isEmpty()) {
-            process.problem(boundary.line(), boundary.id(), BpmnMessages.BOUNDARY_NOT_ATTACHED);
+            process.problem(boundary.position(), boundary.id(), BpmnMessages.BOUNDARY_NOT_ATTACHED);
         } else if (activity == null && !process.isRejected(attachedToId)) {
-            process.problem(boundary.line(), boundary.id(), String.format(BpmnMessages.BOUNDARY_ON_UNKNOWN_NODE, attachedToId));
+            process.problem(boundary.position(), boundary.id(), String.format(BpmnMessages.BOUNDARY_ON_UNKNOWN_NODE, attachedToId));
         } else if (activity != null && boundary.kind() == NodeKind.BOUNDARY_ERROR_EVENT) {
             if (!isTaskRunAsJob(activity) && activity.kind() != NodeKind.SUB_PROCESS) {
-                process.problem(boundary.line(), boundary.id(), String.format(BpmnMessages.ERROR_BOUNDARY_ON, attachedToId,
+                process.problem(boundary.position(), boundary.id(), String.format(BpmnMessages.ERROR_BOUNDARY_ON, attachedToId,
                         activity.kind().bpmnElement()));
             }
         } else if (activity != null && activity.kind() != NodeKind.USER_TASK && !isTaskRunAsJob(activity)
                 && activity.kind() != NodeKind.RECEIVE_TASK && activity.kind() != NodeKind.SUB_PROCESS) {
-            process.problem(boundary.line(), boundary.id(), String.format(BpmnMessages.BOUNDARY_ON_UNSUPPORTED_NODE,
+            process.problem(boundary.position(), boundary.id(), String.format(BpmnMessages.BOUNDARY_ON_UNSUPPORTED_NODE,
                     attachedToId, activity.kind().bpmnElement()));
         } else if (activity != null && !Objects.equals(activity.scopeId(), boundary.scopeId())) {
-            process.problem(boundary.line(), boundary.id(), String.format(BpmnMessages.BOUNDARY_IN_OTHER_SCOPE,
+            process.problem(boundary.position(), boundary.id(), String.format(BpmnMessages.BOUNDARY_IN_OTHER_SCOPE,
                     describeScope(boundary.scopeId()), attachedToId, describeScope(activity.scopeId())));
         }
         List<ParsedFlow> incoming = process.incoming(boundary.id());
         if (!incoming.isEmpty()) {
-            process.problem(boundary.line(), boundary.id(), String.format(BpmnMessages.BOUNDARY_WITH_INCOMING,
+            process.problem(boundary.position(), boundary.id(), String.format(BpmnMessages.BOUNDARY_WITH_INCOMING,
                     quoted(incoming.stream().map(ParsedFlow::id).toList())));
         }
         if (process.outgoing(boundary.id()).isEmpty()) {
-            process.problem(boundary.line(), boundary.id(), BpmnMessages.BOUNDARY_WITHOUT_OUTGOING);
+            process.problem(boundary.position(), boundary.id(), BpmnMessages.BOUNDARY_WITHOUT_OUTGOING);
         }
     }
 
@@ -99,19 +99,19 @@ final class ProcessChecker {
         if (source != null && target != null && !Objects.equals(source.scopeId(), target.scopeId())) {
             String message = String.format(BpmnMessages.FLOW_CROSSES_SCOPE,
                     source.id(), describeScope(source.scopeId()), target.id(), describeScope(target.scopeId()));
-            process.problem(flow.line(), flow.id(), message);
+            process.problem(flow.position(), flow.id(), message);
         }
     }
 
     /** The node a flow end names, or null (reported unless it names an element already rejected). */
     private static ParsedNode end(ParsedProcess process, ParsedFlow flow, String attribute, String nodeId) {
         if (nodeId == null) {
-            process.problem(flow.line(), flow.id(), String.format(BpmnMessages.FLOW_WITHOUT_END, attribute));
+            process.problem(flow.position(), flow.id(), String.format(BpmnMessages.FLOW_WITHOUT_END, attribute));
             return null;
         }
         ParsedNode node = process.node(nodeId);
         if (node == null && !process.isRejected(nodeId)) {
-            process.problem(flow.line(), flow.id(), String.format(BpmnMessages.FLOW_TO_UNKNOWN_NODE, attribute, nodeId));
+            process.problem(flow.position(), flow.id(), String.format(BpmnMessages.FLOW_TO_UNKNOWN_NODE, attribute, nodeId));
         }
         return node;
     }
@@ -123,11 +123,11 @@ final class ProcessChecker {
     private static void checkStartEvents(ParsedProcess process) {
         if (!hasStartEvent(process, null) && process.nodes().stream()
                 .noneMatch(node -> node.kind() == NodeKind.MESSAGE_START_EVENT || node.kind() == NodeKind.TIMER_START_EVENT)) {
-            process.problem(process.line(), process.id(), BpmnMessages.PROCESS_WITHOUT_START_EVENT);
+            process.problem(process.position(), process.id(), BpmnMessages.PROCESS_WITHOUT_START_EVENT);
         }
         process.nodes().stream()
                 .filter(node -> node.kind() == NodeKind.SUB_PROCESS && !hasStartEvent(process, node.id()))
-                .forEach(node -> process.problem(node.line(), node.id(),
+                .forEach(node -> process.problem(node.position(), node.id(),
                         String.format(BpmnMessages.SCOPE_WITHOUT_START_EVENT, BpmnMessages.SUB_PROCESS)));
     }
 
@@ -143,7 +143,7 @@ final class ProcessChecker {
         List<String> outgoing = process.outgoing(node.id()).stream().map(ParsedFlow::id).toList();
         if (node.defaultFlowId() != null && !outgoing.contains(node.defaultFlowId())) {
             String choices = outgoing.isEmpty() ? BpmnMessages.NO_OUTGOING_FLOWS : quoted(outgoing);
-            process.problem(node.line(), node.id(), String.format(BpmnMessages.DEFAULT_NOT_OUTGOING, node.defaultFlowId(), choices));
+            process.problem(node.position(), node.id(), String.format(BpmnMessages.DEFAULT_NOT_OUTGOING, node.defaultFlowId(), choices));
         }
     }
 
@@ -166,14 +166,14 @@ final class ProcessChecker {
             String format = gateway.defaultFlowId() == null
                     ? BpmnMessages.GATEWAY_WITHOUT_DEFAULT
                     : BpmnMessages.GATEWAY_FLOWS_WITHOUT_CONDITION;
-            process.problem(gateway.line(), gateway.id(), String.format(format, label, quoted(withoutCondition)));
+            process.problem(gateway.position(), gateway.id(), String.format(format, label, quoted(withoutCondition)));
         }
     }
 
     private static void checkCondition(ParsedProcess process, ParsedFlow flow) {
         String problem = ConditionCheck.problemWith(flow.condition(), flow.conditionLanguage());
         if (problem != null) {
-            process.problem(flow.conditionLine(), flow.id(), problem);
+            process.problem(flow.conditionPosition(), flow.id(), problem);
         }
     }
 

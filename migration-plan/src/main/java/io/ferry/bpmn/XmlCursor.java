@@ -1,14 +1,16 @@
 package io.ferry.bpmn;
 
+import io.ferry.source.SourcePosition;
 import java.util.HashMap;
 import java.util.Map;
 import javax.xml.namespace.QName;
+import javax.xml.stream.Location;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 
 /**
- * A StAX reader walked element by element, remembering the line each start tag begins on.
+ * A StAX reader walked element by element, remembering where each start tag begins (its {@code <}).
  * Every {@link #nextChild()} that returns true must be followed by consuming that child
  * completely: either walking its own children until {@code nextChild()} returns false, or
  * {@link #skipElement()} / {@link #text()}.
@@ -16,7 +18,7 @@ import javax.xml.stream.XMLStreamReader;
 final class XmlCursor {
 
     private final XMLStreamReader reader;
-    private int elementLine;
+    private SourcePosition elementPosition;
 
     XmlCursor(XMLStreamReader reader) {
         this.reader = reader;
@@ -27,18 +29,19 @@ final class XmlCursor {
         while (reader.next() != XMLStreamConstants.START_ELEMENT) {
             // prolog: declaration, comments, processing instructions
         }
-        // The parser reports no event for the whitespace before the root, so take the line where its tag ends.
-        elementLine = reader.getLocation().getLineNumber();
+        // The parser reports no event for the whitespace before the root, so nothing tells where its tag
+        // begins: take where it ends, just after its '>'. Only "not a BPMN file" points at the root.
+        Location end = reader.getLocation();
+        elementPosition = new SourcePosition(end.getLineNumber(), end.getColumnNumber());
     }
 
     /** Moves to the next child element of the current element; false once the current element ends. */
     boolean nextChild() throws XMLStreamException {
         while (true) {
-            // The location is the end of the previous event, which is where the next tag begins.
-            int lineBefore = reader.getLocation().getLineNumber();
+            SourcePosition before = nextTagStart();
             int event = reader.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
-                elementLine = lineBefore;
+                elementPosition = before;
                 return true;
             }
             if (event == XMLStreamConstants.END_ELEMENT) {
@@ -47,9 +50,21 @@ final class XmlCursor {
         }
     }
 
-    /** The line the current element's start tag begins on. */
-    int line() {
-        return elementLine;
+    /** Where the current element's start tag begins. */
+    SourcePosition position() {
+        return elementPosition;
+    }
+
+    /**
+     * Where a start tag read next would begin: the location is the end of the current event, except that
+     * the JDK's parser, to end character data, has already read the {@code <} that follows it.
+     */
+    private SourcePosition nextTagStart() {
+        Location location = reader.getLocation();
+        int event = reader.getEventType();
+        boolean text = event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.SPACE
+                || event == XMLStreamConstants.CDATA;
+        return new SourcePosition(location.getLineNumber(), location.getColumnNumber() - (text ? 1 : 0));
     }
 
     String localName() {

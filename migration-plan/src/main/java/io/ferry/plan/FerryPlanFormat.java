@@ -1,5 +1,6 @@
 package io.ferry.plan;
 
+import io.ferry.source.SourcePosition;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.ferry.plan;
 
+import io.ferry.source.SourcePosition;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,6 +3,7 @@ package io.ferry.plan;
 import io.ferry.definition.Node;
 import io.ferry.definition.NodeKind;
 import io.ferry.definition.ProcessDefinition;
+import io.ferry.source.SourcePosition;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;

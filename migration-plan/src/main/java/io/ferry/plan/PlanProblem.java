@@ -1,5 +1,7 @@
 package io.ferry.plan;
 
+import io.ferry.source.SourcePosition;
+
 /**
  * Something wrong with a plan file, found while reading or checking it.
  * Prints as {@code plans/order-1-to-2.yaml:7:3: message}, the form editors and CI logs link to.

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.ferry.source.SourcePosition;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -25,7 +25,7 @@ public final class ProcessFilesCheck {
     /**
      * The definitions of the files without problems, and every problem of every file, files in name order.
      *
-     * @param problems BPMN problems as {@code file:line [element] message}, then the duplicate process ids
+     * @param problems BPMN problems as {@code file:line:column [element] message}, then the duplicate process ids
      */
     public record Result(List<ProcessDefinition> definitions, List<String> problems) {
 

@@ -60,10 +60,10 @@ class ErrorEventCheckTest {
                   <error id="e" errorCode="E1" />
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:7 [oops] error boundary event is attached to 'review', a userTask: a BPMN error comes from the "
+                "order.bpmn:7:5 [oops] error boundary event is attached to 'review', a userTask: a BPMN error comes from the "
                         + "handler of a task run as a job (service, send, business rule or script task) or an error end event "
                         + "inside a sub-process, so attach it to one of those",
-                "order.bpmn:10 [lost] errorRef 'nope' names no <error> of the file: declare <error id=\"nope\" errorCode=\"…\"/> "
+                "order.bpmn:10:25 [lost] errorRef 'nope' names no <error> of the file: declare <error id=\"nope\" errorCode=\"…\"/> "
                         + "beside the process");
     }
 }

@@ -20,7 +20,7 @@ class GatewayCheckTest {
                     <endEvent id="end" />
                   </process>
                 </definitions>
-                """)).containsExactly("order.bpmn:5 [approveOrder] exclusive gateway has outgoing flows without conditions and no default flow:"
+                """)).containsExactly("order.bpmn:5:5 [approveOrder] exclusive gateway has outgoing flows without conditions and no default flow:"
                 + " give 'no', 'maybe' a condition, or make one of them the default flow");
     }
 
@@ -37,7 +37,7 @@ class GatewayCheckTest {
                     <endEvent id="end" />
                   </process>
                 </definitions>
-                """)).containsExactly("order.bpmn:5 [notify] inclusive gateway has outgoing flows without conditions besides its default flow:"
+                """)).containsExactly("order.bpmn:5:5 [notify] inclusive gateway has outgoing flows without conditions besides its default flow:"
                 + " give 'bySms' a condition");
     }
 
@@ -55,8 +55,8 @@ class GatewayCheckTest {
                   </process>
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:5 [decide] default flow 'toDecide' is not an outgoing sequence flow of this element: name one of 'yes', 'no'",
-                "order.bpmn:8 [end] default flow 'yes' is not an outgoing sequence flow of this element: name one of its outgoing flows (it has none)");
+                "order.bpmn:5:5 [decide] default flow 'toDecide' is not an outgoing sequence flow of this element: name one of 'yes', 'no'",
+                "order.bpmn:8:5 [end] default flow 'yes' is not an outgoing sequence flow of this element: name one of its outgoing flows (it has none)");
     }
 
     @Test

@@ -17,8 +17,8 @@ class IdCheckTest {
                   </process>
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:4 <userTask> has no id: add an id attribute (migration plans and history refer to elements by id)",
-                "order.bpmn:5 <sequenceFlow> has no id: add an id attribute (migration plans and history refer to elements by id)");
+                "order.bpmn:4:5 <userTask> has no id: add an id attribute (migration plans and history refer to elements by id)",
+                "order.bpmn:5:5 <sequenceFlow> has no id: add an id attribute (migration plans and history refer to elements by id)");
     }
 
     @Test
@@ -34,7 +34,7 @@ class IdCheckTest {
                   </process>
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:5 [start] duplicate id, already used on line 3: give each element its own id",
-                "order.bpmn:7 [review] duplicate id, already used on line 4: give each element its own id");
+                "order.bpmn:5:7 [start] duplicate id, already used on line 3: give each element its own id",
+                "order.bpmn:7:5 [review] duplicate id, already used on line 4: give each element its own id");
     }
 }

@@ -56,17 +56,17 @@ class JobRetriesTest {
                   </process>
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:4 [a] ferry:retries=\"0\" is not a number of attempts: write a whole number from 1 to 1000 "
+                "order.bpmn:4:5 [a] ferry:retries=\"0\" is not a number of attempts: write a whole number from 1 to 1000 "
                         + "(attempts in all, the first one included)",
-                "order.bpmn:5 [b] ferry:retries=\"three\" is not a number of attempts: write a whole number from 1 to 1000 "
+                "order.bpmn:5:5 [b] ferry:retries=\"three\" is not a number of attempts: write a whole number from 1 to 1000 "
                         + "(attempts in all, the first one included)",
-                "order.bpmn:5 [b] ferry:retryBackoff=\"1s\" is not a delay: write an ISO-8601 duration of at least a "
+                "order.bpmn:5:5 [b] ferry:retryBackoff=\"1s\" is not a delay: write an ISO-8601 duration of at least a "
                         + "millisecond and at most a day, such as PT1S or PT5M",
-                "order.bpmn:6 [c] ferry:retryBackoff=\"P2D\" is not a delay: write an ISO-8601 duration of at least a "
+                "order.bpmn:6:5 [c] ferry:retryBackoff=\"P2D\" is not a delay: write an ISO-8601 duration of at least a "
                         + "millisecond and at most a day, such as PT1S or PT5M",
-                "order.bpmn:8 [d] zeebe:taskDefinition retries=\"=retries\" is not a number of attempts: write a whole "
+                "order.bpmn:8:7 [d] zeebe:taskDefinition retries=\"=retries\" is not a number of attempts: write a whole "
                         + "number from 1 to 1000 (attempts in all, the first one included)",
-                "order.bpmn:11 [e] camunda:failedJobRetryTimeCycle 'PT5M,PT10M' is not a retry cycle Ferry reads: write "
+                "order.bpmn:11:7 [e] camunda:failedJobRetryTimeCycle 'PT5M,PT10M' is not a retry cycle Ferry reads: write "
                         + "R<attempts>/<ISO-8601 duration>, such as R3/PT10S");
     }
 }

@@ -86,14 +86,14 @@ class MessageEventCheckTest {
                   </extensionElements></message>
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:5 [a] intermediateCatchEvent waits for no message: give it a messageRef naming a <message> of "
+                "order.bpmn:5:5 [a] intermediateCatchEvent waits for no message: give it a messageRef naming a <message> of "
                         + "the file (on its messageEventDefinition, or on the receiveTask itself)",
-                "order.bpmn:7 [b] messageRef 'nope' names no <message> of the file: declare <message id=\"nope\" name=\"…\"/> "
+                "order.bpmn:7:36 [b] messageRef 'nope' names no <message> of the file: declare <message id=\"nope\" name=\"…\"/> "
                         + "beside the process",
-                "order.bpmn:9 [c] receiveTask waits for message 'Keyless' without a correlation key: add "
+                "order.bpmn:9:5 [c] receiveTask waits for message 'Keyless' without a correlation key: add "
                         + "ferry:correlationKey=\"${orderId}\" (the variable whose value a message must carry) to the <message> "
                         + "or to this element",
-                "order.bpmn:11 [d] correlation key '=string(orderId) + \"-x\"' is an expression Ferry cannot read: name the one "
+                "order.bpmn:11:5 [d] correlation key '=string(orderId) + \"-x\"' is an expression Ferry cannot read: name the one "
                         + "variable that holds the key, as ${orderId}, #{orderId}, =orderId or =order.id");
     }
 }

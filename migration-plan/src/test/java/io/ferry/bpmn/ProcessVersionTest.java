@@ -34,7 +34,7 @@ class ProcessVersionTest {
                   <process id="order"><startEvent id="start" /></process>
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:2 [order] process has no version: add ferry:version=\"1\" to the process element"
+                "order.bpmn:2:3 [order] process has no version: add ferry:version=\"1\" to the process element"
                         + " (drools:version and camunda:versionTag are read too)");
     }
 }

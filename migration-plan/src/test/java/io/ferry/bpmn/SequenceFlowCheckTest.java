@@ -18,9 +18,9 @@ class SequenceFlowCheckTest {
                   </process>
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:5 [toNowhere] targetRef 'shipp' names no flow node of the process: connect the sequence flow to a node",
-                "order.bpmn:6 [fromNote] sourceRef 'note' names no flow node of the process: connect the sequence flow to a node",
-                "order.bpmn:6 [fromNote] sequence flow has no targetRef: connect both of its ends");
+                "order.bpmn:5:5 [toNowhere] targetRef 'shipp' names no flow node of the process: connect the sequence flow to a node",
+                "order.bpmn:6:5 [fromNote] sourceRef 'note' names no flow node of the process: connect the sequence flow to a node",
+                "order.bpmn:6:5 [fromNote] sequence flow has no targetRef: connect both of its ends");
     }
 
     @Test
@@ -36,7 +36,7 @@ class SequenceFlowCheckTest {
                     <sequenceFlow id="intoReview" sourceRef="start" targetRef="approve" />
                   </process>
                 </definitions>
-                """)).containsExactly("order.bpmn:8 [intoReview] sequence flow crosses a sub-process boundary:"
+                """)).containsExactly("order.bpmn:8:5 [intoReview] sequence flow crosses a sub-process boundary:"
                 + " source 'start' is at process level but target 'approve' is in sub-process 'review'; connect nodes of the same scope");
     }
 
@@ -50,6 +50,6 @@ class SequenceFlowCheckTest {
                     <sequenceFlow id="toPay" sourceRef="start" targetRef="pay" />
                   </process>
                 </definitions>
-                """)).containsExactly("order.bpmn:4 [pay] unsupported element <callActivity>: Ferry does not execute call activities yet");
+                """)).containsExactly("order.bpmn:4:5 [pay] unsupported element <callActivity>: Ferry does not execute call activities yet");
     }
 }

@@ -66,6 +66,6 @@ class ServiceTaskHandlerTest {
                   </process>
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:4 [archive] serviceTask names no handler: add ferry:handler=\"name\" and a @ServiceTask(\"name\") bean");
+                "order.bpmn:4:5 [archive] serviceTask names no handler: add ferry:handler=\"name\" and a @ServiceTask(\"name\") bean");
     }
 }

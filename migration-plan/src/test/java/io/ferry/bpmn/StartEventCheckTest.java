@@ -18,9 +18,9 @@ class StartEventCheckTest {
                   </process>
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:2 [order] process has no none, message or timer start event: add a start event without an event "
+                "order.bpmn:2:3 [order] process has no none, message or timer start event: add a start event without an event "
                         + "definition, or one that a message or a timer starts",
-                "order.bpmn:4 [review] sub-process has no none start event: add a start event without an event definition");
+                "order.bpmn:4:5 [review] sub-process has no none start event: add a start event without an event definition");
     }
 
     @Test
@@ -31,7 +31,7 @@ class StartEventCheckTest {
                     <startEvent id="orderPlaced"><signalEventDefinition signalRef="placed" /></startEvent>
                   </process>
                 </definitions>
-                """)).containsExactly("order.bpmn:3 [orderPlaced] unsupported element <signalEventDefinition>:"
+                """)).containsExactly("order.bpmn:3:34 [orderPlaced] unsupported element <signalEventDefinition>:"
                 + " Ferry starts processes only from none, message and timer start events, and sub-processes only from none"
                 + " start events; remove the event definition");
     }

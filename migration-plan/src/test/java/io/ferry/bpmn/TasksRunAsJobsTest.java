@@ -52,15 +52,15 @@ class TasksRunAsJobsTest {
                   </process>
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:4 [notify] sendTask names no handler: add ferry:handler=\"name\" and a @ServiceTask(\"name\") bean "
+                "order.bpmn:4:5 [notify] sendTask names no handler: add ferry:handler=\"name\" and a @ServiceTask(\"name\") bean "
                         + "that sends the message",
-                "order.bpmn:5 [decide] businessRuleTask names no handler: add ferry:handler=\"name\" and a @ServiceTask(\"name\") bean "
+                "order.bpmn:5:5 [decide] businessRuleTask names no handler: add ferry:handler=\"name\" and a @ServiceTask(\"name\") bean "
                         + "that applies the rules (Ferry evaluates no DMN decision itself)",
-                "order.bpmn:6 [compute] scriptTask names no handler: add ferry:handler=\"name\" and a @ServiceTask(\"name\") bean "
+                "order.bpmn:6:5 [compute] scriptTask names no handler: add ferry:handler=\"name\" and a @ServiceTask(\"name\") bean "
                         + "that does the work (Ferry runs no script text)",
-                "order.bpmn:7 [announce] intermediateThrowEvent names no handler: add ferry:handler=\"name\" and a "
+                "order.bpmn:7:5 [announce] intermediateThrowEvent names no handler: add ferry:handler=\"name\" and a "
                         + "@ServiceTask(\"name\") bean that sends the message",
-                "order.bpmn:8 [reply] endEvent names no handler: add ferry:handler=\"name\" and a @ServiceTask(\"name\") bean "
+                "order.bpmn:8:5 [reply] endEvent names no handler: add ferry:handler=\"name\" and a @ServiceTask(\"name\") bean "
                         + "that sends the message");
     }
 
@@ -106,7 +106,7 @@ class TasksRunAsJobsTest {
                   </process>
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:4 [shout] unsupported element <signalEventDefinition>: Ferry executes only none and message "
+                "order.bpmn:4:40 [shout] unsupported element <signalEventDefinition>: Ferry executes only none and message "
                         + "intermediate throw events yet; signals, escalations, compensation and links are not supported");
     }
 

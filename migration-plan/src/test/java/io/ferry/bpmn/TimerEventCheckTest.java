@@ -66,7 +66,7 @@ class TimerEventCheckTest {
                     <endEvent id="end" />
                   </process>
                 </definitions>
-                """.formatted(element, text))).containsExactly("order.bpmn:6 [wait] " + message);
+                """.formatted(element, text))).containsExactly("order.bpmn:6:7 [wait] " + message);
     }
 
     @Test
@@ -91,17 +91,17 @@ class TimerEventCheckTest {
                   </process>
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:6 [slow] boundary event is attached to 'pay', a manualTask: Ferry runs boundary events on "
+                "order.bpmn:6:5 [slow] boundary event is attached to 'pay', a manualTask: Ferry runs boundary events on "
                         + "user tasks, receive tasks, tasks run as jobs (service, send, business rule and script tasks) and "
                         + "sub-processes only yet",
-                "order.bpmn:6 [slow] boundary event has incoming sequence flows 'f2': it starts from its task, remove them",
-                "order.bpmn:6 [slow] boundary event has no outgoing sequence flow: connect it to where the process goes when "
+                "order.bpmn:6:5 [slow] boundary event has incoming sequence flows 'f2': it starts from its task, remove them",
+                "order.bpmn:6:5 [slow] boundary event has no outgoing sequence flow: connect it to where the process goes when "
                         + "it is triggered",
-                "order.bpmn:10 [lost] boundary event is attached to 'nowhere', which is no flow node of the process: attach it "
+                "order.bpmn:10:5 [lost] boundary event is attached to 'nowhere', which is no flow node of the process: attach it "
                         + "to a user task or a service task",
-                "order.bpmn:14 [signal] unsupported element <signalEventDefinition>: Ferry executes only timer and message "
+                "order.bpmn:14:41 [signal] unsupported element <signalEventDefinition>: Ferry executes only timer and message "
                         + "intermediate catch events yet; signals and links are not supported",
-                "order.bpmn:15 [empty] intermediateCatchEvent has no timer: add a timerEventDefinition holding a timeDate, "
+                "order.bpmn:15:5 [empty] intermediateCatchEvent has no timer: add a timerEventDefinition holding a timeDate, "
                         + "timeDuration or timeCycle");
     }
 
@@ -129,7 +129,7 @@ class TimerEventCheckTest {
                     </startEvent>
                   </process>
                 </definitions>
-                """)).containsExactly("order.bpmn:4 [later] a timer start event has no instance whose variables it could "
+                """)).containsExactly("order.bpmn:4:7 [later] a timer start event has no instance whose variables it could "
                 + "read: write the date, duration or cycle itself");
     }
 }

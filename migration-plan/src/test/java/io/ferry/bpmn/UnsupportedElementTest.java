@@ -24,7 +24,7 @@ class UnsupportedElementTest {
                     <%s id="x"><startEvent id="inner" /></%1$s>
                   </process>
                 </definitions>
-                """.formatted(element))).containsExactly("order.bpmn:4 [x] unsupported element <" + element + ">: " + reason);
+                """.formatted(element))).containsExactly("order.bpmn:4:5 [x] unsupported element <" + element + ">: " + reason);
     }
 
     @Test
@@ -38,7 +38,7 @@ class UnsupportedElementTest {
                     </subProcess>
                   </process>
                 </definitions>
-                """)).containsExactly("order.bpmn:4 [onCancel] unsupported element <subProcess>: Ferry does not execute event sub-processes yet");
+                """)).containsExactly("order.bpmn:4:5 [onCancel] unsupported element <subProcess>: Ferry does not execute event sub-processes yet");
     }
 
     @Test
@@ -55,8 +55,8 @@ class UnsupportedElementTest {
                   </process>
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:4 [approve] unsupported element <multiInstanceLoopCharacteristics>: Ferry does not execute multi-instance activities yet",
-                "order.bpmn:6 [retry] unsupported element <standardLoopCharacteristics>: Ferry does not execute loop activities;"
+                "order.bpmn:4:28 [approve] unsupported element <multiInstanceLoopCharacteristics>: Ferry does not execute multi-instance activities yet",
+                "order.bpmn:6:7 [retry] unsupported element <standardLoopCharacteristics>: Ferry does not execute loop activities;"
                         + " model the loop with an exclusive gateway and a sequence flow back");
     }
 
@@ -72,7 +72,7 @@ class UnsupportedElementTest {
                     <task id="work" />
                   </process>
                 </definitions>
-                """)).containsExactly("order.bpmn:4 [everyMonday] unsupported element <conditionalEventDefinition>:"
+                """)).containsExactly("order.bpmn:4:7 [everyMonday] unsupported element <conditionalEventDefinition>:"
                 + " Ferry starts processes only from none, message and timer start events, and sub-processes only from none"
                 + " start events; remove the event definition");
     }
@@ -88,9 +88,9 @@ class UnsupportedElementTest {
                   </process>
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:4 [escalated] unsupported element <escalationEventDefinition>: Ferry supports only none, terminate, "
+                "order.bpmn:4:30 [escalated] unsupported element <escalationEventDefinition>: Ferry supports only none, terminate, "
                         + "error and message end events",
-                "order.bpmn:5 [told] unsupported element <signalEventDefinition>: Ferry supports only none, terminate, error and "
+                "order.bpmn:5:25 [told] unsupported element <signalEventDefinition>: Ferry supports only none, terminate, error and "
                         + "message end events");
     }
 
@@ -103,7 +103,7 @@ class UnsupportedElementTest {
                     <userTask id="approve"><timerEventDefinition /></userTask>
                   </process>
                 </definitions>
-                """)).containsExactly("order.bpmn:4 [approve] unsupported element <timerEventDefinition>: Ferry does not know this BPMN element; remove it");
+                """)).containsExactly("order.bpmn:4:28 [approve] unsupported element <timerEventDefinition>: Ferry does not know this BPMN element; remove it");
     }
 
     @Test
@@ -122,9 +122,9 @@ class UnsupportedElementTest {
                   </process>
                 </definitions>
                 """)).containsExactly(
-                "order.bpmn:4 [compute] scriptTask names no handler: add ferry:handler=\"name\" and a @ServiceTask(\"name\") bean "
+                "order.bpmn:4:5 [compute] scriptTask names no handler: add ferry:handler=\"name\" and a @ServiceTask(\"name\") bean "
                         + "that does the work (Ferry runs no script text)",
-                "order.bpmn:6 [pay] unsupported element <callActivity>: Ferry does not execute call activities yet",
-                "order.bpmn:9 [late] boundaryEvent has no timer: add a timerEventDefinition holding a timeDate, timeDuration or timeCycle");
+                "order.bpmn:6:5 [pay] unsupported element <callActivity>: Ferry does not execute call activities yet",
+                "order.bpmn:9:7 [late] boundaryEvent has no timer: add a timerEventDefinition holding a timeDate, timeDuration or timeCycle");
     }
 }

@@ -4,6 +4,7 @@ import static io.ferry.plan.PlanReaderProblemsTest.problems;
 import static io.ferry.plan.PlanReaderTest.readPlan;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ferry.source.SourcePosition;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -7,7 +7,7 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** An analyst fixing a build sees every problem of every file at once, each with file, line and element. */
+/** An analyst fixing a build sees every problem of every file at once, each with file, line, column and element. */
 class ProblemsOfAllFilesReportedTogetherTest {
 
     private static final String UNVERSIONED_WITH_TIMER = """
@@ -47,13 +47,13 @@ class ProblemsOfAllFilesReportedTogetherTest {
                     .addAsResource(new StringAsset(GATEWAY_WITHOUT_DEFAULT), "processes/loans.bpmn2"))
             .assertException(failsWith("""
                     Ferry found 4 problems in the process definitions:
-                      - processes/claims.bpmn:3 [claims] process has no version: add ferry:version="1" to the process \
+                      - processes/claims.bpmn:3:3 [claims] process has no version: add ferry:version="1" to the process \
                     element (drools:version and camunda:versionTag are read too)
-                      - processes/claims.bpmn:7 [late] boundaryEvent has no timer: add a timerEventDefinition holding \
+                      - processes/claims.bpmn:7:5 [late] boundaryEvent has no timer: add a timerEventDefinition holding \
                     a timeDate, timeDuration or timeCycle
-                      - processes/loans.bpmn2:7 [decide] exclusive gateway has outgoing flows without conditions and \
+                      - processes/loans.bpmn2:7:5 [decide] exclusive gateway has outgoing flows without conditions and \
                     no default flow: give 'yes', 'no', 'dangling' a condition, or make one of them the default flow
-                      - processes/loans.bpmn2:10 [dangling] targetRef 'nowhere' names no flow node of the process: \
+                      - processes/loans.bpmn2:10:5 [dangling] targetRef 'nowhere' names no flow node of the process: \
                     connect the sequence flow to a node"""));
 
     @Test

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 final class DraftCommand implements Callable<Integer> {
 
     static final String ONE_PROCESS = "%s holds %d executable processes (%s): name one with --process";
-    static final String NO_SUCH_PROCESS = "%s has no executable process '%s'";
+    static final String NO_SUCH_PROCESS = "%s has no executable process '%s' (it holds %s): check --process";
+    static final String NO_PROCESS = "%s holds no executable process: give the BPMN of the process whose instances move";
     static final String OTHER_PROCESS = "%s is process '%s' but %s is process '%s': a plan moves instances within one process";
     static final String SAME_VERSION = "%s and %s are both version %s of process '%s': raise the version on the new one's process element";
     static final String EXISTS = "%s already exists: choose another file, or add --force to replace it";
@@ -90,13 +91,16 @@ final class DraftCommand implements Callable<Integer> {
                     result.problems().stream().map(Object::toString).toList()));
         }
         List<ProcessDefinition> definitions = result.definitions();
+        if (definitions.isEmpty()) {
+            throw CommandFailure.usage(NO_PROCESS.formatted(file));
+        }
+        String ids = String.join(", ", definitions.stream().map(ProcessDefinition::id).toList());
         if (processId != null) {
             return definitions.stream().filter(definition -> definition.id().equals(processId)).findFirst()
-                    .orElseThrow(() -> CommandFailure.usage(NO_SUCH_PROCESS.formatted(file, processId)));
+                    .orElseThrow(() -> CommandFailure.usage(NO_SUCH_PROCESS.formatted(file, processId, ids)));
         }
-        if (definitions.size() != 1) {
-            throw CommandFailure.usage(ONE_PROCESS.formatted(file, definitions.size(),
-                    String.join(", ", definitions.stream().map(ProcessDefinition::id).toList())));
+        if (definitions.size() > 1) {
+            throw CommandFailure.usage(ONE_PROCESS.formatted(file, definitions.size(), ids));
         }
         return definitions.get(0);
     }

@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.ferry.definition.ProcessDefinition;
 import io.ferry.migration.MigrationPreview;
 import io.ferry.migration.Routes;
+import java.io.BufferedReader;
+import java.io.Console;
+import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +40,12 @@ final class PreviewCommand implements Callable<Integer> {
     static final String NODE_LINE = "  %s (%s): %d instance(s), %d token(s) %s";
     static final String TOTAL = "%d instance(s) would move, %d would not";
     static final String NOTHING = "no active instance of an older version: nothing to migrate";
+    static final String PASSWORD_VARIABLE = "FERRY_DB_PASSWORD";
+    static final String PROMPT = "Password for %s: ";
+    static final String NO_PASSWORD_ON_STDIN = "--password without a value reads the password from stdin, which ended "
+            + "before a line: pipe it in, give --password=..., or set " + PASSWORD_VARIABLE;
+    /** What picocli sets when --password has no value: ask. So does {@code --password=}: PostgreSQL takes no empty password. */
+    private static final String ASK = "";
 
     enum Format { text, json }
 
@@ -52,9 +63,12 @@ final class PreviewCommand implements Callable<Integer> {
     @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "The database user (or put it in the URL).")
     String user;
 
-    @Option(names = {"-p", "--password"}, arity = "0..1", interactive = true, paramLabel = "PASSWORD",
-            description = "Asks for the password; by default it is read from the environment variable FERRY_DB_PASSWORD.")
-    char[] password;
+    // Not picocli's interactive option: without a terminal, picocli 4.7 prints its prompt on stdout, into the JSON
+    // of --format json (remkop/picocli#2516).
+    @Option(names = {"-p", "--password"}, arity = "0..1", fallbackValue = ASK, paramLabel = "PASSWORD",
+            description = "The database password. --password alone asks for it: on a terminal without echo, else it reads "
+                    + "one line of stdin. Without the option it is read from the environment variable " + PASSWORD_VARIABLE + ".")
+    String password;
 
     @Option(names = "--format", paramLabel = "text|json", defaultValue = "text", description = "text (default) or json, for pipelines.")
     Format format;
@@ -74,7 +88,7 @@ final class PreviewCommand implements Callable<Integer> {
         Routes routes = Routes.of(release.chains(), release.definitions());
         Map<String, ProcessDefinition> deployed = release.definitions().stream()
                 .collect(Collectors.toMap(ProcessDefinition::id, Function.identity(), (first, second) -> first));
-        String secret = password != null ? new String(password) : System.getenv("FERRY_DB_PASSWORD");
+        String secret = password();
         Progress progress = new Progress(spec.commandLine().getErr(), System.console() != null && format == Format.text);
         List<MigrationPreview.Shape> shapes = new StoredShapes(url, user, secret, batchSize).read(progress);
         MigrationPreview.Preview preview = MigrationPreview.of(shapes, processId -> Optional.ofNullable(deployed.get(processId)),
@@ -87,6 +101,31 @@ final class PreviewCommand implements Callable<Integer> {
         }
         out.flush();
         return preview.instancesBlocked() == 0 ? PlanCli.OK : PlanCli.PROBLEMS_FOUND;
+    }
+
+    /** As given, asked for (--password alone), or from the environment (no --password). */
+    private String password() {
+        if (password == null) {
+            return System.getenv(PASSWORD_VARIABLE);
+        }
+        if (!password.equals(ASK)) {
+            return password;
+        }
+        Console console = System.console();
+        if (console != null) {
+            char[] typed = console.readPassword(PROMPT, url);
+            return typed == null ? "" : new String(typed);
+        }
+        // No terminal: nobody reads a prompt, and on stdout it would end up in the output.
+        try {
+            String line = new BufferedReader(new InputStreamReader(System.in, Charset.defaultCharset())).readLine();
+            if (line == null) {
+                throw CommandFailure.usage(NO_PASSWORD_ON_STDIN);
+            }
+            return line;
+        } catch (IOException e) {
+            throw CommandFailure.usage(NO_PASSWORD_ON_STDIN);
+        }
     }
 
     private static void print(PrintWriter out, MigrationPreview.Preview preview, Map<String, ProcessDefinition> deployed) {

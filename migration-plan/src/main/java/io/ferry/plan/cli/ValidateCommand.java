@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = {"Checks migration plans against the BPMN of the current versions, exactly as the build does.",
-                "Prints every problem as file:line:column: message. Not checked here: the service-task handler beans, "
-                        + "which only the build can see."})
+                "Prints every problem as file:line:column and its message (a BPMN problem names its element's id in "
+                        + "brackets). Not checked here: the service-task handler beans, which only the build can see."})
 final class ValidateCommand implements Callable<Integer> {
 
     static final String VALID = "ok: %d plan file(s) fit %s";

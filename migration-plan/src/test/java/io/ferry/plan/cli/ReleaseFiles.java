@@ -11,8 +11,23 @@ final class ReleaseFiles {
     private ReleaseFiles() {
     }
 
-    /** A process with a user task per id given, one after the other, ending at an end event. */
+    /** A BPMN file with one process: a user task per id given, one after the other, ending at an end event. */
     static String process(String id, String version, String... userTasks) {
+        return definitions(processElement(id, version, userTasks));
+    }
+
+    /** A BPMN file holding the process elements given, in that order. */
+    static String definitions(String... processElements) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                             xmlns:ferry="https://ferry.io/schema/1.0/bpmn" targetNamespace="test">
+                %s</definitions>
+                """.formatted(String.join("", processElements));
+    }
+
+    /** The {@code <process>} element of {@link #process}, for a file that holds several. */
+    static String processElement(String id, String version, String... userTasks) {
         StringBuilder nodes = new StringBuilder("    <startEvent id=\"start\" name=\"Start\"/>\n");
         String previous = "start";
         for (String task : userTasks) {
@@ -24,12 +39,8 @@ final class ReleaseFiles {
         nodes.append("    <sequenceFlow id=\"to_end\" sourceRef=\"").append(previous).append("\" targetRef=\"end\"/>\n");
         nodes.append("    <endEvent id=\"end\"/>\n");
         return """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
-                             xmlns:ferry="https://ferry.io/schema/1.0/bpmn" targetNamespace="test">
                   <process id="%s" name="%s" isExecutable="true" ferry:version="%s">
                 %s  </process>
-                </definitions>
                 """.formatted(id, words(id), version, nodes);
     }
 

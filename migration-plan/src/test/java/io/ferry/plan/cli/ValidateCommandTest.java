@@ -107,7 +107,7 @@ class ValidateCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.errLines()).hasSize(2);
-        assertThat(run.errLines().get(0)).startsWith(processes.resolve("order.bpmn") + ":3 the file is not well-formed XML: ");
+        assertThat(run.errLines().get(0)).startsWith(processes.resolve("order.bpmn") + ":3:3 the file is not well-formed XML: ");
         assertThat(run.errLines().get(1)).isEqualTo("Ferry found 1 problem in the process definitions");
     }
 
