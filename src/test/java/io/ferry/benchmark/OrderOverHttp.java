@@ -1,9 +1,6 @@
 package io.ferry.benchmark;
 
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.net.URI;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
@@ -12,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * The two operations the benchmark drives through Ferry's REST API, each client over its own
- * HTTP/1.1 connection (its own {@link HttpClient}), as one user of the API would.
+ * HTTP/1.1 connection, kept alive ({@link HttpConnection}), as one user of the API would.
  */
 final class OrderOverHttp {
 
@@ -21,12 +18,11 @@ final class OrderOverHttp {
     static final String COMPLETE_BODY = "{\"variables\":{\"approved\":true}}";
     private static final Pattern ID = Pattern.compile("^\\{\"id\":\"([^\"]+)\"");
 
-    private final AppProcess app;
-    private final HttpClient http;
+    private final HttpConnection http;
 
     OrderOverHttp(AppProcess app) {
-        this.app = app;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        URI base = app.uri("/");
+        this.http = new HttpConnection(base.getHost(), base.getPort());
     }
 
     UUID start() throws Exception {
@@ -43,23 +39,25 @@ final class OrderOverHttp {
     }
 
     String get(String path) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(app.uri(path)).timeout(Duration.ofMinutes(2)).GET().build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        HttpConnection.Response response = http.send("GET", path, null);
+        if (response.status() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + response.status() + ": " + response.body());
         }
         return response.body();
     }
 
     String post(String path, String json, int expectedStatus) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(app.uri(path)).timeout(Duration.ofMinutes(2))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expectedStatus) {
-            throw new IllegalStateException("POST " + path + " answered " + response.statusCode() + ", not "
+        HttpConnection.Response response = http.send("POST", path, json);
+        if (response.status() != expectedStatus) {
+            throw new IllegalStateException("POST " + path + " answered " + response.status() + ", not "
                     + expectedStatus + ": " + response.body());
         }
         return response.body();
+    }
+
+    /** Closes its connection. */
+    void close() throws java.io.IOException {
+        http.close();
     }
 
     /** Clients that start {@code order} instances. */
@@ -73,7 +71,8 @@ final class OrderOverHttp {
                 }
 
                 @Override
-                public void close() {
+                public void close() throws java.io.IOException {
+                    client.close();
                 }
             };
         };
@@ -96,7 +95,8 @@ final class OrderOverHttp {
                 }
 
                 @Override
-                public void close() {
+                public void close() throws java.io.IOException {
+                    client.close();
                 }
             };
         };
