@@ -215,14 +215,14 @@ class MigrationPropertiesTest {
     Arbitrary<InstanceState> anyState() {
         Arbitrary<List<String>> scopeNodes = Arbitraries.of(NODE_IDS).list().ofMaxSize(2);
         Arbitrary<List<Boolean>> nested = Arbitraries.of(true, false).list().ofSize(2);
-        // A timer token holds its own timer; a user or service task's token may hold one of a boundary event (any node
-        // id, or none); a service task's token holds its job.
+        // A timer token holds its own timer; a user or service task's token, or a sub-process's (SCOPE), may hold one of
+        // a boundary event (any node id, or none); a service task's token holds its job.
         Arbitrary<List<Token>> tokens = Combinators.combine(
                         Arbitraries.of(NODE_IDS), Arbitraries.of(TokenState.class), Arbitraries.integers().between(-1, 1),
                         Arbitraries.of(NODE_IDS).injectNull(0.5))
                 .as((nodeId, state, scopeIndex, boundaryId) -> {
                     String timerNodeId = state == TokenState.TIMER ? nodeId
-                            : state == TokenState.USER_TASK || state == TokenState.JOB ? boundaryId : null;
+                            : state == TokenState.USER_TASK || state == TokenState.JOB || state == TokenState.SCOPE ? boundaryId : null;
                     List<Timer> timers = timerNodeId == null ? List.of()
                             : List.of(new Timer("timer-" + nodeId, timerNodeId, Instant.parse("2026-12-31T00:00:00Z"),
                                     Instant.parse("2027-01-01T00:00:00Z"), 0));
