@@ -70,6 +70,16 @@ public interface FerryConfig {
         @WithDefault("PT5M")
         Duration lease();
 
+        /**
+         * How long one call of a handler may take before it counts as a failed attempt ("did not answer
+         * within …"): the job is tried again after its back-off, and has an incident when its attempts are
+         * used up, instead of being taken over lease after lease forever. Ferry cannot stop the call itself
+         * (the handler's thread runs on; give its own I/O a timeout). Keep it shorter than the lease, so that
+         * the pod reports the failure before another pod may take the job over.
+         */
+        @WithDefault("PT4M")
+        Duration timeout();
+
         /** Attempts in all for a service task whose BPMN says nothing ({@code ferry:retries}). */
         @WithDefault("3")
         int attempts();

@@ -37,6 +37,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -65,6 +66,10 @@ public class JobWorker {
     private static final Logger LOG = Logger.getLogger(JobWorker.class);
     static final String HANDLER_NOT_FOUND = "no bean is annotated @ServiceTask(\"%s\"); deploy one, or correct the "
             + "handler name of service task '%s' in the BPMN, then retry the incident";
+    static final String TIMED_OUT = "handler '%s' did not answer within %s (quarkus.ferry.jobs.timeout); its call may "
+            + "still be running, and the job is tried again after its back-off with the same idempotency key";
+    static final String TIMEOUT_NOT_UNDER_LEASE = "quarkus.ferry.jobs.timeout (%s) is not shorter than quarkus.ferry.jobs.lease "
+            + "(%s): another pod may take a job over while its first call still runs, before that call counts as failed";
     static final String OUTPUT_NOT_JSON = "handler '%s' returned output that cannot be stored as JSON: %s; return only "
             + "strings, numbers, booleans, lists and maps of them";
 
@@ -104,6 +109,9 @@ public class JobWorker {
     @PostConstruct
     void registerGauges() {
         lag = new LagGauges(metrics, "ferry.jobs");
+        if (config.jobs().timeout().compareTo(config.jobs().lease()) >= 0) {
+            LOG.warnf(TIMEOUT_NOT_UNDER_LEASE, config.jobs().timeout(), config.jobs().lease());
+        }
     }
 
     @Scheduled(identity = "ferry-jobs", every = "${quarkus.ferry.jobs.poll-every:1s}", delayed = "1s",
@@ -202,13 +210,18 @@ public class JobWorker {
         }
     }
 
-    /** Calls the handler on a worker thread and comes back to the caller's Vert.x context, if any. */
+    /**
+     * Calls the handler on a worker thread and comes back to the caller's Vert.x context, if any. A call that has
+     * not answered within the timeout is a failed attempt; its late answer, if any, is ignored.
+     */
     private Uni<Called> call(Node node, ServiceTaskContext context) {
         Context vertx = Vertx.currentContext();
-        if (vertx == null) {
-            return Uni.createFrom().item(() -> callNow(node, context)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-        }
-        return Uni.createFrom().completionStage(() -> vertx.executeBlocking(() -> callNow(node, context), false).toCompletionStage());
+        Uni<Called> called = vertx == null
+                ? Uni.createFrom().item(() -> callNow(node, context)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                : Uni.createFrom().completionStage(() -> vertx.executeBlocking(() -> callNow(node, context), false).toCompletionStage());
+        Duration timeout = config.jobs().timeout();
+        return called.ifNoItem().after(timeout).recoverWithItem(() -> new Called(null,
+                TIMED_OUT.formatted(node.details(NodeDetails.ServiceTask.class).handler(), timeout)));
     }
 
     private Called callNow(Node node, ServiceTaskContext context) {
