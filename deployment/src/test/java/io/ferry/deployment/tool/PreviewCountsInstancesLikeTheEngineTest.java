@@ -17,7 +17,6 @@ import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,7 +62,7 @@ class PreviewCountsInstancesLikeTheEngineTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(root -> root
+            .withApplicationRoot(root -> root.addClasses(Datasource.class)
                     .addAsResource(new StringAsset(ORDER_V2), "processes/previewed-order.bpmn")
                     .addAsResource(new StringAsset(PLAN), "plans/previewed-order-1-to-2.yaml"))
             .overrideConfigKey("quarkus.http.test-port", "0");
@@ -85,7 +84,7 @@ class PreviewCountsInstancesLikeTheEngineTest {
     void theToolAndTheEngineCountTheSameInstances() throws Exception {
         JsonNode engine = new ObjectMapper().readTree(given().get("/admin/migrations/preview").then().statusCode(200)
                 .extract().asString());
-        Run tool = preview("--db", url(), "--user", user());
+        Run tool = preview("--db", Datasource.url(), "--user", Datasource.user());
 
         assertThat(tool.exitCode()).as(tool.err()).isEqualTo(1);
         JsonNode cli = new ObjectMapper().readTree(tool.out());
@@ -100,11 +99,11 @@ class PreviewCountsInstancesLikeTheEngineTest {
 
     @Test
     void aWrongPasswordIsOneLine() throws Exception {
-        Run tool = preview("--db", url(), "--user", user(), "--password=wrong" + UUID.randomUUID());
+        Run tool = preview("--db", Datasource.url(), "--user", Datasource.user(), "--password=wrong" + UUID.randomUUID());
 
         assertThat(tool.exitCode()).isEqualTo(2);
         assertThat(tool.err().lines().toList()).singleElement().asString()
-                .startsWith("the database at " + url() + " refused the login (")
+                .startsWith("the database at " + Datasource.url() + " refused the login (")
                 .endsWith("): check --user and the password (FERRY_DB_PASSWORD or --password)");
     }
 
@@ -133,7 +132,7 @@ class PreviewCountsInstancesLikeTheEngineTest {
                 "--definitions", release.resolve("processes").toString(), "--format", "json"));
         args.addAll(List.of(database));
         if (args.stream().noneMatch(arg -> arg.startsWith("--password"))) {
-            args.add("--password=" + password());
+            args.add("--password=" + Datasource.password());
         }
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -166,7 +165,7 @@ class PreviewCountsInstancesLikeTheEngineTest {
 
     private static String store(String tokens) throws Exception {
         UUID id = UUID.randomUUID();
-        try (Connection connection = DriverManager.getConnection(url(), user(), password());
+        try (Connection connection = DriverManager.getConnection(Datasource.url(), Datasource.user(), Datasource.password());
              PreparedStatement insert = connection.prepareStatement("""
                      insert into ferry_instance (id, process_id, process_version, status, correlation_id, state, revision,
                                                  history_length, created_at, updated_at)
@@ -179,17 +178,5 @@ class PreviewCountsInstancesLikeTheEngineTest {
             insert.executeUpdate();
         }
         return id.toString();
-    }
-
-    private static String url() {
-        return ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
-    }
-
-    private static String user() {
-        return ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class);
-    }
-
-    private static String password() {
-        return ConfigProvider.getConfig().getValue("quarkus.datasource.password", String.class);
     }
 }

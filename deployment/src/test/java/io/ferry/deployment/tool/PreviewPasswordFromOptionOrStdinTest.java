@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,8 @@ class PreviewPasswordFromOptionOrStdinTest {
 
     @RegisterExtension
     static final QuarkusUnitTest app = new QuarkusUnitTest()
-            .withApplicationRoot(root -> root.addAsResource(new StringAsset(PROCESS), "processes/password-check.bpmn"))
+            .withApplicationRoot(root -> root.addClasses(Datasource.class)
+                    .addAsResource(new StringAsset(PROCESS), "processes/password-check.bpmn"))
             .overrideConfigKey("quarkus.http.test-port", "0");
 
     @BeforeEach
@@ -60,7 +60,7 @@ class PreviewPasswordFromOptionOrStdinTest {
 
     @Test
     void theOptionsValueIsUsedAndStdinIsNotRead() throws Exception {
-        Run tool = preview("wrong" + UUID.randomUUID() + "\n", "--password=" + password());
+        Run tool = preview("wrong" + UUID.randomUUID() + "\n", "--password=" + Datasource.password());
 
         assertThat(tool.err()).isEmpty();
         assertThat(tool.exitCode()).isIn(PlanCli.OK, PlanCli.PROBLEMS_FOUND);
@@ -69,7 +69,7 @@ class PreviewPasswordFromOptionOrStdinTest {
 
     @Test
     void withoutAValueItReadsALineOfStdinAndPromptsNothing() throws Exception {
-        Run tool = preview(password() + "\n", "--password");
+        Run tool = preview(Datasource.password() + "\n", "--password");
 
         assertThat(tool.err()).isEmpty();
         assertThat(tool.systemOut()).isEmpty();
@@ -84,7 +84,7 @@ class PreviewPasswordFromOptionOrStdinTest {
         assertThat(tool.exitCode()).isEqualTo(PlanCli.USAGE);
         assertThat(tool.out()).isEmpty();
         assertThat(tool.err().lines().toList()).singleElement().asString()
-                .startsWith("the database at " + url() + " refused the login (")
+                .startsWith("the database at " + Datasource.url() + " refused the login (")
                 .endsWith("): check --user and the password (FERRY_DB_PASSWORD or --password)");
     }
 
@@ -110,7 +110,7 @@ class PreviewPasswordFromOptionOrStdinTest {
         Files.createDirectories(release.resolve("processes"));
         Files.writeString(release.resolve("processes/password-check.bpmn"), PROCESS);
         List<String> args = new ArrayList<>(List.of("preview", release.resolve("plans").toString(),
-                "--definitions", release.resolve("processes").toString(), "--db", url(), "--user", user()));
+                "--definitions", release.resolve("processes").toString(), "--db", Datasource.url(), "--user", Datasource.user()));
         args.addAll(List.of(passwordOptions));
         args.addAll(List.of("--format", "json"));
         InputStream originalIn = System.in;
@@ -131,17 +131,5 @@ class PreviewPasswordFromOptionOrStdinTest {
             System.setIn(originalIn);
             System.setOut(originalOut);
         }
-    }
-
-    private static String url() {
-        return ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class);
-    }
-
-    private static String user() {
-        return ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class);
-    }
-
-    private static String password() {
-        return ConfigProvider.getConfig().getValue("quarkus.datasource.password", String.class);
     }
 }
