@@ -28,7 +28,8 @@ public final class Definitions {
     public static NodeDetails detailsFor(NodeKind kind) {
         TimerDefinition timer = new TimerDefinition(TimerDefinition.Type.DURATION, "PT1H");
         return switch (kind) {
-            case SERVICE_TASK -> new NodeDetails.ServiceTask("handler");
+            case SERVICE_TASK, SEND_TASK, BUSINESS_RULE_TASK, SCRIPT_TASK, MESSAGE_THROW_EVENT, MESSAGE_END_EVENT ->
+                    new NodeDetails.ServiceTask("handler");
             case TIMER_CATCH_EVENT -> new NodeDetails.Timer(timer);
             case BOUNDARY_TIMER_EVENT -> new NodeDetails.BoundaryTimer("task", true, timer);
             case TIMER_START_EVENT -> new NodeDetails.Timer(timer);

@@ -106,6 +106,12 @@ class MigrationPropertiesTest {
                     expectedUnplaced.add(timer.nodeId());
                 }
             }
+            for (Subscription subscription : token.subscriptions()) {
+                boolean boundary = !subscription.nodeId().equals(token.nodeId());
+                if (boundary && !messageAttachedTo(target, chain.newNodeId(subscription.nodeId()), chain.newNodeId(token.nodeId()))) {
+                    expectedUnplaced.add(subscription.nodeId());
+                }
+            }
         }
         for (Scope scope : stored.scopes()) {
             String parent = scope.parentScopeId() == null ? null : scopeNodeIds.get(scope.parentScopeId());
@@ -133,6 +139,13 @@ class MigrationPropertiesTest {
         return target.node(boundaryId)
                 .filter(node -> node.kind() == NodeKind.BOUNDARY_TIMER_EVENT)
                 .filter(node -> node.details(NodeDetails.BoundaryTimer.class).attachedToId().equals(activityId))
+                .isPresent();
+    }
+
+    private static boolean messageAttachedTo(ProcessDefinition target, String boundaryId, String activityId) {
+        return target.node(boundaryId)
+                .filter(node -> node.kind() == NodeKind.BOUNDARY_MESSAGE_EVENT)
+                .filter(node -> node.details(NodeDetails.BoundaryMessage.class).attachedToId().equals(activityId))
                 .isPresent();
     }
 
@@ -190,8 +203,9 @@ class MigrationPropertiesTest {
     @Provide
     Arbitrary<ProcessDefinition> anyTarget() {
         Arbitrary<NodeKind> kinds = Arbitraries.of(
-                NodeKind.USER_TASK, NodeKind.PARALLEL_GATEWAY, NodeKind.SERVICE_TASK, NodeKind.SUB_PROCESS,
-                NodeKind.TIMER_CATCH_EVENT, NodeKind.BOUNDARY_TIMER_EVENT, NodeKind.MESSAGE_CATCH_EVENT);
+                NodeKind.USER_TASK, NodeKind.PARALLEL_GATEWAY, NodeKind.SERVICE_TASK, NodeKind.SEND_TASK, NodeKind.SUB_PROCESS,
+                NodeKind.TIMER_CATCH_EVENT, NodeKind.BOUNDARY_TIMER_EVENT, NodeKind.MESSAGE_CATCH_EVENT,
+                NodeKind.BOUNDARY_MESSAGE_EVENT);
         Arbitrary<Map<String, NodeKind>> nodeKinds = Arbitraries.maps(Arbitraries.of(NODE_IDS), kinds).ofMinSize(4);
         Arbitrary<Map<String, String>> scopes = Arbitraries.maps(Arbitraries.of(NODE_IDS), Arbitraries.of(NODE_IDS));
         return Combinators.combine(nodeKinds, scopes).as((kindById, scopeById) -> {
@@ -204,6 +218,12 @@ class MigrationPropertiesTest {
                     return new Node(entry.getKey(), null, NodeKind.BOUNDARY_TIMER_EVENT, null, List.of(), List.of(), null,
                             new NodeDetails.BoundaryTimer(scope == null ? "n0" : scope, true,
                                     new TimerDefinition(TimerDefinition.Type.DURATION, "PT1H")));
+                }
+                if (entry.getValue() == NodeKind.BOUNDARY_MESSAGE_EVENT) {
+                    // Attached like the timers; waiting for the one message name the stored subscriptions carry.
+                    return new Node(entry.getKey(), null, NodeKind.BOUNDARY_MESSAGE_EVENT, null, List.of(), List.of(), null,
+                            new NodeDetails.BoundaryMessage(scope == null ? "n0" : scope, false,
+                                    new NodeDetails.Message("Msg", "key")));
                 }
                 return Definitions.node(entry.getKey(), entry.getValue(), inSubProcess ? scope : null);
             }).toList();
@@ -219,16 +239,20 @@ class MigrationPropertiesTest {
         // a boundary event (any node id, or none); a service task's token holds its job.
         Arbitrary<List<Token>> tokens = Combinators.combine(
                         Arbitraries.of(NODE_IDS), Arbitraries.of(TokenState.class), Arbitraries.integers().between(-1, 1),
-                        Arbitraries.of(NODE_IDS).injectNull(0.5))
-                .as((nodeId, state, scopeIndex, boundaryId) -> {
+                        Arbitraries.of(NODE_IDS).injectNull(0.5), Arbitraries.of(NODE_IDS).injectNull(0.5))
+                .as((nodeId, state, scopeIndex, boundaryId, boundaryMessageId) -> {
                     String timerNodeId = state == TokenState.TIMER ? nodeId
                             : state == TokenState.USER_TASK || state == TokenState.JOB || state == TokenState.SCOPE ? boundaryId : null;
                     List<Timer> timers = timerNodeId == null ? List.of()
                             : List.of(new Timer("timer-" + nodeId, timerNodeId, Instant.parse("2026-12-31T00:00:00Z"),
                                     Instant.parse("2027-01-01T00:00:00Z"), 0));
-                    // A message token holds its own subscription, for the one message name every message node waits for.
+                    // A message token holds its own subscription, for the one message name every message node waits for;
+                    // a task's or sub-process's token may hold one of a message boundary event (any node id, or none).
+                    boolean holdsBoundaries = state == TokenState.USER_TASK || state == TokenState.JOB || state == TokenState.SCOPE;
                     List<Subscription> subscriptions = state == TokenState.MESSAGE
-                            ? List.of(new Subscription("sub-" + nodeId, nodeId, "Msg", "k-1")) : List.of();
+                            ? List.of(new Subscription("sub-" + nodeId, nodeId, "Msg", "k-1"))
+                            : holdsBoundaries && boundaryMessageId != null
+                                    ? List.of(new Subscription("sub-" + nodeId, boundaryMessageId, "Msg", "k-1")) : List.of();
                     return new Token(null, nodeId, scopeIndex < 0 ? null : "s" + scopeIndex, state, timers,
                             state == TokenState.JOB ? new Job(1, 0, Instant.parse("2027-01-01T00:00:00Z"), "timed out", false) : null,
                             subscriptions);
