@@ -198,18 +198,30 @@ public class InstanceOperations {
     }
 
     /** A worker ran a job's handler and it returned this output: the service task completes. */
-    public Uni<Stored> completeJob(UUID id, String jobId, ObjectNode output, Command command) {
-        return advance(id, null, command, new EngineCommand.CompleteJob(jobId, output), asRefused(id));
+    public Uni<Stored> completeJob(UUID id, String jobId, ObjectNode output, Command command, StoredInstance readByWorker) {
+        return advance(id, command, new EngineCommand.CompleteJob(jobId, output), readByWorker);
     }
 
     /** A worker ran a job's handler and it failed: an attempt is counted, and the job is due again or has an incident. */
-    public Uni<Stored> failJob(UUID id, String jobId, String error, Command command) {
-        return advance(id, null, command, new EngineCommand.FailJob(jobId, error), asRefused(id));
+    public Uni<Stored> failJob(UUID id, String jobId, String error, Command command, StoredInstance readByWorker) {
+        return advance(id, command, new EngineCommand.FailJob(jobId, error), readByWorker);
     }
 
     /** A worker ran a job's handler and it raised a BPMN error: the error boundary event that catches it takes over. */
-    public Uni<Stored> throwError(UUID id, String jobId, String errorCode, String message, Command command) {
-        return advance(id, null, command, new EngineCommand.ThrowError(jobId, errorCode, message), asRefused(id));
+    public Uni<Stored> throwError(UUID id, String jobId, String errorCode, String message, Command command,
+            StoredInstance readByWorker) {
+        return advance(id, command, new EngineCommand.ThrowError(jobId, errorCode, message), readByWorker);
+    }
+
+    /**
+     * A worker's report, applied to the instance as the worker read it before calling the handler: one read
+     * fewer per job. Stored under that read's revision, so a change since (the handler may have run for
+     * minutes) fails the write, and the report is applied again to a fresh read, as for any operation.
+     */
+    private Uni<Stored> advance(UUID id, Command command, EngineCommand step, StoredInstance readByWorker) {
+        return attempt(id, null, command, step, asRefused(id), MessageDelivery.NONE, 1, readByWorker)
+                .onFailure(MigrationRefusal.Blocked.class)
+                .call(blocked -> migrationRecording.blocked(id, (MigrationRefusal.Blocked) blocked));
     }
 
     /** An operator retries a job with an incident, with {@code attempts} more attempts. */
@@ -255,14 +267,15 @@ public class InstanceOperations {
 
     private Uni<Stored> advance(UUID id, Long expectedRevision, Command command, EngineCommand step, RefusalProblem refused,
             MessageDelivery delivery) {
-        return attempt(id, expectedRevision, command, step, refused, delivery, 1)
+        return attempt(id, expectedRevision, command, step, refused, delivery, 1, null)
                 .onFailure(MigrationRefusal.Blocked.class)
                 .call(blocked -> migrationRecording.blocked(id, (MigrationRefusal.Blocked) blocked));
     }
 
+    /** @param readBefore the instance as read already (for the first attempt only), or null to read it now */
     private Uni<Stored> attempt(UUID id, Long expectedRevision, Command command, EngineCommand step, RefusalProblem refused,
-            MessageDelivery delivery, int attempt) {
-        return store.load(id)
+            MessageDelivery delivery, int attempt, StoredInstance readBefore) {
+        return (readBefore != null ? Uni.createFrom().item(readBefore) : store.load(id))
                 .onItem().ifNull().failWith(() -> Problems.unknownInstance(id).exception())
                 .chain(stored -> {
                     InstanceRecord instance = stored.row();
@@ -285,7 +298,7 @@ public class InstanceOperations {
                     if (expectedRevision != null || attempt >= ATTEMPTS) {
                         return Uni.createFrom().failure(Problems.concurrentUpdate(id.toString()).exception());
                     }
-                    return attempt(id, null, command, step, refused, delivery, attempt + 1);
+                    return attempt(id, null, command, step, refused, delivery, attempt + 1, null);
                 });
     }
 

@@ -15,6 +15,7 @@ import io.ferry.persistence.DueRows;
 import io.ferry.persistence.InstanceMarshaller;
 import io.ferry.persistence.LagGauges;
 import io.ferry.persistence.InstanceStore;
+import io.ferry.persistence.StoredInstance;
 import io.ferry.persistence.LoadedInstance;
 import io.ferry.problem.ProblemException;
 import io.ferry.rollout.MigrationRefusal;
@@ -198,7 +199,7 @@ public class JobWorker {
             ServiceTaskContext context = new ServiceTaskContext(job.instanceId().toString(), state.processId(), node.id(),
                     token.get().id(), job.instanceId() + ":" + token.get().id(), state.variables().deepCopy(),
                     token.get().job().attempts() + 1);
-            return call(node, context).chain(called -> report(job, called));
+            return call(node, context).chain(called -> report(job, called, stored));
         }).onFailure().recoverWithUni(failure -> deferred(job, failure));
     }
 
@@ -245,15 +246,16 @@ public class JobWorker {
         }
     }
 
-    private Uni<Result> report(DueRows.Claimed job, Called called) {
+    /** Reports what the call gave, as an operation on the instance as it was read before the call. */
+    private Uni<Result> report(DueRows.Claimed job, Called called, StoredInstance read) {
         Command command = Command.of(null, null);
         Uni<InstanceOperations.Stored> reported;
         if (called.errorCode() != null) {
-            reported = operations.throwError(job.instanceId(), job.id(), called.errorCode(), called.error(), command);
+            reported = operations.throwError(job.instanceId(), job.id(), called.errorCode(), called.error(), command, read);
         } else if (called.error() == null) {
-            reported = operations.completeJob(job.instanceId(), job.id(), called.output(), command);
+            reported = operations.completeJob(job.instanceId(), job.id(), called.output(), command, read);
         } else {
-            reported = operations.failJob(job.instanceId(), job.id(), called.error(), command);
+            reported = operations.failJob(job.instanceId(), job.id(), called.error(), command, read);
         }
         return reported.replaceWith(called.error() == null || called.errorCode() != null ? Result.COMPLETED : Result.FAILED)
                 .onFailure(JobWorker::isStale).recoverWithUni(() -> forget(job));
