@@ -36,7 +36,7 @@ final class Errors {
             Scope scope = run.scope(current).orElseThrow();
             Optional<Node> catching = catcher(run, scope.nodeId(), code);
             if (catching.isPresent()) {
-                run.dropScope(scope.id());
+                run.dropScope(scope.id(), catching.get());
                 run.record(EngineEvent.NODE_TERMINATED, scope.nodeId(), scope.id(), by(catching.get()));
                 run.arrive(catching.get().id(), scope.parentScopeId());
                 return true;

@@ -277,8 +277,13 @@ final class Run {
         scopes.removeAll(nested);
     }
 
-    /** Ends a scope at once with everything inside it, and the token resting at its sub-process: it was interrupted. */
-    void dropScope(String scopeId) {
+    /**
+     * Ends a scope at once with everything inside it, and the token resting at its sub-process: it was interrupted
+     * by {@code by}, which each token resting inside it records ({@code NodeTerminated}), so that a client completing
+     * one of its tasks later learns what ended it.
+     */
+    void dropScope(String scopeId, Node by) {
+        terminateWithin(scopeId, by);
         clearScope(scopeId);
         scope(scopeId).map(Scope::tokenId).ifPresent(this::removeScopeToken);
         scopes.removeIf(scope -> scope.id().equals(scopeId));
@@ -291,11 +296,16 @@ final class Run {
     void interrupt(Token token, Node boundary) {
         if (token.state() == TokenState.SCOPE) {
             scopes.stream().filter(scope -> token.id().equals(scope.tokenId())).findFirst()
-                    .ifPresent(scope -> clearScope(scope.id()));
-            scopes.removeIf(scope -> token.id().equals(scope.tokenId()));
+                    .ifPresent(scope -> dropScope(scope.id(), boundary));
         }
         remove(token);
         record(EngineEvent.NODE_TERMINATED, token.nodeId(), token.id(), JsonNodeFactory.instance.objectNode().put("by", boundary.id()));
+    }
+
+    private void terminateWithin(String scopeId, Node by) {
+        resting.stream().filter(token -> isWithin(token.scopeId(), scopeId)).toList()
+                .forEach(token -> record(EngineEvent.NODE_TERMINATED, token.nodeId(), token.id(),
+                        JsonNodeFactory.instance.objectNode().put("by", by.id())));
     }
 
     private void removeScopeToken(String tokenId) {

@@ -78,7 +78,7 @@ class SubProcessBoundaryTest {
 
         // then
         assertThat(historyWithTokens(outcome)).containsExactly(
-                "TimerFired slaMissed t2", "NodeTerminated fulfil t2",
+                "TimerFired slaMissed t2", "NodeTerminated pick t7", "NodeTerminated fulfil t2",
                 "NodeEntered slaMissed t8", "NodeCompleted slaMissed t8",
                 "NodeEntered apologise t9", "TaskCreated apologise t9");
         InstanceState state = stateAfter(outcome);

@@ -79,7 +79,8 @@ class SubProcessBoundaryEventsTest {
         given().get("/instances/{id}", id).then().statusCode(200).body("activeNodeIds", containsInAnyOrder("apologise", "relabel"))
                 .body("timers", empty()).body("messages", empty());
         given().contentType(ContentType.JSON).body(Map.of("variables", Map.of()))
-                .post("/instances/{id}/tasks/pick/complete", id).then().statusCode(409);
+                .post("/instances/{id}/tasks/pick/complete", id).then().statusCode(409)
+                .body("type", equalTo("https://ferry.io/problems/task-no-longer-open")).body("endedBy", equalTo("slaMissed"));
     }
 
     @Test
