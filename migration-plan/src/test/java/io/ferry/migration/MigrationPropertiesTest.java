@@ -82,8 +82,11 @@ class MigrationPropertiesTest {
     @Property
     void blocksExactlyTheNodesWithoutAFittingPlace(
             @ForAll("anyState") InstanceState stored, @ForAll("anyNodeMap") Map<String, String> nodeMap,
-            @ForAll("anyTarget") ProcessDefinition target) {
-        CompiledChain chain = new CompiledChain("p", "1", "2", nodeMap, List.of("plan.yaml"), List.of());
+            @ForAll("anyTarget") ProcessDefinition target, @ForAll boolean renamesTheMessage) {
+        // The stored subscriptions wait for "Msg"; the target's message nodes for "Msg" or "Msg2"; the plan may rename.
+        CompiledChain chain = new CompiledChain("p", "1", "2", nodeMap, List.of("plan.yaml"), List.of(), Map.of(),
+                renamesTheMessage ? Map.of("Msg", "Msg2") : Map.of());
+        String renamed = renamesTheMessage ? "Msg2" : "Msg";
         Map<String, String> scopeNodeIds = new LinkedHashMap<>();
         stored.scopes().forEach(scope -> scopeNodeIds.put(scope.id(), chain.newNodeId(scope.nodeId())));
         List<String> expectedUnplaced = new ArrayList<>();
@@ -108,7 +111,11 @@ class MigrationPropertiesTest {
             }
             for (Subscription subscription : token.subscriptions()) {
                 boolean boundary = !subscription.nodeId().equals(token.nodeId());
-                if (boundary && !messageAttachedTo(target, chain.newNodeId(subscription.nodeId()), chain.newNodeId(token.nodeId()))) {
+                String landsOn = chain.newNodeId(subscription.nodeId());
+                if (boundary && !messageAttachedTo(target, landsOn, chain.newNodeId(token.nodeId()))) {
+                    expectedUnplaced.add(subscription.nodeId());
+                } else if (target.node(landsOn).map(MigrationPropertiesTest::messageName)
+                        .filter(waitsFor -> !waitsFor.equals(renamed)).isPresent()) {
                     expectedUnplaced.add(subscription.nodeId());
                 }
             }
@@ -140,6 +147,15 @@ class MigrationPropertiesTest {
                 .filter(node -> node.kind() == NodeKind.BOUNDARY_TIMER_EVENT)
                 .filter(node -> node.details(NodeDetails.BoundaryTimer.class).attachedToId().equals(activityId))
                 .isPresent();
+    }
+
+    /** The message a node waits for, or null. */
+    private static String messageName(Node node) {
+        return switch (node.kind()) {
+            case MESSAGE_CATCH_EVENT, RECEIVE_TASK -> node.details(NodeDetails.Message.class).messageName();
+            case BOUNDARY_MESSAGE_EVENT -> node.details(NodeDetails.BoundaryMessage.class).message().messageName();
+            default -> null;
+        };
     }
 
     private static boolean messageAttachedTo(ProcessDefinition target, String boundaryId, String activityId) {
@@ -208,7 +224,7 @@ class MigrationPropertiesTest {
                 NodeKind.BOUNDARY_MESSAGE_EVENT);
         Arbitrary<Map<String, NodeKind>> nodeKinds = Arbitraries.maps(Arbitraries.of(NODE_IDS), kinds).ofMinSize(4);
         Arbitrary<Map<String, String>> scopes = Arbitraries.maps(Arbitraries.of(NODE_IDS), Arbitraries.of(NODE_IDS));
-        return Combinators.combine(nodeKinds, scopes).as((kindById, scopeById) -> {
+        return Combinators.combine(nodeKinds, scopes, Arbitraries.of("Msg", "Msg2")).as((kindById, scopeById, message) -> {
             List<Node> nodes = kindById.entrySet().stream().map(entry -> {
                 String scope = scopeById.get(entry.getKey());
                 boolean inSubProcess = scope != null && !scope.equals(entry.getKey())
@@ -223,7 +239,11 @@ class MigrationPropertiesTest {
                     // Attached like the timers; waiting for the one message name the stored subscriptions carry.
                     return new Node(entry.getKey(), null, NodeKind.BOUNDARY_MESSAGE_EVENT, null, List.of(), List.of(), null,
                             new NodeDetails.BoundaryMessage(scope == null ? "n0" : scope, false,
-                                    new NodeDetails.Message("Msg", "key")));
+                                    new NodeDetails.Message(message, "key")));
+                }
+                if (entry.getValue() == NodeKind.MESSAGE_CATCH_EVENT) {
+                    return new Node(entry.getKey(), null, NodeKind.MESSAGE_CATCH_EVENT, inSubProcess ? scope : null, List.of(),
+                            List.of(), null, new NodeDetails.Message(message, "key"));
                 }
                 return Definitions.node(entry.getKey(), entry.getValue(), inSubProcess ? scope : null);
             }).toList();
