@@ -121,7 +121,8 @@ public final class Benchmark {
             complete = load(OrderOverHttp.completing(app, waiting), database.cpuMeter(app));
             Duration phase = Duration.ofNanos(System.nanoTime() - began);
             long jobsDuring = Machinery.jobsCompleted(database) - jobsBefore;
-            jobs = new Machinery.Jobs(jobsDuring, phase, Machinery.drainJobs(app));
+            Duration drained = Machinery.drainJobs(app);
+            jobs = new Machinery.Jobs(jobsDuring, phase, drained, Machinery.jobsCompleted(database) - jobsBefore);
             log("Firing " + parameters.timers() + " due timers through POST /admin/timers/fire");
             timers = Machinery.fireTimers(app, database, parameters.timers(), parameters.clients());
             peakMemory = memory.peak();
@@ -131,7 +132,10 @@ public final class Benchmark {
         ClosedLoop.Result startCeiling = load(OrderStatementsByHand.starting(database, templates), database.cpuMeter(null));
         ClosedLoop.Result completeCeiling = load(OrderStatementsByHand.completing(database, templates,
                 waitingInstances(database, templates, start)), database.cpuMeter(null));
-        return new Results.Load(start, complete, startCeiling, completeCeiling, jobs, timers, peakMemory, memoryAfterLoad);
+        ClosedLoop.Result completeWithJobCeiling = load(OrderStatementsByHand.completingWithJobs(database, templates,
+                waitingInstances(database, templates, start)), database.cpuMeter(null));
+        return new Results.Load(start, complete, startCeiling, completeCeiling, completeWithJobCeiling, jobs, timers,
+                peakMemory, memoryAfterLoad);
     }
 
     /**

@@ -21,10 +21,18 @@ final class Machinery {
     private static final String INVOICE = "{\"variables\":{\"amount\":120,\"reminders\":\"R1/PT24H\","
             + "\"payWithin\":\"PT1S\",\"coolingOff\":\"P14D\"}}";
 
-    /** Jobs completed by the workers during a phase of {@code elapsed}, and how long the rest took to run after it. */
-    record Jobs(long completed, Duration elapsed, Duration drainedAfter) {
+    /**
+     * Jobs completed by the workers during a phase of {@code elapsed}, how long the rest took to run after it, and
+     * how many had run by then: one per completion of the phase, warm-up included.
+     */
+    record Jobs(long completed, Duration elapsed, Duration drainedAfter, long completedByTheEnd) {
         double perSecond() {
             return completed / (elapsed.toNanos() / 1e9);
+        }
+
+        /** Completions whose payment job had run too, per second of the phase and the drain after it. */
+        double completionsWithTheirJobsPerSecond() {
+            return completedByTheEnd / (elapsed.plus(drainedAfter).toNanos() / 1e9);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.ferry.benchmark;
 
+import io.ferry.persistence.DueRows;
 import io.ferry.persistence.HistoryEventRecord;
 import io.ferry.persistence.InstanceStore;
 import java.sql.Connection;
@@ -33,6 +34,7 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
     private final Statement create;
     private final Statement load;
     private final Statement write;
+    private final Statement claim;
     private final Operation operation;
 
     private interface Operation {
@@ -67,6 +69,7 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
         this.create = Statement.prepare(connection, InstanceStore.CREATE);
         this.load = Statement.prepare(connection, InstanceStore.LOAD);
         this.write = Statement.prepare(connection, InstanceStore.WRITE);
+        this.claim = Statement.prepare(connection, DueRows.JOB_CLAIM);
         this.operation = operation;
     }
 
@@ -80,6 +83,23 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
             List<UUID> instances = instancesPerClient.get(index);
             int[] next = {0};
             return new OrderStatementsByHand(database, self -> self.complete(templates, instances.get(next[0]++ % instances.size())));
+        };
+    }
+
+    /**
+     * As {@link #completing}, and then what a pod's worker does for the payment job the completion created: claim a
+     * job (the oldest one due, whichever client's completion made it), read its instance, and store the job's
+     * completion with its history, dropping the job's row. One round trip each, as Ferry's worker issues them.
+     */
+    static ClosedLoop.ClientFactory completingWithJobs(Database database, OrderTemplates templates,
+            List<List<UUID>> instancesPerClient) {
+        return index -> {
+            List<UUID> instances = instancesPerClient.get(index);
+            int[] next = {0};
+            return new OrderStatementsByHand(database, self -> {
+                self.complete(templates, instances.get(next[0]++ % instances.size()));
+                self.runJob(templates);
+            });
         };
     }
 
@@ -127,6 +147,48 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
         // is still running, and its workers would run these jobs and change the instances under the ceiling's feet.
         values.addAll(List.of(array("uuid", id), array("text", templates.jobId()), array("timestamptz", now().plusDays(1)),
                 connection.createArrayOf("uuid", new Object[0]), connection.createArrayOf("text", new Object[0])));
+        values.addAll(noRows("uuid", "uuid", "text", "text", "text", "int", "uuid", "text")); // job incidents
+        values.addAll(noRows("uuid", "text", "text", "text", "uuid", "text")); // message subscriptions
+        values.add(null); // no message id delivered
+        values.add(null); // no buffered message consumed
+        try (ResultSet stored = write.execute(values.toArray())) {
+            if (!stored.next()) {
+                throw new IllegalStateException("instance " + id + " was not at revision " + revision);
+            }
+        }
+    }
+
+    private void runJob(OrderTemplates templates) throws SQLException {
+        // The ceiling's job rows are due in a day (see complete), so its claim looks that far ahead.
+        OffsetDateTime horizon = now().plusDays(2);
+        UUID id;
+        String jobId;
+        try (ResultSet claimed = claim.execute(horizon, horizon.plusMinutes(5), 1)) {
+            if (!claimed.next()) {
+                return; // another client claimed the only due job
+            }
+            id = claimed.getObject("instance_id", UUID.class);
+            jobId = claimed.getString("id");
+        }
+        long revision;
+        long historyLength;
+        try (ResultSet row = load.execute(id)) {
+            row.next();
+            historyLength = row.getLong("history_length");
+            revision = row.getLong("revision");
+            row.getString("state");
+            row.getString("incidents");
+            row.getString("migrations");
+        }
+        List<OrderTemplates.HistoryEvent> events = templates.jobEvents();
+        List<Object> values = new ArrayList<>(List.of(now(), array("uuid", id), array("bigint", revision),
+                array("text", "order"), array("text", "2"), array("text", "ACTIVE"), array("text", templates.paidState()),
+                array("bigint", historyLength + events.size()), array("boolean", false)));
+        values.addAll(events(id, historyLength, events));
+        values.addAll(noRows("uuid", "text", "timestamptz", "uuid", "text")); // timers
+        // no job made due; the completed one's row dropped
+        values.addAll(noRows("uuid", "text", "timestamptz"));
+        values.addAll(List.of(array("uuid", id), array("text", jobId)));
         values.addAll(noRows("uuid", "uuid", "text", "text", "text", "int", "uuid", "text")); // job incidents
         values.addAll(noRows("uuid", "text", "text", "text", "uuid", "text")); // message subscriptions
         values.add(null); // no message id delivered

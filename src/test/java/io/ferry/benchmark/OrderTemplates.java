@@ -16,11 +16,12 @@ import java.util.UUID;
  * @param waitingState its snapshot
  * @param startEvents the history events of its start
  * @param completedState the snapshot of another instance after {@code approveOrder} was completed
- * @param completeEvents the history events of that completion (not those of the payment job it created,
- *     which the pod's workers may have run already)
+ * @param completeEvents the history events of that completion (not those of the payment job it created)
+ * @param paidState the snapshot of that instance once the pod's workers ran its payment job
+ * @param jobEvents the history events of that job's completion
  */
 record OrderTemplates(UUID waiting, String waitingState, List<HistoryEvent> startEvents, String completedState,
-        List<HistoryEvent> completeEvents) {
+        List<HistoryEvent> completeEvents, String paidState, List<HistoryEvent> jobEvents) {
 
     record HistoryEvent(String type, String nodeId, String tokenId, String data) {
     }
@@ -43,7 +44,26 @@ record OrderTemplates(UUID waiting, String waitingState, List<HistoryEvent> star
             List<HistoryEvent> complete = events(connection, completed);
             List<HistoryEvent> completion = complete.subList(start.size(), complete.size()).stream()
                     .takeWhile(event -> !"ServiceTaskCompleted".equals(event.type())).toList();
-            return new OrderTemplates(waiting, state(connection, waiting), start, state(connection, completed), completion);
+            String completedState = state(connection, completed);
+            List<HistoryEvent> paid = paid(connection, completed);
+            List<HistoryEvent> job = paid.subList(start.size() + completion.size(), paid.size());
+            return new OrderTemplates(waiting, state(connection, waiting), start, completedState, completion,
+                    state(connection, completed), job);
+        }
+    }
+
+    /** The instance's history once the pod's workers ran its payment job (they do at once), waiting up to 30 s. */
+    private static List<HistoryEvent> paid(Connection connection, UUID id) throws Exception {
+        long giveUp = System.nanoTime() + java.time.Duration.ofSeconds(30).toNanos();
+        while (true) {
+            List<HistoryEvent> events = events(connection, id);
+            if (events.stream().anyMatch(event -> "ServiceTaskCompleted".equals(event.type()))) {
+                return events;
+            }
+            if (System.nanoTime() > giveUp) {
+                throw new IllegalStateException("the payment job of instance " + id + " did not run within 30 s: " + events);
+            }
+            Thread.sleep(20);
         }
     }
 

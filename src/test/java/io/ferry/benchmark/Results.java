@@ -52,8 +52,8 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
 
     /** The load phases, and the app's resident memory during and after them. */
     record Load(ClosedLoop.Result start, ClosedLoop.Result complete, ClosedLoop.Result startCeiling,
-            ClosedLoop.Result completeCeiling, Machinery.Jobs jobs, Machinery.Timers timers, long peakMemory,
-            long memoryAfterLoad) {
+            ClosedLoop.Result completeCeiling, ClosedLoop.Result completeWithJobCeiling, Machinery.Jobs jobs,
+            Machinery.Timers timers, long peakMemory, long memoryAfterLoad) {
     }
 
     /** Every measurement happened and saw work done: what the quick-mode IT checks (never how fast). */
@@ -62,6 +62,7 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
         if (load != null) {
             check(missing, load.complete(), "complete approveOrder (Ferry)");
             check(missing, load.completeCeiling(), "complete approveOrder (ceiling)");
+            check(missing, load.completeWithJobCeiling(), "complete approveOrder and run its job (ceiling)");
             check(missing, load.start(), "start (Ferry)");
             check(missing, load.startCeiling(), "start (ceiling)");
             if (load.jobs().completed() == 0) {
@@ -107,6 +108,13 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
             cpuRow(table, "complete", load.complete(), load.completeCeiling());
             cpuRow(table, "start", load.start(), load.startCeiling());
             Machinery.Jobs jobs = load.jobs();
+            row(table, "complete `approveOrder` and run its payment job, both (Ferry: completions whose job had run too, over "
+                            + "the completion load and the drain after it; ceiling: the completion's statements, then a job's "
+                            + "claim, read and store)",
+                    "%,.0f completions with their jobs/s (%,d in %s)".formatted(jobs.completionsWithTheirJobsPerSecond(),
+                            jobs.completedByTheEnd(), seconds(jobs.elapsed().plus(jobs.drainedAfter()))),
+                    load(load.completeWithJobCeiling(), "tps"),
+                    jobs.completionsWithTheirJobsPerSecond() / load.completeWithJobCeiling().perSecond());
             row(table, "payment jobs the pod's workers ran during the completion load (claim, load, handler, store; one per "
                             + "completion)", "%,.0f jobs/s (%,d in %s; the rest ran within %s after it)".formatted(jobs.perSecond(),
                             jobs.completed(), seconds(jobs.elapsed()), seconds(jobs.drainedAfter())), "—", "—");
