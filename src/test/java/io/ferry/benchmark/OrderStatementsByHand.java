@@ -127,35 +127,11 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
     }
 
     private void complete(OrderTemplates templates, UUID id) throws SQLException {
-        long revision;
-        long historyLength;
-        try (ResultSet row = load.execute(id)) {
-            row.next();
-            historyLength = row.getLong("history_length");
-            revision = row.getLong("revision");
-            row.getString("state");
-            row.getString("incidents");
-            row.getString("migrations");
-        }
-        List<OrderTemplates.HistoryEvent> events = templates.completeEvents();
-        List<Object> values = new ArrayList<>(List.of(now(), array("uuid", id), array("bigint", revision),
-                array("text", "order"), array("text", "2"), array("text", "ACTIVE"), array("text", templates.completedState()),
-                array("bigint", historyLength + events.size()), array("boolean", false)));
-        values.addAll(events(id, historyLength, events));
-        values.addAll(noRows("uuid", "text", "timestamptz", "uuid", "text")); // timers
         // the payment job the completion creates; none dropped. Due in a day, not now as Ferry's: the app under test
         // is still running, and its workers would run these jobs and change the instances under the ceiling's feet.
-        values.addAll(List.of(array("uuid", id), array("text", templates.jobId()), array("timestamptz", now().plusDays(1)),
-                connection.createArrayOf("uuid", new Object[0]), connection.createArrayOf("text", new Object[0])));
-        values.addAll(noRows("uuid", "uuid", "text", "text", "text", "int", "uuid", "text")); // job incidents
-        values.addAll(noRows("uuid", "text", "text", "text", "uuid", "text")); // message subscriptions
-        values.add(null); // no message id delivered
-        values.add(null); // no buffered message consumed
-        try (ResultSet stored = write.execute(values.toArray())) {
-            if (!stored.next()) {
-                throw new IllegalStateException("instance " + id + " was not at revision " + revision);
-            }
-        }
+        readAndStore(id, templates.completedState(), templates.completeEvents(),
+                List.of(array("uuid", id), array("text", templates.jobId()), array("timestamptz", now().plusDays(1)),
+                        connection.createArrayOf("uuid", new Object[0]), connection.createArrayOf("text", new Object[0])));
     }
 
     private void runJob(OrderTemplates templates) throws SQLException {
@@ -170,6 +146,18 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
             id = claimed.getObject("instance_id", UUID.class);
             jobId = claimed.getString("id");
         }
+        // no job made due; the completed one's row dropped
+        List<Object> jobs = new ArrayList<>(noRows("uuid", "text", "timestamptz"));
+        jobs.addAll(List.of(array("uuid", id), array("text", jobId)));
+        readAndStore(id, templates.paidState(), templates.jobEvents(), jobs);
+    }
+
+    /**
+     * An operation on a stored instance, as Ferry issues it: {@code LOAD}, then {@code WRITE} of the new state and
+     * its history events under the revision read, with {@code jobs} as the job columns (rows made due, rows dropped).
+     */
+    private void readAndStore(UUID id, String state, List<OrderTemplates.HistoryEvent> events, List<Object> jobs)
+            throws SQLException {
         long revision;
         long historyLength;
         try (ResultSet row = load.execute(id)) {
@@ -180,15 +168,12 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
             row.getString("incidents");
             row.getString("migrations");
         }
-        List<OrderTemplates.HistoryEvent> events = templates.jobEvents();
         List<Object> values = new ArrayList<>(List.of(now(), array("uuid", id), array("bigint", revision),
-                array("text", "order"), array("text", "2"), array("text", "ACTIVE"), array("text", templates.paidState()),
+                array("text", "order"), array("text", "2"), array("text", "ACTIVE"), array("text", state),
                 array("bigint", historyLength + events.size()), array("boolean", false)));
         values.addAll(events(id, historyLength, events));
         values.addAll(noRows("uuid", "text", "timestamptz", "uuid", "text")); // timers
-        // no job made due; the completed one's row dropped
-        values.addAll(noRows("uuid", "text", "timestamptz"));
-        values.addAll(List.of(array("uuid", id), array("text", jobId)));
+        values.addAll(jobs);
         values.addAll(noRows("uuid", "uuid", "text", "text", "text", "int", "uuid", "text")); // job incidents
         values.addAll(noRows("uuid", "text", "text", "text", "uuid", "text")); // message subscriptions
         values.add(null); // no message id delivered
@@ -228,7 +213,6 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
         return arrays;
     }
 
-    /** The reference process arms no timer: the timer columns are bound empty, as Ferry binds them. */
     /** Empty arrays for rows the operation does not write, one per column. */
     private List<Object> noRows(String... types) throws SQLException {
         List<Object> arrays = new ArrayList<>();
