@@ -104,8 +104,15 @@ class FerryProcessor {
     }
 
     @BuildStep
+    @Record(ExecutionTime.STATIC_INIT)
+    CatalogLoadingBuildItem startLoadingCatalog(CatalogRecorder recorder) {
+        return new CatalogLoadingBuildItem(recorder.startLoading());
+    }
+
+    @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    SyntheticBeanBuildItem catalog(CatalogRecorder recorder, ProcessDefinitionsBuildItem definitions) {
+    SyntheticBeanBuildItem catalog(CatalogRecorder recorder, CatalogLoadingBuildItem loading,
+            ProcessDefinitionsBuildItem definitions) {
         // Built at start, not on first use: a pod reported ready must not stall its first request (and
         // the event loop) while the model, its conditions and the migration routes are made.
         return SyntheticBeanBuildItem.configure(DeployedProcesses.class)
@@ -113,7 +120,7 @@ class FerryProcessor {
                 .setRuntimeInit()
                 .startup()
                 .unremovable()
-                .supplier(recorder.deployedProcesses())
+                .supplier(recorder.deployedProcesses(loading.loading()))
                 .done();
     }
 

@@ -118,12 +118,13 @@ class MigrationProcessor {
 
     @BuildStep
     @Record(ExecutionTime.RUNTIME_INIT)
-    SyntheticBeanBuildItem shippedMigrations(CatalogRecorder recorder, MigrationChainsBuildItem migrations) {
+    SyntheticBeanBuildItem shippedMigrations(CatalogRecorder recorder, CatalogLoadingBuildItem loading,
+            MigrationChainsBuildItem migrations) {
         return SyntheticBeanBuildItem.configure(ShippedMigrations.class)
                 .scope(Singleton.class)
                 .setRuntimeInit()
                 .unremovable()
-                .supplier(recorder.shippedMigrations())
+                .supplier(recorder.shippedMigrations(loading.loading()))
                 .done();
     }
 
