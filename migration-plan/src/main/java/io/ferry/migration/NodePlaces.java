@@ -1,10 +1,12 @@
 package io.ferry.migration;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.definition.Node;
 import io.ferry.definition.NodeDetails;
 import io.ferry.definition.NodeKind;
 import io.ferry.definition.NodeKind.StateHeld;
 import io.ferry.definition.ProcessDefinition;
+import io.ferry.definition.TimerDefinition;
 import io.ferry.state.InstanceState;
 import io.ferry.state.Scope;
 import io.ferry.state.Timer;
@@ -18,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every place in an instance's state where a node id lives. This is the one class to extend when
@@ -38,11 +41,11 @@ final class NodePlaces {
      * The state with every node id replaced through the route, and the nodes that have no fitting
      * place in the target; when there are any, the moved state must not be used.
      */
-    static Moved move(InstanceState state, Route route, Instant now) {
+    static Moved move(InstanceState state, Route route, Instant now, ObjectNode variables) {
         List<Scope> scopes = state.scopes();
         List<Token> tokens = state.tokens();
         Map<String, Landing> scopeLandings = scopeLandings(scopes, route);
-        Moved moved = new Moved(route.target(), tokens.size(), scopes.size());
+        Moved moved = new Moved(route.target(), tokens.size(), scopes.size(), state.lastIdNumber());
         for (int index = 0; index < tokens.size(); index++) {
             Token token = tokens.get(index);
             Landing landing = route.landing(token.nodeId());
@@ -50,10 +53,14 @@ final class NodePlaces {
                     scopeNodeId(scopeLandings, token.scopeId()));
             Token movedToken = landing.moved() ? token.withNodeId(landing.newNodeId()) : token;
             if (!token.timers().isEmpty()) {
-                movedToken = movedToken.withTimers(moveTimers(token, landing, route, moved, new Clocked(state, now)));
+                movedToken = movedToken.withTimers(moveTimers(token, landing, route, moved, new Clocked(variables, now)));
             }
             if (!token.subscriptions().isEmpty()) {
                 movedToken = movedToken.withSubscriptions(moveSubscriptions(token, landing, route, moved));
+            }
+            List<Node> restarted = route.restartedBoundaryTimers(movedToken.nodeId());
+            if (!restarted.isEmpty() && now != null) {
+                movedToken = armRestarted(movedToken, restarted, moved, new Clocked(variables, now));
             }
             moved.tokens[index] = movedToken;
         }
@@ -77,7 +84,7 @@ final class NodePlaces {
         for (Timer timer : token.timers()) {
             Landing landing = route.landing(timer.nodeId());
             Timer landed = landing.moved() ? timer.withNodeId(landing.newNodeId()) : timer;
-            timers.add(TimerRules.apply(landed, landing.node(), route.chain().timerRule(landing.newNodeId()), clocked.state(),
+            timers.add(TimerRules.apply(landed, landing.node(), route.chain().timerRule(landing.newNodeId()), clocked.variables(),
                     clocked.now()));
             if (token.state() == TokenState.EVENTS) {
                 moved.placeGatewayEvent(timer.nodeId(), landing, tokenLanding.newNodeId(), "timer");
@@ -86,6 +93,39 @@ final class NodePlaces {
             }
         }
         return timers;
+    }
+
+    /**
+     * Arms, from the migration's moment, the timer of each restarted boundary event of the token's
+     * activity that the token holds no timer of: the event is new in the target (or a cycle of it ran
+     * out), and the plan asked for its timer to start now. One that cannot be armed blocks the instance.
+     */
+    private static Token armRestarted(Token token, List<Node> boundaries, Moved moved, Clocked clocked) {
+        List<Timer> timers = null;
+        for (Node boundary : boundaries) {
+            if (holdsTimerOf(token, boundary.id())) {
+                continue;
+            }
+            Optional<Timer> armed = TimerRules.armed(boundary, moved.newTimerId(), clocked.variables(), clocked.now());
+            if (armed.isEmpty()) {
+                moved.unarmable(boundary, token.nodeId());
+                continue;
+            }
+            if (timers == null) {
+                timers = new ArrayList<>(token.timers());
+            }
+            timers.add(armed.get());
+        }
+        return timers == null ? token : token.withTimers(timers);
+    }
+
+    private static boolean holdsTimerOf(Token token, String nodeId) {
+        for (Timer timer : token.timers()) {
+            if (timer.nodeId().equals(nodeId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -108,8 +148,8 @@ final class NodePlaces {
         return subscriptions;
     }
 
-    /** What a timer rule needs besides the timer: the state's variables and the migration's moment. */
-    private record Clocked(InstanceState state, Instant now) {
+    /** What a timer rule needs besides the timer: the variables as the plan leaves them, and the migration's moment. */
+    private record Clocked(ObjectNode variables, Instant now) {
     }
 
     /** Each scope's id to where its sub-process node lands. */
@@ -140,11 +180,29 @@ final class NodePlaces {
         private final Scope[] scopes;
         private Map<String, String> movedNodeIds = Map.of();
         private List<UnplacedNode> unplaced = List.of();
+        private long lastIdNumber;
 
-        private Moved(ProcessDefinition target, int tokens, int scopes) {
+        private Moved(ProcessDefinition target, int tokens, int scopes, long lastIdNumber) {
             this.target = target;
             this.tokens = new Token[tokens];
             this.scopes = new Scope[scopes];
+            this.lastIdNumber = lastIdNumber;
+        }
+
+        /** An id for a timer armed by the migration, numbered after every id the state used, as the engine numbers them. */
+        private String newTimerId() {
+            return "timer" + ++lastIdNumber;
+        }
+
+        /** Records a restarted boundary timer that cannot be armed, because its variable holds no valid timer. */
+        private void unarmable(Node boundary, String activityNodeId) {
+            if (unplaced.isEmpty()) {
+                unplaced = new ArrayList<>();
+            }
+            TimerDefinition definition = boundary.details(NodeDetails.BoundaryTimer.class).timer();
+            unplaced.add(new UnplacedNode(activityNodeId, UnplacedNode.RESTARTED_TIMER_UNARMABLE.formatted(boundary.id(),
+                    target.version(), activityNodeId, definition.variable().orElse("?"), definition.type().expected(),
+                    boundary.id())));
         }
 
         /** Records where one place lands; the place and its problem are spelled out only when it does not fit. */
@@ -261,6 +319,11 @@ final class NodePlaces {
 
         List<Scope> scopes() {
             return Arrays.asList(scopes);
+        }
+
+        /** The state's last id number, after the ids of the timers the migration armed. */
+        long lastIdNumber() {
+            return lastIdNumber;
         }
 
         /** Old id to new id, for each node id of the state that changed, in the order the state holds them. */

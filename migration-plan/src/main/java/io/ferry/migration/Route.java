@@ -1,11 +1,16 @@
 package io.ferry.migration;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.definition.Node;
+import io.ferry.definition.NodeDetails;
 import io.ferry.definition.ProcessDefinition;
 import io.ferry.plan.CompiledChain;
+import io.ferry.plan.TimerRule;
 import io.ferry.state.InstanceState;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +24,8 @@ public final class Route {
     private final CompiledChain chain;
     private final ProcessDefinition target;
     private final Map<String, Landing> landings;
+    /** The target's timer boundary events the chain restarts, by the activity they hang on. */
+    private final Map<String, List<Node>> restartedBoundaryTimers = new HashMap<>();
 
     private Route(CompiledChain chain, ProcessDefinition target) {
         this.chain = chain;
@@ -26,6 +33,9 @@ public final class Route {
         this.landings = new HashMap<>((chain.nodeMap().size() + target.nodes().size()) * 2);
         for (Node node : target.nodes()) {
             landings.put(node.id(), new Landing(node.id(), node, false));
+            if (node.details() instanceof NodeDetails.BoundaryTimer boundary && chain.timerRule(node.id()) == TimerRule.RESTART) {
+                restartedBoundaryTimers.computeIfAbsent(boundary.attachedToId(), activity -> new ArrayList<>()).add(node);
+            }
         }
         // A mapped id may also be a target node's own id (a node that was replaced by another):
         // the mapping wins, as it does in CompiledChain.newNodeId.
@@ -85,13 +95,22 @@ public final class Route {
         if (!leavesFrom(state.processId(), state.version())) {
             return Migration.noChain(state, target);
         }
-        NodePlaces.Moved moved = NodePlaces.move(state, this, now);
+        ObjectNode variables = Migration.changedVariables(state, chain);
+        NodePlaces.Moved moved = NodePlaces.move(state, this, now, variables);
         if (!moved.unplaced().isEmpty()) {
             return new MigrationResult.Blocked(moved.unplaced());
         }
         InstanceState migrated = new InstanceState(state.processId(), target.version(), state.status(), moved.tokens(),
-                moved.scopes(), Migration.changedVariables(state, chain), state.lastIdNumber());
+                moved.scopes(), variables, moved.lastIdNumber());
         return new MigrationResult.Migrated(migrated, moved.movedNodeIds(), chain.planFiles());
+    }
+
+    /**
+     * The timer boundary events of the target hanging on that activity whose timers the chain
+     * restarts: a token resting there without one gets it armed at the migration.
+     */
+    List<Node> restartedBoundaryTimers(String activityId) {
+        return restartedBoundaryTimers.getOrDefault(activityId, List.of());
     }
 
     /** Where a node id of the source version lands; an id neither mapped nor in the target lands nowhere. */

@@ -26,6 +26,10 @@ public record UnplacedNode(String nodeId, String reason) {
     public static final String GATEWAY_EVENT_MISSING =
             "%s of event '%s' cannot move to '%s': in version %s that is not a %s catch event after event-based gateway '%s'; "
             + "map '%s' to a %s catch event the gateway '%s' leads to in a migration plan";
+    public static final String RESTARTED_TIMER_UNARMABLE =
+            "the plan restarts the timer of boundary event '%s' (version %s), but it cannot be armed for the task at '%s': "
+            + "variable '%s' does not hold %s; give the variable a valid value in the plan (variables:), or drop the timer "
+            + "rule of '%s'";
     public static final String WRONG_SCOPE =
             "%s at '%s' cannot move to '%s': that node lies %s, but it runs %s; map '%s' to a node %s in a migration plan";
 }

@@ -14,6 +14,7 @@ import io.ferry.definition.ProcessDefinition;
 import io.ferry.plan.CompiledChain;
 import io.ferry.plan.MigrationChains;
 import io.ferry.plan.MigrationPlan;
+import io.ferry.plan.TimerRule;
 import io.ferry.plan.VariableChange;
 import io.ferry.state.InstanceState;
 import io.ferry.state.InstanceStatus;
@@ -25,12 +26,15 @@ import io.ferry.state.Token;
 import io.ferry.state.TokenState;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
@@ -199,6 +203,86 @@ class MigrationPropertiesTest {
             }
             assertThat(composed.newNodeId(nodeId)).as(nodeId).isEqualTo(stepwise);
         }
+    }
+
+    /**
+     * A plan that restarts every boundary timer arms, at the migration's moment, each one exactly once for every
+     * token resting at its activity, with ids no place of the stored state had, numbered after its last id; a
+     * timer a token already holds is restarted, not armed twice.
+     */
+    @Property
+    void restartedBoundaryTimersAreArmedOncePerWaitingTokenWithFreshIds(
+            @ForAll("tasksWithBoundaryTimers") ProcessDefinition target, @ForAll("anyVariables") ObjectNode variables,
+            @ForAll List<Boolean> holdsATimerAlready) {
+        // A token at every task of the target that has boundary timers; some already hold the first one's timer.
+        List<Token> tokens = new ArrayList<>();
+        for (Node task : target.nodes()) {
+            List<Node> boundaries = boundaryTimersOf(target, task.id());
+            if (task.kind() != NodeKind.USER_TASK || task.scopeId() != null || boundaries.isEmpty()) {
+                continue;
+            }
+            int index = tokens.size();
+            boolean holds = index < holdsATimerAlready.size() && holdsATimerAlready.get(index);
+            tokens.add(new Token("t" + index, task.id(), null, TokenState.USER_TASK, holds
+                    ? List.of(new Timer("timer" + (index + 20), boundaries.get(0).id(), Instant.parse("2027-01-01T00:00:00Z"),
+                            Instant.parse("2027-01-02T00:00:00Z"), 1))
+                    : List.of()));
+        }
+        Assume.that(!tokens.isEmpty());
+        InstanceState stored = new InstanceState("p", "1", InstanceStatus.ACTIVE, tokens, List.of(), variables, 40);
+        Map<String, TimerRule> restartAll = new LinkedHashMap<>();
+        target.nodes().stream().filter(node -> node.kind() == NodeKind.BOUNDARY_TIMER_EVENT)
+                .forEach(node -> restartAll.put(node.id(), TimerRule.RESTART));
+        CompiledChain chain = new CompiledChain("p", "1", "2", Map.of(), List.of("plan.yaml"), List.of(), restartAll);
+        Instant now = Instant.parse("2027-02-01T00:00:00Z");
+        Set<String> storedIds = new HashSet<>();
+        tokens.forEach(token -> {
+            storedIds.add(token.id());
+            token.timers().forEach(timer -> storedIds.add(timer.id()));
+        });
+
+        MigrationResult result = Route.of(chain, target).apply(stored, now);
+
+        assertThat(result).isInstanceOf(MigrationResult.Migrated.class);
+        InstanceState state = ((MigrationResult.Migrated) result).migrated();
+        int armed = 0;
+        for (Token token : state.tokens()) {
+            for (Node boundary : boundaryTimersOf(target, token.nodeId())) {
+                assertThat(token.timers()).as("%s at %s", boundary.id(), token.nodeId())
+                        .filteredOn(held -> held.nodeId().equals(boundary.id())).singleElement()
+                        .satisfies(timer -> {
+                            assertThat(timer.armedAt()).isEqualTo(now);
+                            assertThat(timer.dueAt()).isEqualTo(now.plusSeconds(3600));
+                            assertThat(timer.fired()).isZero();
+                        });
+            }
+            armed += (int) token.timers().stream().filter(timer -> !storedIds.contains(timer.id())).count();
+        }
+        List<String> ids = state.tokens().stream().flatMap(token -> token.timers().stream()).map(Timer::id).toList();
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(state.lastIdNumber()).isEqualTo(stored.lastIdNumber() + armed);
+        Statistics.label("restarted a timer a token held").collect(holdsATimerAlready.stream().limit(tokens.size()).anyMatch(held -> held));
+    }
+
+    /** Four user tasks, and one to five timer boundary events, each on any of them. */
+    @Provide
+    Arbitrary<ProcessDefinition> tasksWithBoundaryTimers() {
+        List<String> tasks = List.of("n0", "n1", "n2", "n3");
+        return Arbitraries.of(tasks).list().ofMinSize(1).ofMaxSize(5).map(attachedTo -> {
+            List<Node> nodes = new ArrayList<>();
+            tasks.forEach(task -> nodes.add(Definitions.node(task, NodeKind.USER_TASK)));
+            for (int i = 0; i < attachedTo.size(); i++) {
+                nodes.add(new Node("b" + i, null, NodeKind.BOUNDARY_TIMER_EVENT, null, List.of(), List.of(), null,
+                        new NodeDetails.BoundaryTimer(attachedTo.get(i), i % 2 == 0,
+                                new TimerDefinition(TimerDefinition.Type.DURATION, "PT1H"))));
+            }
+            return Definitions.definition("p", "2", nodes.toArray(Node[]::new));
+        });
+    }
+
+    private static List<Node> boundaryTimersOf(ProcessDefinition target, String activityId) {
+        return target.nodes().stream().filter(node -> node.details() instanceof NodeDetails.BoundaryTimer timer
+                && timer.attachedToId().equals(activityId)).toList();
     }
 
     @Property

@@ -126,4 +126,65 @@ class TimerMigrationTest {
                 new Token("t6", "assess", "s4", TokenState.USER_TASK));
         assertThat(migrated.scopes()).containsExactly(new io.ferry.state.Scope("s4", "settle", null, "t2"));
     }
+
+    /**
+     * A version adds a boundary timer to a task: a token already waiting there gets it only if the plan says
+     * {@code restart} for it, counted from the migration, with an id after every id the state used.
+     */
+    @Test
+    void aRestartedBoundaryTimerNewInTheVersionIsArmedForATokenAlreadyWaiting() {
+        InstanceState stored = new InstanceState("claim", "1", InstanceStatus.ACTIVE, List.of(
+                new Token("t2", "review", null, TokenState.USER_TASK)), List.of(), Definitions.noVariables(), 5);
+        CompiledChain restarting = new CompiledChain("claim", "1", "2", Map.of("review", "assess"),
+                List.of("plans/claim-1-to-2.yaml"), List.of(), Map.of("slaExpired", TimerRule.RESTART));
+        CompiledChain keeping = new CompiledChain("claim", "1", "2", Map.of("review", "assess"),
+                List.of("plans/claim-1-to-2.yaml"), List.of());
+        Instant now = Instant.parse("2027-01-05T12:00:00Z");
+
+        InstanceState armed = ((MigrationResult.Migrated) Route.of(restarting, target("assess", "P1D")).apply(stored, now)).migrated();
+        InstanceState unarmed = ((MigrationResult.Migrated) Route.of(keeping, target("assess", "P1D")).apply(stored, now)).migrated();
+
+        assertThat(armed.tokens()).containsExactly(new Token("t2", "assess", null, TokenState.USER_TASK,
+                List.of(new Timer("timer6", "slaExpired", now, now.plus(Duration.ofDays(1)), 0))));
+        assertThat(armed.lastIdNumber()).isEqualTo(6);
+        assertThat(unarmed.tokens()).as("keep, the default, arms nothing").containsExactly(
+                new Token("t2", "assess", null, TokenState.USER_TASK));
+        assertThat(unarmed.lastIdNumber()).isEqualTo(5);
+        assertThat(Route.of(restarting, target("assess", "P1D")).apply(stored).toString())
+                .as("without a moment (a preview of routes only) nothing is armed")
+                .doesNotContain("timer6");
+    }
+
+    @Test
+    void aRestartedBoundaryTimerThatTheTokenHoldsIsRestartedNotArmedTwice() {
+        Instant now = Instant.parse("2027-01-05T12:00:00Z");
+        MigrationResult result = Route.of(chain(Map.of("slaExpired", TimerRule.RESTART)), target("assess", "P1D"))
+                .apply(stored(), now);
+
+        InstanceState migrated = ((MigrationResult.Migrated) result).migrated();
+        assertThat(migrated.tokens().get(0).timers()).containsExactly(
+                new Timer("timer3", "slaExpired", now, now.plus(Duration.ofDays(1)), 0));
+        assertThat(migrated.lastIdNumber()).isEqualTo(5);
+    }
+
+    @Test
+    void aRestartedBoundaryTimerWhoseVariableHoldsNoTimerBlocksTheInstance() {
+        TimerDefinition fromVariable = new TimerDefinition(TimerDefinition.Type.DURATION, "${slaDuration}");
+        ProcessDefinition target = Definitions.definition("claim", "2",
+                Definitions.node("assess", NodeKind.USER_TASK),
+                new Node("slaExpired", null, NodeKind.BOUNDARY_TIMER_EVENT, null, List.of(), List.of(), null,
+                        new NodeDetails.BoundaryTimer("assess", true, fromVariable)));
+        InstanceState stored = new InstanceState("claim", "1", InstanceStatus.ACTIVE, List.of(
+                new Token("t2", "review", null, TokenState.USER_TASK)), List.of(), Definitions.noVariables(), 5);
+        CompiledChain chain = new CompiledChain("claim", "1", "2", Map.of("review", "assess"),
+                List.of("plans/claim-1-to-2.yaml"), List.of(), Map.of("slaExpired", TimerRule.RESTART));
+
+        MigrationResult result = Route.of(chain, target).apply(stored, Instant.parse("2027-01-05T12:00:00Z"));
+
+        assertThat(result).isInstanceOfSatisfying(MigrationResult.Blocked.class, blocked -> assertThat(blocked.unplaced())
+                .containsExactly(new UnplacedNode("assess", "the plan restarts the timer of boundary event 'slaExpired' "
+                        + "(version 2), but it cannot be armed for the task at 'assess': variable 'slaDuration' does not hold "
+                        + "an ISO 8601 duration, e.g. PT15M or P2D; give the variable a valid value in the plan (variables:), or drop "
+                        + "the timer rule of 'slaExpired'")));
+    }
 }

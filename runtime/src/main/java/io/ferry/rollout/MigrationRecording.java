@@ -1,6 +1,7 @@
 package io.ferry.rollout;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.execution.EngineEvent;
 import io.ferry.persistence.IncidentRecord;
@@ -48,6 +49,12 @@ public class MigrationRecording {
         data.put("toVersion", applied.toVersion());
         data.set("plans", JSON.valueToTree(applied.planFiles()));
         data.set("movedNodeIds", JSON.valueToTree(applied.movedNodeIds()));
+        if (!applied.rescheduled().isEmpty()) {
+            // The timers whose due time the plans set: rescheduled, restarted, or armed for a boundary event new to the task.
+            ArrayNode timers = data.putArray("timers");
+            applied.rescheduled().forEach(timer -> timers.addObject().put("timerId", timer.id()).put("nodeId", timer.nodeId())
+                    .put("armedAt", timer.armedAt().toString()).put("dueAt", timer.dueAt().toString()));
+        }
         List<EngineEvent> all = new ArrayList<>(events.size() + 1);
         all.add(new EngineEvent(INSTANCE_MIGRATED, null, null, data));
         all.addAll(events);
