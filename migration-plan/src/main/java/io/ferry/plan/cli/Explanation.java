@@ -70,7 +70,8 @@ final class Explanation {
         return switch (rule) {
             case KEEP -> "keep their due time";
             case RESCHEDULE -> "are scheduled again by the new version's timer, counted from when they were armed";
-            case RESTART -> "start again by the new version's timer, counted from the migration";
+            case RESTART -> "start again by the new version's timer, counted from the migration (a task already waiting without"
+                    + " this timer gets it then)";
         };
     }
 
