@@ -196,7 +196,7 @@ public final class Benchmark {
                 - database: %s
                 - parameters: %s
 
-                Ferry is the packaged reference app over HTTP (java.net.http, one connection per client, closed loop);
+                Ferry is the packaged reference app over HTTP (HttpConnection: one kept-alive connection per client, closed loop);
                 the ceiling issues the same statements over as many JDBC connections (OrderStatementsByHand).
                 The sweep's ceiling is one set-based statement over the same first rows, rolled back (Sweep).
                 """.formatted(results.table(), Instant.now(), Runtime.getRuntime().availableProcessors(),
