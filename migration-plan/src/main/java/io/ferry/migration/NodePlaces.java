@@ -1,5 +1,6 @@
 package io.ferry.migration;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.definition.Node;
 import io.ferry.definition.NodeDetails;
@@ -62,6 +63,10 @@ final class NodePlaces {
             if (!restarted.isEmpty() && now != null) {
                 movedToken = armRestarted(movedToken, restarted, moved, new Clocked(variables, now));
             }
+            List<Node> boundaryMessages = route.boundaryMessages(movedToken.nodeId());
+            if (!boundaryMessages.isEmpty() && now != null) {
+                movedToken = openNewBoundaryMessages(movedToken, boundaryMessages, moved, variables);
+            }
             moved.tokens[index] = movedToken;
         }
         for (int index = 0; index < scopes.size(); index++) {
@@ -117,6 +122,49 @@ final class NodePlaces {
             timers.add(armed.get());
         }
         return timers == null ? token : token.withTimers(timers);
+    }
+
+    /**
+     * Opens the subscription of each message boundary event of the token's activity that the token holds
+     * none of (an event new in the target), with the correlation key its variable holds now, as the engine
+     * opens them when a token arrives. One whose variable holds no key blocks the instance.
+     */
+    private static Token openNewBoundaryMessages(Token token, List<Node> boundaries, Moved moved, ObjectNode variables) {
+        List<Subscription> subscriptions = null;
+        for (Node boundary : boundaries) {
+            if (holdsSubscriptionOf(token, boundary.id())) {
+                continue;
+            }
+            NodeDetails.Message message = boundary.details(NodeDetails.BoundaryMessage.class).message();
+            JsonNode key = valueAt(variables, message.correlationKey());
+            if (key == null || !(key.isTextual() || key.isIntegralNumber())) {
+                moved.unsubscribable(boundary, token.nodeId(), message);
+                continue;
+            }
+            if (subscriptions == null) {
+                subscriptions = new ArrayList<>(token.subscriptions());
+            }
+            subscriptions.add(new Subscription(moved.newSubscriptionId(), boundary.id(), message.messageName(), key.asText()));
+        }
+        return subscriptions == null ? token : token.withSubscriptions(subscriptions);
+    }
+
+    private static boolean holdsSubscriptionOf(Token token, String nodeId) {
+        for (Subscription subscription : token.subscriptions()) {
+            if (subscription.nodeId().equals(nodeId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The value at a dotted path of the variables, or null: how the engine reads a correlation key. */
+    private static JsonNode valueAt(ObjectNode variables, String path) {
+        JsonNode current = variables;
+        for (String field : path.split("\\.")) {
+            current = current == null ? null : current.get(field);
+        }
+        return current == null || current.isNull() ? null : current;
     }
 
     private static boolean holdsTimerOf(Token token, String nodeId) {
@@ -192,6 +240,20 @@ final class NodePlaces {
         /** An id for a timer armed by the migration, numbered after every id the state used, as the engine numbers them. */
         private String newTimerId() {
             return "timer" + ++lastIdNumber;
+        }
+
+        /** An id for a subscription opened by the migration, numbered as the engine numbers them. */
+        private String newSubscriptionId() {
+            return "sub" + ++lastIdNumber;
+        }
+
+        /** Records a message boundary event new to the task whose correlation variable holds no key. */
+        private void unsubscribable(Node boundary, String activityNodeId, NodeDetails.Message message) {
+            if (unplaced.isEmpty()) {
+                unplaced = new ArrayList<>();
+            }
+            unplaced.add(new UnplacedNode(activityNodeId, UnplacedNode.NEW_BOUNDARY_MESSAGE_UNKEYED.formatted(boundary.id(),
+                    target.version(), activityNodeId, message.messageName(), message.correlationKey())));
         }
 
         /** Records a restarted boundary timer that cannot be armed, because its variable holds no valid timer. */

@@ -26,6 +26,8 @@ public final class Route {
     private final Map<String, Landing> landings;
     /** The target's timer boundary events the chain restarts, by the activity they hang on. */
     private final Map<String, List<Node>> restartedBoundaryTimers = new HashMap<>();
+    /** The target's message boundary events, by the activity they hang on. */
+    private final Map<String, List<Node>> boundaryMessages = new HashMap<>();
 
     private Route(CompiledChain chain, ProcessDefinition target) {
         this.chain = chain;
@@ -35,6 +37,9 @@ public final class Route {
             landings.put(node.id(), new Landing(node.id(), node, false));
             if (node.details() instanceof NodeDetails.BoundaryTimer boundary && chain.timerRule(node.id()) == TimerRule.RESTART) {
                 restartedBoundaryTimers.computeIfAbsent(boundary.attachedToId(), activity -> new ArrayList<>()).add(node);
+            }
+            if (node.details() instanceof NodeDetails.BoundaryMessage boundary) {
+                boundaryMessages.computeIfAbsent(boundary.attachedToId(), activity -> new ArrayList<>()).add(node);
             }
         }
         // A mapped id may also be a target node's own id (a node that was replaced by another):
@@ -111,6 +116,15 @@ public final class Route {
      */
     List<Node> restartedBoundaryTimers(String activityId) {
         return restartedBoundaryTimers.getOrDefault(activityId, List.of());
+    }
+
+    /**
+     * The target's message boundary events hanging on that activity: a token resting there holds a
+     * subscription of each (the engine opens them all on arrival and keeps them while it rests), so one
+     * it lacks is an event new in the target, opened at the migration.
+     */
+    List<Node> boundaryMessages(String activityId) {
+        return boundaryMessages.getOrDefault(activityId, List.of());
     }
 
     /** Where a node id of the source version lands; an id neither mapped nor in the target lands nowhere. */

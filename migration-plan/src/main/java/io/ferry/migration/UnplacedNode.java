@@ -30,6 +30,10 @@ public record UnplacedNode(String nodeId, String reason) {
             "the plan restarts the timer of boundary event '%s' (version %s), but it cannot be armed for the task at '%s': "
             + "variable '%s' does not hold %s; give the variable a valid value in the plan (variables:), or drop the timer "
             + "rule of '%s'";
+    public static final String NEW_BOUNDARY_MESSAGE_UNKEYED =
+            "message boundary event '%s' (version %s) cannot be opened for the task at '%s': the correlation key of "
+            + "message '%s', variable '%s', holds no text or whole number; give the variable a value in the plan "
+            + "(variables:)";
     public static final String WRONG_SCOPE =
             "%s at '%s' cannot move to '%s': that node lies %s, but it runs %s; map '%s' to a node %s in a migration plan";
 }

@@ -313,7 +313,7 @@ public class InstanceOperations {
         boolean migrated = loaded.migration() instanceof MigrationOnLoad.Applied;
         EffectRows effects = EffectRows.of(instance.id, advanced.effects());
         if (loaded.migration() instanceof MigrationOnLoad.Applied applied) {
-            effects = effects.withRescheduled(applied.timerChanges(instance.id));
+            effects = effects.withMigration(applied.rows(instance.id));
         }
         InstanceChange change = new InstanceChange(instance, rows, migrated, effects, delivery);
         return store.write(change, now).call(written -> written ? buffered.deliverTo(change.effects().openedSubscriptions())

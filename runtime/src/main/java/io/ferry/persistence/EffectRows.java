@@ -56,23 +56,22 @@ public record EffectRows(List<DueChange> timers, List<DueChange> jobs, List<Inci
         return new EffectRows(timers, jobs, incidents, subscriptions);
     }
 
-    /** Timer rows only: those a migration rescheduled. */
-    public static EffectRows ofTimers(List<DueChange> timers) {
-        return new EffectRows(timers, List.of(), List.of(), List.of());
-    }
-
     /**
-     * These rows with the timer rows a migration rescheduled, unless the operation itself armed or
-     * dropped the same timer, whose row then stands alone (one change per row and statement).
+     * These rows with those the migration on load wrote (timers it set, subscriptions it opened), unless
+     * the operation itself changed the same timer or subscription, whose row then stands alone (one change
+     * per row and statement).
      */
-    public EffectRows withRescheduled(List<DueChange> rescheduled) {
-        if (rescheduled.isEmpty()) {
+    public EffectRows withMigration(EffectRows migration) {
+        if (migration.timers.isEmpty() && migration.subscriptions.isEmpty()) {
             return this;
         }
         Map<String, DueChange> byTimer = new LinkedHashMap<>();
-        rescheduled.forEach(change -> byTimer.put(change.id(), change));
+        migration.timers.forEach(change -> byTimer.put(change.id(), change));
         timers.forEach(change -> byTimer.put(change.id(), change));
-        return new EffectRows(List.copyOf(byTimer.values()), jobs, incidents, subscriptions);
+        Map<String, SubscriptionChange> bySubscription = new LinkedHashMap<>();
+        migration.subscriptions.forEach(change -> bySubscription.put(change.subscriptionId(), change));
+        subscriptions.forEach(change -> bySubscription.put(change.subscriptionId(), change));
+        return new EffectRows(List.copyOf(byTimer.values()), jobs, incidents, List.copyOf(bySubscription.values()));
     }
 
     /** The subscriptions opened: a buffered message may be waiting for one of them. */

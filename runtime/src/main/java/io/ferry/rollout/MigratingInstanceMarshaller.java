@@ -11,6 +11,7 @@ import io.ferry.persistence.InstanceRecord;
 import io.ferry.persistence.LoadedInstance;
 import io.ferry.persistence.MigrationOnLoad;
 import io.ferry.state.InstanceState;
+import io.ferry.state.Subscription;
 import io.ferry.state.Timer;
 import io.ferry.state.InstanceStatus;
 import jakarta.annotation.Priority;
@@ -22,9 +23,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The marshalling decorator of the migration proposal: while an active instance stored under an
@@ -59,7 +62,8 @@ public abstract class MigratingInstanceMarshaller implements InstanceMarshaller 
         MigrationResult result = routes.apply(state, target, clock.instant());
         if (result instanceof MigrationResult.Migrated migrated) {
             return new LoadedInstance(migrated.migrated(), new MigrationOnLoad.Applied(state.version(), target.version(),
-                    migrated.planFiles(), migrated.movedNodeIds(), rescheduled(state, migrated.migrated())));
+                    migrated.planFiles(), migrated.movedNodeIds(), rescheduled(state, migrated.migrated()),
+                    opened(state, migrated.migrated())));
         }
         if (result instanceof MigrationResult.Blocked blocked) {
             return new LoadedInstance(state, new MigrationOnLoad.Blocked(state.version(), target.version(), blocked.unplaced()));
@@ -82,6 +86,17 @@ public abstract class MigratingInstanceMarshaller implements InstanceMarshaller 
                 .filter(timer -> !timer.dueAt().equals(dueBefore.get(timer.id())))
                 .forEach(changed::add));
         return changed;
+    }
+
+    /** The subscriptions the move opened (message boundary events new to a waiting task), which need their rows. */
+    private static List<Subscription> opened(InstanceState stored, InstanceState migrated) {
+        Set<String> before = new HashSet<>();
+        stored.tokens().forEach(token -> token.subscriptions().forEach(subscription -> before.add(subscription.id())));
+        List<Subscription> opened = new ArrayList<>();
+        migrated.tokens().forEach(token -> token.subscriptions().stream()
+                .filter(subscription -> !before.contains(subscription.id()))
+                .forEach(opened::add));
+        return opened;
     }
 
     @Override

@@ -55,6 +55,13 @@ public class MigrationRecording {
             applied.rescheduled().forEach(timer -> timers.addObject().put("timerId", timer.id()).put("nodeId", timer.nodeId())
                     .put("armedAt", timer.armedAt().toString()).put("dueAt", timer.dueAt().toString()));
         }
+        if (!applied.opened().isEmpty()) {
+            // The message boundary events new to a waiting task, subscribed at the migration.
+            ArrayNode subscriptions = data.putArray("subscriptions");
+            applied.opened().forEach(subscription -> subscriptions.addObject().put("subscriptionId", subscription.id())
+                    .put("nodeId", subscription.nodeId()).put("messageName", subscription.messageName())
+                    .put("correlationKey", subscription.correlationKey()));
+        }
         List<EngineEvent> all = new ArrayList<>(events.size() + 1);
         all.add(new EngineEvent(INSTANCE_MIGRATED, null, null, data));
         all.addAll(events);

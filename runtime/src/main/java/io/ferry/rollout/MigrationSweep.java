@@ -131,7 +131,7 @@ public class MigrationSweep {
                 row.hold(loaded.state(), marshaller.marshal(loaded.state()), now);
                 List<HistoryEventRecord> events = history.append(row,
                         MigrationRecording.withMigrationEvent(migration, List.of()), command, now);
-                changes.add(new InstanceChange(row, events, true, EffectRows.ofTimers(moved.timerChanges(row.id))));
+                changes.add(new InstanceChange(row, events, true, moved.rows(row.id)));
                 applied.add(moved);
             } else if (migration instanceof MigrationOnLoad.Blocked || migration instanceof MigrationOnLoad.NoPlan) {
                 try {

@@ -38,6 +38,8 @@ class JobRollout1V1WaitsInBackOffTest {
         String returned = given().contentType(ContentType.JSON).body(Map.of("variables", Map.of("returnId", "r-1")))
                 .post("/processes/return/instances").then().statusCode(201).extract().path("id");
         JobRollout.remember("return", returned);
+        JobRollout.remember("withdrawn", given().contentType(ContentType.JSON).body(Map.of("variables", Map.of("returnId", "r-4")))
+                .post("/processes/return/instances").then().statusCode(201).extract().<String>path("id"));
         JobRollout.remember("stranded", given().contentType(ContentType.JSON).body(Map.of("variables", Map.of("returnId", "r-3")))
                 .post("/processes/return/instances").then().statusCode(201).extract().<String>path("id"));
         // A parcel announced before its return is opened waits in the buffer, under version 1's message name.

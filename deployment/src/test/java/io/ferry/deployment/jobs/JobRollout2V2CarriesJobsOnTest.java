@@ -3,6 +3,7 @@ package io.ferry.deployment.jobs;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.ferry.deployment.timers.SettableClock;
@@ -84,6 +85,30 @@ class JobRollout2V2CarriesJobsOnTest {
                 .body("find { it.type == 'InstanceMigrated' }.data.movedNodeIds.awaitParcel", equalTo("receiveAtWarehouse"))
                 .body("find { it.type == 'MessageCorrelated' }.nodeId", equalTo("receiveAtWarehouse"))
                 .body("find { it.type == 'MessageCorrelated' }.data.messageName", equalTo("ParcelReceived"));
+    }
+
+    /**
+     * Version 2 lets a customer withdraw a return while its parcel is awaited (a message boundary event new on the
+     * task). A version 1 return waiting for its parcel gets that subscription when it is migrated (here by an
+     * operator's amendment, the first operation on it), keyed as a token arriving there would be.
+     */
+    @Test
+    void aReturnWaitingSinceVersion1CanBeWithdrawnByTheMessageVersion2Added() {
+        String withdrawn = JobRollout.recalled("withdrawn");
+        given().contentType("application/merge-patch+json").body(Map.of("note", "customer called"))
+                .patch("/instances/{id}/variables", withdrawn).then().statusCode(200);
+        given().get("/instances/{id}", withdrawn).then().statusCode(200).body("version", equalTo("2"))
+                .body("messages.messageName", containsInAnyOrder("ParcelReceived", "ReturnWithdrawn"))
+                .body("messages.find { it.nodeId == 'withdrawn' }.correlationKey", equalTo("r-4"));
+
+        given().contentType(ContentType.JSON).body(Map.of("name", "ReturnWithdrawn", "correlationKey", "r-4"))
+                .post("/messages").then().statusCode(200).body("outcome", equalTo("CORRELATED")).body("instanceId", equalTo(withdrawn));
+
+        given().get("/instances/{id}", withdrawn).then().statusCode(200).body("status", equalTo("COMPLETED"));
+        given().get("/instances/{id}/history", withdrawn).then().statusCode(200)
+                .body("find { it.type == 'InstanceMigrated' }.data.subscriptions.nodeId", contains("withdrawn"))
+                .body("find { it.type == 'MessageCorrelated' }.nodeId", equalTo("withdrawn"))
+                .body("find { it.type == 'NodeTerminated' }.nodeId", equalTo("receiveAtWarehouse"));
     }
 
     /**
