@@ -72,11 +72,34 @@ final class NodePlaces {
         for (int index = 0; index < scopes.size(); index++) {
             Scope scope = scopes.get(index);
             Landing landing = scopeLandings.get(scope.id());
-            moved.scopes[index] = landing.moved() ? scope.withNodeId(landing.newNodeId()) : scope;
+            Scope movedScope = landing.moved() ? scope.withNodeId(landing.newNodeId()) : scope;
             moved.place("sub-process scope", scope.id(), scope.nodeId(), landing, StateHeld.SCOPE,
                     scopeNodeId(scopeLandings, scope.parentScopeId()));
+            if (scope.tokenId() == null && now != null && landing.node() != null) {
+                movedScope = restWithNewBoundaryEvents(movedScope, route, moved, new Clocked(variables, now));
+            }
+            moved.scopes[index] = movedScope;
         }
         return moved;
+    }
+
+    /**
+     * A sub-process entered under a version whose sub-process had no boundary events has no token resting
+     * at it. When the target's sub-process has message boundary events, or timer boundary events the plan
+     * restarts, a token now rests there holding them, as if the sub-process had been entered under the
+     * target; the scope names it. Nothing changes when there is nothing to hold.
+     */
+    private static Scope restWithNewBoundaryEvents(Scope scope, Route route, Moved moved, Clocked clocked) {
+        List<Node> restarted = route.restartedBoundaryTimers(scope.nodeId());
+        List<Node> boundaryMessages = route.boundaryMessages(scope.nodeId());
+        if (restarted.isEmpty() && boundaryMessages.isEmpty()) {
+            return scope;
+        }
+        Token resting = new Token(moved.newTokenId(), scope.nodeId(), scope.parentScopeId(), TokenState.SCOPE);
+        resting = armRestarted(resting, restarted, moved, clocked);
+        resting = openNewBoundaryMessages(resting, boundaryMessages, moved, clocked.variables());
+        moved.added.add(resting);
+        return new Scope(scope.id(), scope.nodeId(), scope.parentScopeId(), resting.id());
     }
 
     /**
@@ -229,6 +252,7 @@ final class NodePlaces {
         private Map<String, String> movedNodeIds = Map.of();
         private List<UnplacedNode> unplaced = List.of();
         private long lastIdNumber;
+        private final List<Token> added = new ArrayList<>(0);
 
         private Moved(ProcessDefinition target, int tokens, int scopes, long lastIdNumber) {
             this.target = target;
@@ -240,6 +264,11 @@ final class NodePlaces {
         /** An id for a timer armed by the migration, numbered after every id the state used, as the engine numbers them. */
         private String newTimerId() {
             return "timer" + ++lastIdNumber;
+        }
+
+        /** An id for a token the migration sets resting at a sub-process, numbered as the engine numbers them. */
+        private String newTokenId() {
+            return "t" + ++lastIdNumber;
         }
 
         /** An id for a subscription opened by the migration, numbered as the engine numbers them. */
@@ -375,8 +404,14 @@ final class NodePlaces {
             return node.details() instanceof NodeDetails.BoundaryMessage boundary ? boundary.message().messageName() : null;
         }
 
+        /** The moved tokens, then those the migration set resting at sub-processes. */
         List<Token> tokens() {
-            return Arrays.asList(tokens);
+            if (added.isEmpty()) {
+                return Arrays.asList(tokens);
+            }
+            List<Token> all = new ArrayList<>(Arrays.asList(tokens));
+            all.addAll(added);
+            return all;
         }
 
         List<Scope> scopes() {

@@ -187,4 +187,44 @@ class TimerMigrationTest {
                         + "an ISO 8601 duration, e.g. PT15M or P2D; give the variable a valid value in the plan (variables:), or drop "
                         + "the timer rule of 'slaExpired'")));
     }
+
+    /**
+     * A sub-process entered under a version whose sub-process had no boundary events has no token resting at it.
+     * When the new version hangs a restarted timer and a message on it, a token now rests there with both, and
+     * the scope names it: the sub-process can be interrupted as if it had been entered under the new version.
+     */
+    @Test
+    void aSubProcessGainingBoundaryEventsGetsATokenRestingAtItWithThem() {
+        ProcessDefinition target = Definitions.definition("claim", "2",
+                Definitions.node("settle", NodeKind.SUB_PROCESS),
+                new Node("assess", null, NodeKind.USER_TASK, "settle", List.of(), List.of(), null, NodeDetails.None.NONE),
+                new Node("slaExpired", null, NodeKind.BOUNDARY_TIMER_EVENT, null, List.of(), List.of(), null,
+                        new NodeDetails.BoundaryTimer("settle", true, new TimerDefinition(TimerDefinition.Type.DURATION, "P2D"))),
+                new Node("withdrawn", null, NodeKind.BOUNDARY_MESSAGE_EVENT, null, List.of(), List.of(), null,
+                        new NodeDetails.BoundaryMessage("settle", true, new NodeDetails.Message("ClaimWithdrawn", "claimId"))));
+        com.fasterxml.jackson.databind.node.ObjectNode variables = Definitions.noVariables().deepCopy();
+        variables.put("claimId", "c-7");
+        InstanceState stored = new InstanceState("claim", "1", InstanceStatus.ACTIVE, List.of(
+                new Token("t6", "review", "s4", TokenState.USER_TASK)),
+                List.of(new io.ferry.state.Scope("s4", "handle", null, null)), variables, 6);
+        CompiledChain chain = new CompiledChain("claim", "1", "2", Map.of("handle", "settle", "review", "assess"),
+                List.of("plans/claim-1-to-2.yaml"), List.of(), Map.of("slaExpired", TimerRule.RESTART));
+        Instant now = Instant.parse("2027-01-05T12:00:00Z");
+
+        InstanceState migrated = ((MigrationResult.Migrated) Route.of(chain, target).apply(stored, now)).migrated();
+
+        assertThat(migrated.tokens()).containsExactly(
+                new Token("t6", "assess", "s4", TokenState.USER_TASK),
+                new Token("t7", "settle", null, TokenState.SCOPE, List.of(new Timer("timer8", "slaExpired", now, now.plus(Duration.ofDays(2)), 0)),
+                        null, List.of(new io.ferry.state.Subscription("sub9", "withdrawn", "ClaimWithdrawn", "c-7"))));
+        assertThat(migrated.scopes()).containsExactly(new io.ferry.state.Scope("s4", "settle", null, "t7"));
+        assertThat(migrated.lastIdNumber()).isEqualTo(9);
+        assertThat(((MigrationResult.Migrated) Route.of(new CompiledChain("claim", "1", "2",
+                        Map.of("handle", "settle", "review", "assess"), List.of("plans/claim-1-to-2.yaml"), List.of()),
+                Definitions.definition("claim", "2", Definitions.node("settle", NodeKind.SUB_PROCESS),
+                        new Node("assess", null, NodeKind.USER_TASK, "settle", List.of(), List.of(), null, NodeDetails.None.NONE)))
+                .apply(stored, now)).migrated().scopes())
+                .as("no boundary events: no token, as before")
+                .containsExactly(new io.ferry.state.Scope("s4", "settle", null, null));
+    }
 }

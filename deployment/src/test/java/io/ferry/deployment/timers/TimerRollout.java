@@ -11,7 +11,8 @@ import org.jboss.shrinkwrap.api.asset.StringAsset;
 
 /**
  * Two builds of a ticket process on one database, as two images of a rollout: version 1 arms a
- * 48-hour service-level timer, version 2 halves it and its plan reschedules running timers.
+ * 48-hour service-level timer, version 2 halves it and its plan reschedules running timers. Then two
+ * builds of a claim process, whose version 2 hangs boundary events on a sub-process.
  */
 final class TimerRollout {
 
@@ -25,7 +26,7 @@ final class TimerRollout {
         return new QuarkusUnitTest()
                 .withApplicationRoot(app -> {
                     app.addClasses(TimerRollout.class, SettableClock.class);
-                    app.addAsResource(new StringAsset(resource(bpmn)), "processes/ticket.bpmn");
+                    app.addAsResource(new StringAsset(resource(bpmn)), "processes/" + bpmn.replaceFirst("-v\\d+", ""));
                     for (String plan : plans) {
                         app.addAsResource(new StringAsset(resource(plan)), "plans/" + plan);
                     }
@@ -37,17 +38,25 @@ final class TimerRollout {
     }
 
     static void remember(String instanceId) {
+        remember(INSTANCE.getFileName().toString(), instanceId);
+    }
+
+    static void remember(String name, String instanceId) {
         try {
             Files.createDirectories(DIRECTORY);
-            Files.writeString(INSTANCE, instanceId);
+            Files.writeString(DIRECTORY.resolve(name), instanceId);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     static String instance() {
+        return instance(INSTANCE.getFileName().toString());
+    }
+
+    static String instance(String name) {
         try {
-            return Files.readString(INSTANCE);
+            return Files.readString(DIRECTORY.resolve(name));
         } catch (IOException e) {
             throw new IllegalStateException("the version 1 build did not run first", e);
         }
