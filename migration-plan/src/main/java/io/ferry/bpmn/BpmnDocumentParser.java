@@ -232,7 +232,8 @@ final class BpmnDocumentParser {
                             BpmnMessages.HANDLER_PURPOSE.get(content.kind)));
                 }
                 JobRetries.Settings retries = retries(process, id, position, attributes, content);
-                yield new NodeDetails.ServiceTask(handler, retries.retries(), retries.backoff());
+                yield new NodeDetails.ServiceTask(handler, retries.retries(), retries.backoff(),
+                        timeout(process, id, position, attributes));
             }
             case TIMER_CATCH_EVENT, BOUNDARY_TIMER_EVENT, TIMER_START_EVENT -> {
                 if (content.timer == null) {
@@ -294,6 +295,19 @@ final class BpmnDocumentParser {
             }
         }
         return new JobRetries.Settings(retries, backoff);
+    }
+
+    /** A task's own time limit per call ({@code ferry:timeout}), or null for the configured one. */
+    private static Duration timeout(ParsedProcess process, String id, SourcePosition position, XmlCursor.Attributes attributes) {
+        String written = attributes.get(BpmnNamespaces.FERRY, "timeout");
+        if (written == null) {
+            return null;
+        }
+        Duration timeout = JobRetries.backoff(written);
+        if (timeout == null) {
+            process.problem(position, id, String.format(BpmnMessages.TIMEOUT_INVALID, written));
+        }
+        return timeout;
     }
 
     private static Integer checkedAttempts(ParsedProcess process, String id, SourcePosition position, String attribute,

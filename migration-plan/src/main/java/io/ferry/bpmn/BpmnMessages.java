@@ -31,6 +31,8 @@ public final class BpmnMessages {
             + JobRetries.MAX_ATTEMPTS + " (attempts in all, the first one included)";
     public static final String RETRY_BACKOFF_INVALID = "ferry:retryBackoff=\"%s\" is not a delay: write an ISO-8601 duration "
             + "of at least a millisecond and at most a day, such as PT1S or PT5M";
+    public static final String TIMEOUT_INVALID = "ferry:timeout=\"%s\" is not a time limit: write an ISO-8601 duration "
+            + "of at least a millisecond and at most a day, such as PT30S or PT10M";
     public static final String RETRY_CYCLE_INVALID = "camunda:failedJobRetryTimeCycle '%s' is not a retry cycle Ferry reads: "
             + "write R<attempts>/<ISO-8601 duration>, such as R3/PT10S";
 

@@ -37,21 +37,30 @@ public sealed interface NodeDetails {
      * @param handler the name of the handler that runs the task ({@code @ServiceTask("name")})
      * @param retries attempts in all before an incident, or null for the configured default
      * @param retryBackoff the delay before the second attempt (doubling after each failure), or null
+     * @param timeout how long one call of the handler may take before it counts as a failed attempt
+     *     ({@code ferry:timeout}), or null for {@code quarkus.ferry.jobs.timeout}
      *     for the configured default
      */
     record ServiceTask(String handler, Integer retries,
-            @JsonSerialize(using = ToStringSerializer.class) Duration retryBackoff) implements NodeDetails {
+            @JsonSerialize(using = ToStringSerializer.class) Duration retryBackoff,
+            @JsonSerialize(using = ToStringSerializer.class) Duration timeout) implements NodeDetails {
 
         /** A task that retries as configured. */
         public ServiceTask(String handler) {
-            this(handler, null, null);
+            this(handler, null, null, null);
         }
 
-        /** The recorded model keeps the delay as ISO-8601 text, as {@link Duration#toString()} writes it. */
+        /** A task with its own retry settings and the configured time limit per call. */
+        public ServiceTask(String handler, Integer retries, Duration retryBackoff) {
+            this(handler, retries, retryBackoff, null);
+        }
+
+        /** The recorded model keeps durations as ISO-8601 text, as {@link Duration#toString()} writes them. */
         @JsonCreator
         static ServiceTask recorded(@JsonProperty("handler") String handler, @JsonProperty("retries") Integer retries,
-                @JsonProperty("retryBackoff") String retryBackoff) {
-            return new ServiceTask(handler, retries, retryBackoff == null ? null : Duration.parse(retryBackoff));
+                @JsonProperty("retryBackoff") String retryBackoff, @JsonProperty("timeout") String timeout) {
+            return new ServiceTask(handler, retries, retryBackoff == null ? null : Duration.parse(retryBackoff),
+                    timeout == null ? null : Duration.parse(timeout));
         }
     }
 

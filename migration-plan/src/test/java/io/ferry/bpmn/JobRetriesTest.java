@@ -46,7 +46,7 @@ class JobRetriesTest {
                     <startEvent id="start" />
                     <serviceTask id="a" ferry:handler="a" ferry:retries="0" />
                     <serviceTask id="b" ferry:handler="b" ferry:retries="three" ferry:retryBackoff="1s" />
-                    <serviceTask id="c" ferry:handler="c" ferry:retryBackoff="P2D" />
+                    <serviceTask id="c" ferry:handler="c" ferry:retryBackoff="P2D" ferry:timeout="30s" />
                     <serviceTask id="d"><extensionElements>
                       <zeebe:taskDefinition type="d" retries="=retries" />
                     </extensionElements></serviceTask>
@@ -64,9 +64,29 @@ class JobRetriesTest {
                         + "millisecond and at most a day, such as PT1S or PT5M",
                 "order.bpmn:6:5 [c] ferry:retryBackoff=\"P2D\" is not a delay: write an ISO-8601 duration of at least a "
                         + "millisecond and at most a day, such as PT1S or PT5M",
+                "order.bpmn:6:5 [c] ferry:timeout=\"30s\" is not a time limit: write an ISO-8601 duration of at least a "
+                        + "millisecond and at most a day, such as PT30S or PT10M",
                 "order.bpmn:8:7 [d] zeebe:taskDefinition retries=\"=retries\" is not a number of attempts: write a whole "
                         + "number from 1 to 1000 (attempts in all, the first one included)",
                 "order.bpmn:11:7 [e] camunda:failedJobRetryTimeCycle 'PT5M,PT10M' is not a retry cycle Ferry reads: write "
                         + "R<attempts>/<ISO-8601 duration>, such as R3/PT10S");
+    }
+
+    @Test
+    void aTaskMayLimitHowLongOneCallTakes() {
+        BpmnReadResult result = BpmnFiles.read("""
+                <definitions>
+                  <process id="order" ferry:version="1">
+                    <startEvent id="start" />
+                    <serviceTask id="pay" ferry:handler="pay" ferry:timeout="PT30S" />
+                    <serviceTask id="ship" ferry:handler="ship" />
+                  </process>
+                </definitions>
+                """);
+
+        assertThat(result.problems()).isEmpty();
+        assertThat(result.definitions().get(0).requireNode("pay").details(NodeDetails.ServiceTask.class).timeout())
+                .isEqualTo(Duration.ofSeconds(30));
+        assertThat(result.definitions().get(0).requireNode("ship").details(NodeDetails.ServiceTask.class).timeout()).isNull();
     }
 }

@@ -71,6 +71,8 @@ public class JobWorker {
             + "still be running, and the job is tried again after its back-off with the same idempotency key";
     static final String TIMEOUT_NOT_UNDER_LEASE = "quarkus.ferry.jobs.timeout (%s) is not shorter than quarkus.ferry.jobs.lease "
             + "(%s): another pod may take a job over while its first call still runs, before that call counts as failed";
+    static final String TASK_TIMEOUT_NOT_UNDER_LEASE = "ferry:timeout of '%s' in process '%s' (%s) is not shorter than "
+            + "quarkus.ferry.jobs.lease (%s): another pod may take its job over while its first call still runs";
     static final String OUTPUT_NOT_JSON = "handler '%s' returned output that cannot be stored as JSON: %s; return only "
             + "strings, numbers, booleans, lists and maps of them";
 
@@ -112,6 +114,14 @@ public class JobWorker {
         lag = new LagGauges(metrics, "ferry.jobs");
         if (config.jobs().timeout().compareTo(config.jobs().lease()) >= 0) {
             LOG.warnf(TIMEOUT_NOT_UNDER_LEASE, config.jobs().timeout(), config.jobs().lease());
+        }
+        for (ExecutableProcess process : processes.all()) {
+            for (Node node : process.definition().nodes()) {
+                if (node.details() instanceof NodeDetails.ServiceTask task && task.timeout() != null
+                        && task.timeout().compareTo(config.jobs().lease()) >= 0) {
+                    LOG.warnf(TASK_TIMEOUT_NOT_UNDER_LEASE, node.id(), process.id(), task.timeout(), config.jobs().lease());
+                }
+            }
         }
     }
 
@@ -220,7 +230,8 @@ public class JobWorker {
         Uni<Called> called = vertx == null
                 ? Uni.createFrom().item(() -> callNow(node, context)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 : Uni.createFrom().completionStage(() -> vertx.executeBlocking(() -> callNow(node, context), false).toCompletionStage());
-        Duration timeout = config.jobs().timeout();
+        Duration own = node.details(NodeDetails.ServiceTask.class).timeout();
+        Duration timeout = own != null ? own : config.jobs().timeout();
         return called.ifNoItem().after(timeout).recoverWithItem(() -> new Called(null,
                 TIMED_OUT.formatted(node.details(NodeDetails.ServiceTask.class).handler(), timeout)));
     }
