@@ -109,8 +109,9 @@ public class JobWorker {
     private final AtomicBoolean again = new AtomicBoolean();
     private volatile boolean stopping;
 
+    /** Registers the lag gauges, and warns about time limits another pod's takeover would overtake. */
     @PostConstruct
-    void registerGauges() {
+    void start() {
         lag = new LagGauges(metrics, "ferry.jobs");
         if (config.jobs().timeout().compareTo(config.jobs().lease()) >= 0) {
             LOG.warnf(TIMEOUT_NOT_UNDER_LEASE, config.jobs().timeout(), config.jobs().lease());
