@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.time.Duration;
@@ -97,6 +98,23 @@ public sealed interface NodeDetails {
 
         public Message {
             Objects.requireNonNull(messageName, "messageName");
+        }
+
+        /**
+         * The value the correlation variable holds in these variables (null when absent or JSON null): what the
+         * engine reads when a subscription opens, and a migration when it opens one for a new boundary event.
+         */
+        public JsonNode correlationValue(JsonNode variables) {
+            JsonNode current = variables;
+            for (String field : correlationKey.split("\\.")) {
+                current = current == null ? null : current.get(field);
+            }
+            return current == null || current.isNull() ? null : current;
+        }
+
+        /** Whether a correlation variable's value can be a key: text or a whole number. */
+        public static boolean isKey(JsonNode value) {
+            return value != null && (value.isTextual() || value.isIntegralNumber());
         }
     }
 

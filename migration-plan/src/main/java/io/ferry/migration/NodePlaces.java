@@ -159,8 +159,8 @@ final class NodePlaces {
                 continue;
             }
             NodeDetails.Message message = boundary.details(NodeDetails.BoundaryMessage.class).message();
-            JsonNode key = valueAt(variables, message.correlationKey());
-            if (key == null || !(key.isTextual() || key.isIntegralNumber())) {
+            JsonNode key = message.correlationValue(variables);
+            if (!NodeDetails.Message.isKey(key)) {
                 moved.unsubscribable(boundary, token.nodeId(), message);
                 continue;
             }
@@ -179,15 +179,6 @@ final class NodePlaces {
             }
         }
         return false;
-    }
-
-    /** The value at a dotted path of the variables, or null: how the engine reads a correlation key. */
-    private static JsonNode valueAt(ObjectNode variables, String path) {
-        JsonNode current = variables;
-        for (String field : path.split("\\.")) {
-            current = current == null ? null : current.get(field);
-        }
-        return current == null || current.isNull() ? null : current;
     }
 
     private static boolean holdsTimerOf(Token token, String nodeId) {

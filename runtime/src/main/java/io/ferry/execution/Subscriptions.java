@@ -22,8 +22,8 @@ final class Subscriptions {
 
     /** Opens the subscription of a node's message for a token, and records it in the history. */
     static Opened open(Node node, NodeDetails.Message message, String tokenId, Run run) {
-        JsonNode value = value(run, message.correlationKey());
-        if (value == null || !(value.isTextual() || value.isIntegralNumber())) {
+        JsonNode value = message.correlationValue(run.variables());
+        if (!NodeDetails.Message.isKey(value)) {
             return new Opened(null, Refusal.correlationKeyInvalid(run.instanceId(), node, message, value));
         }
         Subscription subscription = new Subscription(run.newSubscriptionId(), node.id(), message.messageName(), value.asText());
@@ -31,14 +31,5 @@ final class Subscriptions {
                 .put("subscriptionId", subscription.id()).put("messageName", subscription.messageName())
                 .put("correlationKey", subscription.correlationKey()));
         return new Opened(subscription, null);
-    }
-
-    /** The value at a dotted path of the variables, or null. */
-    private static JsonNode value(Run run, String path) {
-        JsonNode current = run.variables();
-        for (String field : path.split("\\.")) {
-            current = current == null ? null : current.get(field);
-        }
-        return current == null || current.isNull() ? null : current;
     }
 }
