@@ -117,12 +117,14 @@ public final class Benchmark {
             List<List<UUID>> waiting = waitingInstances(database, templates, start);
             log("Completing approveOrder through Ferry (each completion creates a payment job the pod's workers run)");
             long jobsBefore = Machinery.jobsCompleted(database);
+            long handedOffBefore = Machinery.jobsHandedOff(app);
             long began = System.nanoTime();
             complete = load(OrderOverHttp.completing(app, waiting), database.cpuMeter(app));
             Duration phase = Duration.ofNanos(System.nanoTime() - began);
             long jobsDuring = Machinery.jobsCompleted(database) - jobsBefore;
             Duration drained = Machinery.drainJobs(app);
-            jobs = new Machinery.Jobs(jobsDuring, phase, drained, Machinery.jobsCompleted(database) - jobsBefore);
+            jobs = new Machinery.Jobs(jobsDuring, phase, drained, Machinery.jobsCompleted(database) - jobsBefore,
+                    Machinery.jobsHandedOff(app) - handedOffBefore);
             log("Firing " + parameters.timers() + " due timers through POST /admin/timers/fire");
             timers = Machinery.fireTimers(app, database, parameters.timers(), parameters.clients());
             peakMemory = memory.peak();
@@ -133,7 +135,7 @@ public final class Benchmark {
         ClosedLoop.Result completeCeiling = load(OrderStatementsByHand.completing(database, templates,
                 waitingInstances(database, templates, start)), database.cpuMeter(null));
         // The completion ceiling left a job row per completion (its jobs never run). Ferry's completion phase began
-        // with no job rows and a vacuumed table; so does this one, or its claims wade through the leftovers' churn.
+        // with no job rows and a vacuumed table; so does this one, which inserts and deletes job rows as Ferry does.
         database.execute("delete from ferry_job", "vacuum analyze ferry_job");
         ClosedLoop.Result completeWithJobCeiling = load(OrderStatementsByHand.completingWithJobs(database, templates,
                 waitingInstances(database, templates, start)), database.cpuMeter(null));

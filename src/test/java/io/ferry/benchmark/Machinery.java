@@ -17,15 +17,17 @@ final class Machinery {
 
     private static final Pattern FIRED = Pattern.compile("\"fired\":(\\d+)");
     private static final Pattern DUE = Pattern.compile("\"due\":(\\d+)");
+    private static final Pattern HANDED_OFF = Pattern.compile("(?m)^ferry_jobs_handed_off_total(?:\\{[^}]*})? (\\S+)$");
     /** The deadline of every invoice the timer phase starts: due one second after its start. */
     private static final String INVOICE = "{\"variables\":{\"amount\":120,\"reminders\":\"R1/PT24H\","
             + "\"payWithin\":\"PT1S\",\"coolingOff\":\"P14D\"}}";
 
     /**
      * Jobs completed by the workers during a phase of {@code elapsed}, how long the rest took to run after it, and
-     * how many had run by then: one per completion of the phase, warm-up included.
+     * how many had run by then: one per completion of the phase, warm-up included; {@code handedOff} of those were
+     * handed to the workers by the completion that made them due (the rest the workers claimed).
      */
-    record Jobs(long completed, Duration elapsed, Duration drainedAfter, long completedByTheEnd) {
+    record Jobs(long completed, Duration elapsed, Duration drainedAfter, long completedByTheEnd, long handedOff) {
         double perSecond() {
             return completed / (elapsed.toNanos() / 1e9);
         }
@@ -48,6 +50,12 @@ final class Machinery {
 
     static long jobsCompleted(Database database) throws Exception {
         return database.count("select count(*) from ferry_history_event where type = 'ServiceTaskCompleted'");
+    }
+
+    /** How many jobs the app's operations have handed to its own workers so far ({@code ferry_jobs_handed_off_total}). */
+    static long jobsHandedOff(AppProcess app) throws Exception {
+        Matcher handedOff = HANDED_OFF.matcher(new OrderOverHttp(app).get("/q/metrics"));
+        return handedOff.find() ? (long) Double.parseDouble(handedOff.group(1)) : 0;
     }
 
     /** Waits until no job is due any more (the workers caught up), up to five minutes; returns how long that took. */

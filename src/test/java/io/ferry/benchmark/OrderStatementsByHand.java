@@ -1,6 +1,5 @@
 package io.ferry.benchmark;
 
-import io.ferry.persistence.DueRows;
 import io.ferry.persistence.HistoryEventRecord;
 import io.ferry.persistence.InstanceStore;
 import java.sql.Connection;
@@ -22,7 +21,10 @@ import java.util.regex.Pattern;
  * <ul>
  * <li>start: one statement inserting the instance and its 5 history events;</li>
  * <li>complete {@code approveOrder}: one statement reading the instance (with its open incidents and
- * applied migrations), one storing the snapshot under the revision check with its 12 history events.</li>
+ * applied migrations), one storing the snapshot under the revision check with its 12 history events and
+ * the payment job's row, claimed for the pod's own workers;</li>
+ * <li>and run its payment job: one statement storing the job's completion (the worker runs a job handed
+ * over by its pod's operation on the instance as that operation stored it: no claim, no read).</li>
  * </ul>
  */
 final class OrderStatementsByHand implements ClosedLoop.Client {
@@ -34,7 +36,6 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
     private final Statement create;
     private final Statement load;
     private final Statement write;
-    private final Statement claim;
     private final Operation operation;
 
     private interface Operation {
@@ -69,7 +70,6 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
         this.create = Statement.prepare(connection, InstanceStore.CREATE);
         this.load = Statement.prepare(connection, InstanceStore.LOAD);
         this.write = Statement.prepare(connection, InstanceStore.WRITE);
-        this.claim = Statement.prepare(connection, DueRows.JOB_CLAIM);
         this.operation = operation;
     }
 
@@ -87,9 +87,9 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
     }
 
     /**
-     * As {@link #completing}, and then what a pod's worker does for the payment job the completion created: claim a
-     * job (the oldest one due, whichever client's completion made it), read its instance, and store the job's
-     * completion with its history, dropping the job's row. One round trip each, as Ferry's worker issues them.
+     * As {@link #completing}, and then what the pod's worker does for the payment job the completion handed it: store
+     * the job's completion with its history under the revision the completion stored, dropping the job's row. One
+     * round trip, as Ferry's worker issues it.
      */
     static ClosedLoop.ClientFactory completingWithJobs(Database database, OrderTemplates templates,
             List<List<UUID>> instancesPerClient) {
@@ -97,10 +97,15 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
             List<UUID> instances = instancesPerClient.get(index);
             int[] next = {0};
             return new OrderStatementsByHand(database, self -> {
-                self.complete(templates, instances.get(next[0]++ % instances.size()));
-                self.runJob(templates);
+                UUID id = instances.get(next[0]++ % instances.size());
+                Stored completed = self.complete(templates, id);
+                self.runJob(templates, id, completed);
             });
         };
+    }
+
+    /** The columns of an instance as the ceiling's write left it: what the next write checks and appends after. */
+    private record Stored(long revision, long historyLength) {
     }
 
     @Override
@@ -121,68 +126,69 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
         values.addAll(noRows("uuid", "text", "timestamptz", "uuid", "text")); // jobs
         values.addAll(noRows("uuid", "text", "text", "text", "uuid", "text")); // message subscriptions
         values.add(null); // no message id delivered
+        values.add(connection.createArrayOf("timestamptz", new Object[0])); // no job claimed
         try (ResultSet created = create.execute(values.toArray())) {
             created.next();
         }
     }
 
-    private void complete(OrderTemplates templates, UUID id) throws SQLException {
-        // the payment job the completion creates; none dropped. Due in a day, not now as Ferry's: the app under test
-        // is still running, and its workers would run these jobs and change the instances under the ceiling's feet.
-        readAndStore(id, templates.completedState(), templates.completeEvents(),
-                List.of(array("uuid", id), array("text", templates.jobId()), array("timestamptz", now().plusDays(1)),
-                        connection.createArrayOf("uuid", new Object[0]), connection.createArrayOf("text", new Object[0])));
+    private Stored complete(OrderTemplates templates, UUID id) throws SQLException {
+        // the payment job the completion creates, claimed for the pod's workers until the lease ends; none dropped. Due
+        // in a day, not now as Ferry's: the app under test is still running, and its workers must not take these jobs
+        // over (and change the instances under the ceiling's feet) should a lease run out.
+        OffsetDateTime due = now().plusDays(1);
+        return readAndStore(id, templates.completedState(), templates.completeEvents(),
+                List.of(array("uuid", id), array("text", templates.jobId()), array("timestamptz", due),
+                        connection.createArrayOf("uuid", new Object[0]), connection.createArrayOf("text", new Object[0])),
+                array("timestamptz", due.plusMinutes(5)));
     }
 
-    private void runJob(OrderTemplates templates) throws SQLException {
-        // The ceiling's job rows are due in a day (see complete), so its claim looks that far ahead.
-        OffsetDateTime horizon = now().plusDays(2);
-        UUID id;
-        String jobId;
-        try (ResultSet claimed = claim.execute(horizon, horizon.plusMinutes(5), 1)) {
-            if (!claimed.next()) {
-                return; // another client claimed the only due job
-            }
-            id = claimed.getObject("instance_id", UUID.class);
-            jobId = claimed.getString("id");
-        }
+    private void runJob(OrderTemplates templates, UUID id, Stored completed) throws SQLException {
         // no job made due; the completed one's row dropped
         List<Object> jobs = new ArrayList<>(noRows("uuid", "text", "timestamptz"));
-        jobs.addAll(List.of(array("uuid", id), array("text", jobId)));
-        readAndStore(id, templates.paidState(), templates.jobEvents(), jobs);
+        jobs.addAll(List.of(array("uuid", id), array("text", templates.jobId())));
+        store(id, completed, templates.paidState(), templates.jobEvents(), jobs, connection.createArrayOf("timestamptz",
+                new Object[0]));
     }
 
     /**
      * An operation on a stored instance, as Ferry issues it: {@code LOAD}, then {@code WRITE} of the new state and
-     * its history events under the revision read, with {@code jobs} as the job columns (rows made due, rows dropped).
+     * its history events under the revision read, with {@code jobs} as the job columns (rows made due, rows dropped)
+     * and {@code claims} the claims of the rows made due.
      */
-    private void readAndStore(UUID id, String state, List<OrderTemplates.HistoryEvent> events, List<Object> jobs)
-            throws SQLException {
-        long revision;
-        long historyLength;
+    private Stored readAndStore(UUID id, String state, List<OrderTemplates.HistoryEvent> events, List<Object> jobs,
+            java.sql.Array claims) throws SQLException {
+        Stored read;
         try (ResultSet row = load.execute(id)) {
             row.next();
-            historyLength = row.getLong("history_length");
-            revision = row.getLong("revision");
+            read = new Stored(row.getLong("revision"), row.getLong("history_length"));
             row.getString("state");
             row.getString("incidents");
             row.getString("migrations");
         }
-        List<Object> values = new ArrayList<>(List.of(now(), array("uuid", id), array("bigint", revision),
+        return store(id, read, state, events, jobs, claims);
+    }
+
+    /** {@code WRITE} of the new state under the revision {@code read}; what it stored. */
+    private Stored store(UUID id, Stored read, String state, List<OrderTemplates.HistoryEvent> events, List<Object> jobs,
+            java.sql.Array claims) throws SQLException {
+        List<Object> values = new ArrayList<>(List.of(now(), array("uuid", id), array("bigint", read.revision()),
                 array("text", "order"), array("text", "2"), array("text", "ACTIVE"), array("text", state),
-                array("bigint", historyLength + events.size()), array("boolean", false)));
-        values.addAll(events(id, historyLength, events));
+                array("bigint", read.historyLength() + events.size()), array("boolean", false)));
+        values.addAll(events(id, read.historyLength(), events));
         values.addAll(noRows("uuid", "text", "timestamptz", "uuid", "text")); // timers
         values.addAll(jobs);
         values.addAll(noRows("uuid", "uuid", "text", "text", "text", "int", "uuid", "text")); // job incidents
         values.addAll(noRows("uuid", "text", "text", "text", "uuid", "text")); // message subscriptions
         values.add(null); // no message id delivered
         values.add(null); // no buffered message consumed
+        values.add(claims);
         try (ResultSet stored = write.execute(values.toArray())) {
             if (!stored.next()) {
-                throw new IllegalStateException("instance " + id + " was not at revision " + revision);
+                throw new IllegalStateException("instance " + id + " was not at revision " + read.revision());
             }
         }
+        return new Stored(read.revision() + 1, read.historyLength() + events.size());
     }
 
     /** The history rows Ferry would append, bound as Ferry binds them: one array per column. */

@@ -109,15 +109,17 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
             cpuRow(table, "start", load.start(), load.startCeiling());
             Machinery.Jobs jobs = load.jobs();
             row(table, "complete `approveOrder` and run its payment job, both (Ferry: completions whose job had run too, over "
-                            + "the completion load and the drain after it; ceiling: the completion's statements, then a job's "
-                            + "claim, read and store)",
+                            + "the completion load and the drain after it; ceiling: the completion's statements, then the "
+                            + "store of its job's completion)",
                     "%,.0f completions with their jobs/s (%,d in %s)".formatted(jobs.completionsWithTheirJobsPerSecond(),
                             jobs.completedByTheEnd(), seconds(jobs.elapsed().plus(jobs.drainedAfter()))),
                     load(load.completeWithJobCeiling(), "tps"),
                     jobs.completionsWithTheirJobsPerSecond() / load.completeWithJobCeiling().perSecond());
-            row(table, "payment jobs the pod's workers ran during the completion load (claim, load, handler, store; one per "
-                            + "completion)", "%,.0f jobs/s (%,d in %s; the rest ran within %s after it)".formatted(jobs.perSecond(),
-                            jobs.completed(), seconds(jobs.elapsed()), seconds(jobs.drainedAfter())), "—", "—");
+            row(table, "payment jobs the pod's workers ran during the completion load (one per completion; handed over by "
+                            + "the completion: handler, store; or, with every handler slot busy, left to the workers: claim, read, "
+                            + "handler, store)", "%,.0f jobs/s (%,d in %s; the rest ran within %s after it; %,d of all %,d handed over)"
+                            .formatted(jobs.perSecond(), jobs.completed(), seconds(jobs.elapsed()), seconds(jobs.drainedAfter()),
+                                    jobs.handedOff(), jobs.completedByTheEnd()), "—", "—");
             Machinery.Timers timers = load.timers();
             row(table, "due timers fired (invoice deadlines; %d concurrent `POST /admin/timers/fire`, as %d pollers)"
                             .formatted(timers.callers(), timers.callers()),

@@ -11,7 +11,9 @@ import io.ferry.execution.OperationContext;
 import io.ferry.execution.Outcome;
 import io.ferry.execution.ProcessEngine;
 import io.ferry.execution.Refusal;
+import io.ferry.persistence.DueChange;
 import io.ferry.persistence.DueJobs;
+import io.ferry.persistence.DueRows;
 import io.ferry.persistence.EffectRows;
 import io.ferry.persistence.HistoryAppender;
 import io.ferry.persistence.HistoryEventRecord;
@@ -35,6 +37,8 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -71,6 +75,10 @@ public class InstanceOperations {
     @Inject
     Event<JobsDue> jobsDue;
     @Inject
+    Event<JobsHandedOff> jobsHandedOff;
+    @Inject
+    JobSlots slots;
+    @Inject
     DueJobs dueJobs;
     @Inject
     BufferedMessages buffered;
@@ -79,6 +87,14 @@ public class InstanceOperations {
 
     /** Fired after an operation stored a job that is due: a worker of this pod may look at once. */
     public record JobsDue() {
+    }
+
+    /**
+     * Fired after an operation stored jobs claimed for this pod's workers, one slot taken for each
+     * ({@link JobSlots}): run them now, with the instance as the operation stored it (no claim and no
+     * read of their own), and give each slot back when its job's run ends.
+     */
+    public record JobsHandedOff(List<DueRows.Claimed> jobs, StoredInstance instance, LoadedInstance current) {
     }
 
     /** An instance as an operation left it, with its state, so that the response needs no second read. */
@@ -169,11 +185,13 @@ public class InstanceOperations {
                     instance.createdAt = now;
                     instance.hold(advanced.state(), marshaller.marshal(advanced.state()), now);
                     List<HistoryEventRecord> events = history.append(instance, advanced.events(), command.commandId(), now);
-                    EffectRows effects = EffectRows.of(id, advanced.effects());
+                    EffectRows effects = handingOff(EffectRows.of(id, advanced.effects()), now);
+                    Started started = new Started(StoredInstance.created(instance), current(advanced.state()), false);
                     return store.create(instance, events, effects, idempotencyKey, messageId)
-                            .invoke(() -> jobsCreated(effects))
+                            .onFailure().invoke(() -> slots.giveBack(effects.claimedJobs().size()))
+                            .invoke(() -> jobsCreated(effects, started.instance(), started.current()))
                             .call(() -> buffered.deliverTo(effects.openedSubscriptions()))
-                            .replaceWith(new Started(StoredInstance.created(instance), current(advanced.state()), false));
+                            .replaceWith(started);
                 });
     }
 
@@ -315,23 +333,51 @@ public class InstanceOperations {
         if (loaded.migration() instanceof MigrationOnLoad.Applied applied) {
             effects = effects.withMigration(applied.rows(instance.id));
         }
-        InstanceChange change = new InstanceChange(instance, rows, migrated, effects, delivery);
-        return store.write(change, now).call(written -> written ? buffered.deliverTo(change.effects().openedSubscriptions())
-                : Uni.createFrom().voidItem()).map(written -> {
-            if (!written) {
-                return null;
-            }
-            jobsCreated(change.effects());
-            instance.revision++;
-            migrationRecording.applied(instance, loaded.migration());
-            StoredInstance after = withJobIncidents(migrated ? afterMigration(stored, rows.get(0)) : stored, change.effects(), now);
-            return new Stored(after, current(advanced.state()));
-        });
+        InstanceChange change = new InstanceChange(instance, rows, migrated, handingOff(effects, now), delivery);
+        int handedOff = change.effects().claimedJobs().size();
+        return store.write(change, now)
+                .onFailure().invoke(() -> slots.giveBack(handedOff))
+                .map(written -> {
+                    if (!written) {
+                        slots.giveBack(handedOff);
+                        return null;
+                    }
+                    instance.revision++;
+                    migrationRecording.applied(instance, loaded.migration());
+                    StoredInstance after = withJobIncidents(migrated ? afterMigration(stored, rows.get(0)) : stored,
+                            change.effects(), now);
+                    Stored kept = new Stored(after, current(advanced.state()));
+                    jobsCreated(change.effects(), after, kept.current());
+                    return kept;
+                })
+                .call(kept -> kept != null ? buffered.deliverTo(change.effects().openedSubscriptions())
+                        : Uni.createFrom().voidItem());
     }
 
-    /** Lets this pod's workers know at once that a job is due, rather than at their next poll. */
-    private void jobsCreated(EffectRows effects) {
-        if (effects.schedulesJobs()) {
+    /**
+     * The rows with as many of the jobs due now as this pod has free handler slots claimed for its own workers
+     * until the lease ends, as their claim would: the job runs as soon as its operation is stored, with no poll,
+     * claim or read between. A pod that dies first loses the claim when the lease ends, as a worker's claim.
+     */
+    private EffectRows handingOff(EffectRows effects, Instant now) {
+        int due = effects.jobsDueBy(now);
+        int taken = due == 0 ? 0 : slots.tryTake(due);
+        return taken == 0 ? effects : effects.claimingJobs(taken, now, now.plus(config.jobs().lease()));
+    }
+
+    /**
+     * Hands the jobs claimed for this pod to its workers, with a copy of the instance as stored (the response
+     * goes on with the original), and lets them know at once of any other job made due, rather than at their
+     * next poll.
+     */
+    private void jobsCreated(EffectRows effects, StoredInstance stored, LoadedInstance current) {
+        List<DueChange> claimed = effects.claimedJobs();
+        if (!claimed.isEmpty()) {
+            StoredInstance copy = new StoredInstance(stored.row().copy(), stored.openIncidents(), stored.appliedMigrations());
+            jobsHandedOff.fire(new JobsHandedOff(claimed.stream().map(job -> new DueRows.Claimed(job.instanceId(), job.id(),
+                    job.dueAt(), OffsetDateTime.ofInstant(job.claimedUntil(), ZoneOffset.UTC))).toList(), copy, current));
+        }
+        if (effects.schedulesJobs() && claimed.size() < effects.jobs().stream().filter(job -> job.dueAt() != null).count()) {
             jobsDue.fire(new JobsDue());
         }
     }

@@ -10,6 +10,7 @@ import io.ferry.execution.ExecutableProcess;
 import io.ferry.execution.RefusalReason;
 import io.ferry.instance.Command;
 import io.ferry.instance.InstanceOperations;
+import io.ferry.instance.JobSlots;
 import io.ferry.persistence.DueJobs;
 import io.ferry.persistence.DueRows;
 import io.ferry.persistence.InstanceMarshaller;
@@ -102,6 +103,8 @@ public class JobWorker {
     Clock clock;
     @Inject
     MeterRegistry metrics;
+    @Inject
+    JobSlots slots;
 
     private LagGauges lag;
     /** One run at a time per pod: a nudge during a run asks for another run after it. */
@@ -144,8 +147,25 @@ public class JobWorker {
         }
     }
 
+    /**
+     * An operation of this pod stored jobs already claimed for it: each runs now, in the slot the operation took
+     * for it, on the instance as the operation stored it.
+     */
+    void handedOff(@Observes InstanceOperations.JobsHandedOff event) {
+        metrics.counter("ferry.jobs.handed.off").increment(event.jobs().size());
+        for (DueRows.Claimed job : event.jobs()) {
+            Uni.createFrom().deferred(() -> run(job, event.instance(), event.current()))
+                    .onFailure().recoverWithUni(failure -> deferred(job, failure))
+                    .eventually(() -> slots.giveBack(1))
+                    .subscribe().with(result -> report(List.of(result)),
+                            failure -> LOG.warnf("Job %s of instance %s: its run failed: %s", job.id(), job.instanceId(),
+                                    failure.getMessage()));
+        }
+    }
+
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
+        slots.close();
     }
 
     /** Starts a run unless one is under way, which then runs again when it ends. */
@@ -171,12 +191,16 @@ public class JobWorker {
         }
     }
 
-    /** Claims the jobs due by the clock's now and runs them, as many at a time as configured. */
+    /**
+     * Claims the jobs due by the clock's now and runs them, each in a handler slot of this pod's ({@link JobSlots}:
+     * as many at a time as configured, jobs handed over by this pod's operations included).
+     */
     public Uni<Report> runDue() {
         Instant now = clock.instant();
         return jobs.claim(now, config.jobs().lease(), config.jobs().batchSize())
                 .chain(claimed -> Multi.createFrom().iterable(claimed)
-                        .onItem().transformToUni(this::run).merge(config.jobs().concurrency())
+                        .onItem().transformToUni(job -> slots.take().chain(() -> run(job)).eventually(() -> slots.giveBack(1)))
+                        .merge(Math.max(1, claimed.size()))
                         .collect().asList())
                 .map(this::report);
     }
@@ -193,25 +217,30 @@ public class JobWorker {
             } catch (RuntimeException cannotLoad) {
                 return deferred(job, cannotLoad);
             }
-            InstanceState state = loaded.state();
-            Optional<Token> token = state.tokens().stream()
-                    .filter(waiting -> waiting.id().equals(job.id()) && waiting.job() != null && !waiting.job().incident())
-                    .findFirst();
-            Optional<ExecutableProcess> process = processes.find(state.processId())
-                    .filter(found -> found.version().equals(state.version()));
-            if (state.status() != InstanceStatus.ACTIVE || token.isEmpty()) {
-                return forget(job);
-            }
-            if (process.isEmpty()) {
-                return deferred(job, new IllegalStateException("process " + state.processId() + " version " + state.version()
-                        + " is not deployed in this pod"));
-            }
-            Node node = process.get().definition().requireNode(token.get().nodeId());
-            ServiceTaskContext context = new ServiceTaskContext(job.instanceId().toString(), state.processId(), node.id(),
-                    token.get().id(), job.instanceId() + ":" + token.get().id(), state.variables().deepCopy(),
-                    token.get().job().attempts() + 1);
-            return call(node, context).chain(called -> report(job, called, stored));
+            return run(job, stored, loaded);
         }).onFailure().recoverWithUni(failure -> deferred(job, failure));
+    }
+
+    /** Runs a claimed job of the instance as read (or as its operation stored it), and reports what the handler gave. */
+    private Uni<Result> run(DueRows.Claimed job, StoredInstance stored, LoadedInstance loaded) {
+        InstanceState state = loaded.state();
+        Optional<Token> token = state.tokens().stream()
+                .filter(waiting -> waiting.id().equals(job.id()) && waiting.job() != null && !waiting.job().incident())
+                .findFirst();
+        Optional<ExecutableProcess> process = processes.find(state.processId())
+                .filter(found -> found.version().equals(state.version()));
+        if (state.status() != InstanceStatus.ACTIVE || token.isEmpty()) {
+            return forget(job);
+        }
+        if (process.isEmpty()) {
+            return deferred(job, new IllegalStateException("process " + state.processId() + " version " + state.version()
+                    + " is not deployed in this pod"));
+        }
+        Node node = process.get().definition().requireNode(token.get().nodeId());
+        ServiceTaskContext context = new ServiceTaskContext(job.instanceId().toString(), state.processId(), node.id(),
+                token.get().id(), job.instanceId() + ":" + token.get().id(), state.variables().deepCopy(),
+                token.get().job().attempts() + 1);
+        return call(node, context).chain(called -> report(job, called, stored));
     }
 
     /** What a handler's call gave: its output, or why it failed, or the BPMN error it raised. */

@@ -1,6 +1,7 @@
 package io.ferry.persistence;
 
 import io.ferry.execution.Effect;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +78,34 @@ public record EffectRows(List<DueChange> timers, List<DueChange> jobs, List<Inci
     /** The subscriptions opened: a buffered message may be waiting for one of them. */
     public List<SubscriptionChange> openedSubscriptions() {
         return subscriptions.stream().filter(SubscriptionChange::opened).toList();
+    }
+
+    /**
+     * These rows with up to {@code count} of the jobs made due by {@code now} claimed until {@code until}: the
+     * writing pod hands them to its own workers, which run them without a claim of their own.
+     */
+    public EffectRows claimingJobs(int count, Instant now, Instant until) {
+        List<DueChange> claimed = new ArrayList<>(jobs.size());
+        int left = count;
+        for (DueChange job : jobs) {
+            if (left > 0 && job.dueAt() != null && !job.dueAt().isAfter(now)) {
+                claimed.add(job.claimedUntil(until));
+                left--;
+            } else {
+                claimed.add(job);
+            }
+        }
+        return new EffectRows(timers, claimed, incidents, subscriptions);
+    }
+
+    /** How many job rows are made due by {@code now}: jobs a worker could run at once. */
+    public int jobsDueBy(Instant now) {
+        return (int) jobs.stream().filter(job -> job.dueAt() != null && !job.dueAt().isAfter(now)).count();
+    }
+
+    /** The job rows made due claimed for the writing pod's own workers. */
+    public List<DueChange> claimedJobs() {
+        return jobs.stream().filter(job -> job.claimedUntil() != null).toList();
     }
 
     /** Whether some job row is made due: a worker may have work. */

@@ -25,6 +25,23 @@ public class InstanceRecord {
     public Instant createdAt;
     public Instant updatedAt;
 
+    /** Another row with the same columns, which the next operation on either may change without touching this one. */
+    public InstanceRecord copy() {
+        InstanceRecord copy = new InstanceRecord();
+        copy.id = id;
+        copy.processId = processId;
+        copy.processVersion = processVersion;
+        copy.status = status;
+        copy.businessKey = businessKey;
+        copy.correlationId = correlationId;
+        copy.state = state;
+        copy.revision = revision;
+        copy.historyLength = historyLength;
+        copy.createdAt = createdAt;
+        copy.updatedAt = updatedAt;
+        return copy;
+    }
+
     /** Stores a new state in this row: the snapshot and the columns list queries filter on. */
     public void hold(InstanceState newState, JsonNode snapshot, Instant now) {
         processId = newState.processId();

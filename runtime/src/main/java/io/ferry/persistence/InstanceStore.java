@@ -70,15 +70,17 @@ public class InstanceStore {
     /**
      * Makes due, again or anew, and drops the rows of one kind ({@code %2$s}: timers or jobs, named
      * by {@code %3$s}) of the instances a previous part of the statement wrote ({@code %1$s}); a row
-     * made due again is free to be claimed again.
+     * made due again is free to be claimed again, unless the operation claims it for its own pod's
+     * workers ({@code %9$s}: the claims, one per row made due, null for none; {@code null} for timers).
      */
     private static final String DUE_ROWS = """
             %2$s_set as (
-                insert into ferry_%2$s (instance_id, %3$s, due_at)
-                select t.instance_id, t.id, t.due_at
-                from unnest(%4$s::uuid[], %5$s::text[], %6$s::timestamptz[]) as t(instance_id, id, due_at)
+                insert into ferry_%2$s (instance_id, %3$s, due_at, claimed_until)
+                select t.instance_id, t.id, t.due_at, t.claimed_until
+                from unnest(%4$s::uuid[], %5$s::text[], %6$s::timestamptz[], %9$s::timestamptz[])
+                     as t(instance_id, id, due_at, claimed_until)
                 join %1$s on %1$s.id = t.instance_id
-                on conflict (instance_id, %3$s) do update set due_at = excluded.due_at, claimed_until = null),
+                on conflict (instance_id, %3$s) do update set due_at = excluded.due_at, claimed_until = excluded.claimed_until),
             %2$s_dropped as (
                 delete from ferry_%2$s d
                 using unnest(%7$s::uuid[], %8$s::text[]) as t(instance_id, id), %1$s
@@ -130,8 +132,8 @@ public class InstanceStore {
             %s,
             %s
             select id from created""".formatted(APPEND.formatted("created", "$11", "$12", "$13", "$14", "$15", "$16", "$17", "$18"),
-            DUE_ROWS.formatted("created", "timer", "timer_id", "$19", "$20", "$21", "$22", "$23"),
-            DUE_ROWS.formatted("created", "job", "job_id", "$24", "$25", "$26", "$27", "$28"),
+            DUE_ROWS.formatted("created", "timer", "timer_id", "$19", "$20", "$21", "$22", "$23", "null"),
+            DUE_ROWS.formatted("created", "job", "job_id", "$24", "$25", "$26", "$27", "$28", "$36"),
             SUBSCRIPTIONS.formatted("created", "$29", "$30", "$31", "$32", "$33", "$34"),
             RECEIPT.formatted("created", "$35"));
     /**
@@ -164,8 +166,8 @@ public class InstanceStore {
             %s,
             %s
             select id from changed""".formatted(APPEND.formatted("changed", "$10", "$11", "$12", "$13", "$14", "$15", "$16", "$17"),
-            DUE_ROWS.formatted("changed", "timer", "timer_id", "$18", "$19", "$20", "$21", "$22"),
-            DUE_ROWS.formatted("changed", "job", "job_id", "$23", "$24", "$25", "$26", "$27"),
+            DUE_ROWS.formatted("changed", "timer", "timer_id", "$18", "$19", "$20", "$21", "$22", "null"),
+            DUE_ROWS.formatted("changed", "job", "job_id", "$23", "$24", "$25", "$26", "$27", "$44"),
             JOB_INCIDENTS.formatted("$28", "$29", "$30", "$31", "$32", "$33", "$34", "$35"),
             SUBSCRIPTIONS.formatted("changed", "$36", "$37", "$38", "$39", "$40", "$41"),
             RECEIPT.formatted("changed", "$42"));
@@ -216,6 +218,7 @@ public class InstanceStore {
         parameters.addAll(dueColumns(effects.jobs()));
         parameters.addAll(subscriptionColumns(effects.subscriptions()));
         parameters.add(messageId);
+        parameters.add(claimColumn(effects.jobs()));
         return pool.preparedQuery(CREATE).execute(Tuple.from(parameters)).replaceWithVoid();
     }
 
@@ -268,6 +271,7 @@ public class InstanceStore {
         parameters.addAll(subscriptionColumns(subscriptions));
         parameters.add(delivery.messageId());
         parameters.add(delivery.bufferedId());
+        parameters.add(claimColumn(jobs));
         return client.preparedQuery(WRITE).execute(Tuple.from(parameters)).map(InstanceStore::ids);
     }
 
@@ -360,6 +364,15 @@ public class InstanceStore {
                 due.stream().map(row -> timestamp(row.dueAt())).toArray(OffsetDateTime[]::new),
                 dropped.stream().map(DueChange::instanceId).toArray(UUID[]::new),
                 dropped.stream().map(DueChange::id).toArray(String[]::new));
+    }
+
+    /**
+     * The claims of the job rows made due, as the statements bind them after all other parameters: one per row of
+     * {@link #dueColumns}' first three arrays, null where the row is free for any pod's workers.
+     */
+    public static OffsetDateTime[] claimColumn(List<DueChange> rows) {
+        return rows.stream().filter(row -> row.dueAt() != null)
+                .map(row -> row.claimedUntil() == null ? null : timestamp(row.claimedUntil())).toArray(OffsetDateTime[]::new);
     }
 
     /**
