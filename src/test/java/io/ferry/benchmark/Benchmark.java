@@ -105,42 +105,55 @@ public final class Benchmark {
                 new Results.ReadyTimes(withOldInstances), new Results.ReadyTimes(emptyApplication));
     }
 
+    /**
+     * The load phases, in rounds: in each, Ferry's phase and the ceiling's take turns, so that the machine's slow and
+     * fast spells (a shared VM's cores vary) fall on both alike; the rounds are pooled, and each round's ratios
+     * printed too. Every completion phase, Ferry's and the ceiling's, begins with no job rows and a vacuumed table.
+     */
     private Results.Load load(AppProcess app, Database database, OrderTemplates templates) throws Exception {
-        ClosedLoop.Result start;
-        ClosedLoop.Result complete;
-        Machinery.Jobs jobs;
+        List<Results.Round> rounds = new ArrayList<>();
         Machinery.Timers timers;
         long peakMemory;
         try (PeakMemory memory = new PeakMemory(app)) {
-            log("Starting instances through Ferry");
-            start = load(OrderOverHttp.starting(app), database.cpuMeter(app));
-            List<List<UUID>> waiting = waitingInstances(database, templates, start);
-            log("Completing approveOrder through Ferry (each completion creates a payment job the pod's workers run)");
-            long jobsBefore = Machinery.jobsCompleted(database);
-            long handedOffBefore = Machinery.jobsHandedOff(app);
-            long began = System.nanoTime();
-            complete = load(OrderOverHttp.completing(app, waiting), database.cpuMeter(app));
-            Duration phase = Duration.ofNanos(System.nanoTime() - began);
-            long jobsDuring = Machinery.jobsCompleted(database) - jobsBefore;
-            Duration drained = Machinery.drainJobs(app);
-            jobs = new Machinery.Jobs(jobsDuring, phase, drained, Machinery.jobsCompleted(database) - jobsBefore,
-                    Machinery.jobsHandedOff(app) - handedOffBefore);
+            for (int round = 1; round <= parameters.rounds(); round++) {
+                rounds.add(round(app, database, templates, round));
+            }
             log("Firing " + parameters.timers() + " due timers through POST /admin/timers/fire");
             timers = Machinery.fireTimers(app, database, parameters.timers(), parameters.clients());
             peakMemory = memory.peak();
         }
-        long memoryAfterLoad = app.residentMemory();
-        log("Ceiling: the same statements by hand over " + parameters.clients() + " JDBC connections");
+        return new Results.Load(rounds, timers, peakMemory, app.residentMemory());
+    }
+
+    private Results.Round round(AppProcess app, Database database, OrderTemplates templates, int round) throws Exception {
+        String of = " (round " + round + " of " + parameters.rounds() + ")";
+        log("Starting instances through Ferry" + of);
+        ClosedLoop.Result start = load(OrderOverHttp.starting(app), database.cpuMeter(app));
+        log("Starting instances by hand over " + parameters.clients() + " JDBC connections (ceiling)" + of);
         ClosedLoop.Result startCeiling = load(OrderStatementsByHand.starting(database, templates), database.cpuMeter(null));
+
+        List<List<UUID>> waiting = waitingInstances(database, templates, start);
+        database.execute("delete from ferry_job", "vacuum analyze ferry_job");
+        log("Completing approveOrder through Ferry (each completion creates a payment job the pod's workers run)" + of);
+        long jobsBefore = Machinery.jobsCompleted(database);
+        long handedOffBefore = Machinery.jobsHandedOff(app);
+        long began = System.nanoTime();
+        ClosedLoop.Result complete = load(OrderOverHttp.completing(app, waiting), database.cpuMeter(app));
+        Duration phase = Duration.ofNanos(System.nanoTime() - began);
+        long jobsDuring = Machinery.jobsCompleted(database) - jobsBefore;
+        Duration drained = Machinery.drainJobs(app);
+        Machinery.Jobs jobs = new Machinery.Jobs(jobsDuring, phase, drained, Machinery.jobsCompleted(database) - jobsBefore,
+                Machinery.jobsHandedOff(app) - handedOffBefore);
+
+        log("Completing approveOrder by hand (ceiling)" + of);
         ClosedLoop.Result completeCeiling = load(OrderStatementsByHand.completing(database, templates,
                 waitingInstances(database, templates, start)), database.cpuMeter(null));
-        // The completion ceiling left a job row per completion (its jobs never run). Ferry's completion phase began
-        // with no job rows and a vacuumed table; so does this one, which inserts and deletes job rows as Ferry does.
+        // The completion ceiling leaves a job row per completion (its jobs never run).
         database.execute("delete from ferry_job", "vacuum analyze ferry_job");
+        log("Completing approveOrder and running its job by hand (ceiling)" + of);
         ClosedLoop.Result completeWithJobCeiling = load(OrderStatementsByHand.completingWithJobs(database, templates,
                 waitingInstances(database, templates, start)), database.cpuMeter(null));
-        return new Results.Load(start, complete, startCeiling, completeCeiling, completeWithJobCeiling, jobs, timers,
-                peakMemory, memoryAfterLoad);
+        return new Results.Round(start, complete, startCeiling, completeCeiling, completeWithJobCeiling, jobs);
     }
 
     /**

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  *
  * @param clients concurrent HTTP clients, and JDBC connections for the ceiling
  * @param warmup load before measuring, per load phase
- * @param measured load that is measured, per load phase
+ * @param measured load that is measured, per load phase and round
+ * @param rounds how many times the load phases take turns, Ferry's and the ceiling's (the results pool the rounds)
  * @param oldInstances version 1 instances stored for the sweep and the time-to-ready row
  * @param sweepLimit the sweep is timed until it is done or this long has passed
  * @param sweepBatchSize the {@code batchSize} of each sweep call
@@ -26,7 +27,7 @@ import java.util.stream.Collectors;
  * @param phases what to measure; a run of one phase prints only its rows
  * @param root the repository's root, where target/quarkus-app is
  */
-record BenchmarkParameters(boolean quick, int clients, Duration warmup, Duration measured, int oldInstances,
+record BenchmarkParameters(boolean quick, int clients, Duration warmup, Duration measured, int rounds, int oldInstances,
         Duration sweepLimit, int sweepBatchSize, int sweepMaxBatches, int starts, int timers, String jvmOptions,
         Set<Phase> phases, Path root) {
 
@@ -47,11 +48,12 @@ record BenchmarkParameters(boolean quick, int clients, Duration warmup, Duration
                 integer("benchmark.clients", 8),
                 Duration.ofSeconds(integer("benchmark.warmupSeconds", quick ? 1 : 10)),
                 Duration.ofSeconds(integer("benchmark.seconds", quick ? 3 : 30)),
+                Math.max(1, integer("benchmark.rounds", quick ? 1 : 2)),
                 integer("benchmark.instances", quick ? 2_000 : 1_000_000),
                 Duration.ofSeconds(integer("benchmark.sweepSeconds", quick ? 5 : 60)),
                 integer("benchmark.sweepBatchSize", 100),
                 integer("benchmark.sweepMaxBatches", 10),
-                Math.max(1, integer("benchmark.starts", quick ? 1 : 3)),
+                Math.max(1, integer("benchmark.starts", quick ? 1 : 5)),
                 integer("benchmark.timers", quick ? 40 : 5_000),
                 chosenJvmOptions(root), chosenPhases(), root);
     }
@@ -69,10 +71,11 @@ record BenchmarkParameters(boolean quick, int clients, Duration warmup, Duration
     }
 
     String describe() {
-        return ("%s mode, %d clients, %d s warm-up + %d s measured per load phase, %,d version 1 instances, sweep timed"
+        return ("%s mode, %d clients, %d s warm-up + %d s measured per load phase and round, %d round(s), %,d version 1"
+                + " instances, sweep timed"
                 + " for at most %d s (batchSize=%d, maxBatches=%d per call), %d timed start(s) per time to ready,"
                 + " %,d timers fired, JVM options: %s, phases: %s").formatted(quick ? "quick" : "full", clients, warmup.toSeconds(),
-                measured.toSeconds(), oldInstances, sweepLimit.toSeconds(), sweepBatchSize, sweepMaxBatches, starts, timers,
+                measured.toSeconds(), rounds, oldInstances, sweepLimit.toSeconds(), sweepBatchSize, sweepMaxBatches, starts, timers,
                 describeJvmOptions(), phases.stream().map(phase -> phase.name().toLowerCase(Locale.ROOT))
                         .collect(Collectors.joining(",")));
     }

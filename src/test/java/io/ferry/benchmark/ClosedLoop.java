@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.LongStream;
 
 /**
  * N clients, one thread each, each issuing its next operation as soon as the previous one
@@ -36,6 +37,14 @@ final class ClosedLoop {
 
         double perSecond() {
             return operations / (measured.toNanos() / 1e9);
+        }
+
+        /** This result and another of the same load, as if measured in one window as long as both. */
+        Result plus(Result other) {
+            long[] both = LongStream.concat(Arrays.stream(sortedNanos), Arrays.stream(other.sortedNanos)).sorted().toArray();
+            return new Result(operations + other.operations, failures + other.failures,
+                    firstFailure != null ? firstFailure : other.firstFailure, measured.plus(other.measured), both,
+                    cpu == null || other.cpu == null ? null : cpu.plus(other.cpu));
         }
 
         double percentileMillis(double percentile) {

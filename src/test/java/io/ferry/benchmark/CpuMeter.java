@@ -29,6 +29,16 @@ final class CpuMeter {
     /** CPU used in the window by each party, and the operations done in it. */
     record Use(Duration app, Duration database, Duration generator, long operations) {
 
+        /** The CPU of this window and another's, and their operations. */
+        Use plus(Use other) {
+            return new Use(sum(app, other.app), sum(database, other.database), sum(generator, other.generator),
+                    operations + other.operations);
+        }
+
+        private static Duration sum(Duration one, Duration other) {
+            return one == null || other == null ? null : one.plus(other);
+        }
+
         /** Milliseconds of CPU per operation, or "—" for a party the meter could not see. */
         String perOperation(Duration party) {
             return party == null || operations == 0 ? "—" : "%.2f".formatted(party.toNanos() / 1e6 / operations);

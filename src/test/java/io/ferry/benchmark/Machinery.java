@@ -32,6 +32,12 @@ final class Machinery {
             return completed / (elapsed.toNanos() / 1e9);
         }
 
+        /** These jobs and those of another completion phase, as if of one phase as long as both. */
+        Jobs plus(Jobs other) {
+            return new Jobs(completed + other.completed, elapsed.plus(other.elapsed), drainedAfter.plus(other.drainedAfter),
+                    completedByTheEnd + other.completedByTheEnd, handedOff + other.handedOff);
+        }
+
         /** Completions whose payment job had run too, per second of the phase and the drain after it. */
         double completionsWithTheirJobsPerSecond() {
             return completedByTheEnd / (elapsed.plus(drainedAfter).toNanos() / 1e9);

@@ -3,6 +3,9 @@ package io.ferry.benchmark;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -50,10 +53,54 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
         }
     }
 
-    /** The load phases, and the app's resident memory during and after them. */
-    record Load(ClosedLoop.Result start, ClosedLoop.Result complete, ClosedLoop.Result startCeiling,
-            ClosedLoop.Result completeCeiling, ClosedLoop.Result completeWithJobCeiling, Machinery.Jobs jobs,
-            Machinery.Timers timers, long peakMemory, long memoryAfterLoad) {
+    /** One round of the load phases, Ferry's and the ceiling's taking turns. */
+    record Round(ClosedLoop.Result start, ClosedLoop.Result complete, ClosedLoop.Result startCeiling,
+            ClosedLoop.Result completeCeiling, ClosedLoop.Result completeWithJobCeiling, Machinery.Jobs jobs) {
+    }
+
+    /**
+     * The rounds of the load phases, the timers fired after them, and the app's resident memory during and after
+     * them. A phase's result is that of all its rounds pooled: operations and time added, latencies together.
+     */
+    record Load(List<Round> rounds, Machinery.Timers timers, long peakMemory, long memoryAfterLoad) {
+
+        ClosedLoop.Result start() {
+            return pooled(Round::start);
+        }
+
+        ClosedLoop.Result complete() {
+            return pooled(Round::complete);
+        }
+
+        ClosedLoop.Result startCeiling() {
+            return pooled(Round::startCeiling);
+        }
+
+        ClosedLoop.Result completeCeiling() {
+            return pooled(Round::completeCeiling);
+        }
+
+        ClosedLoop.Result completeWithJobCeiling() {
+            return pooled(Round::completeWithJobCeiling);
+        }
+
+        Machinery.Jobs jobs() {
+            return rounds.stream().map(Round::jobs).reduce(Machinery.Jobs::plus).orElseThrow();
+        }
+
+        private ClosedLoop.Result pooled(Function<Round, ClosedLoop.Result> phase) {
+            return rounds.stream().map(phase).reduce(ClosedLoop.Result::plus).orElseThrow();
+        }
+
+        /** The pooled ratio in bold, and with more than one round each round's own, which show the run's spread. */
+        String ratio(double pooled, ToDoubleFunction<Round> perRound) {
+            String ratio = "**%.2f**".formatted(pooled);
+            if (rounds.size() == 1) {
+                return ratio;
+            }
+            return ratio + " (rounds: " + rounds.stream().map(round -> "%.2f".formatted(perRound.applyAsDouble(round)))
+                    .collect(Collectors.joining(", ")) + ")";
+        }
     }
 
     /** Every measurement happened and saw work done: what the quick-mode IT checks (never how fast). */
@@ -101,10 +148,12 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
             row(table, "complete `approveOrder` (1 select of row, incidents and migrations; 1 statement storing snapshot, "
                     + "13 history rows and the payment job's row)",
                     load(load.complete(), "ops/s"), load(load.completeCeiling(), "tps"),
-                    load.complete().perSecond() / load.completeCeiling().perSecond());
+                    load.ratio(load.complete().perSecond() / load.completeCeiling().perSecond(),
+                            round -> round.complete().perSecond() / round.completeCeiling().perSecond()));
             row(table, "start an `order` instance (1 statement storing instance and 5 history rows)",
                     load(load.start(), "ops/s"), load(load.startCeiling(), "tps"),
-                    load.start().perSecond() / load.startCeiling().perSecond());
+                    load.ratio(load.start().perSecond() / load.startCeiling().perSecond(),
+                            round -> round.start().perSecond() / round.startCeiling().perSecond()));
             cpuRow(table, "complete", load.complete(), load.completeCeiling());
             cpuRow(table, "start", load.start(), load.startCeiling());
             Machinery.Jobs jobs = load.jobs();
@@ -114,7 +163,9 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
                     "%,.0f completions with their jobs/s (%,d in %s)".formatted(jobs.completionsWithTheirJobsPerSecond(),
                             jobs.completedByTheEnd(), seconds(jobs.elapsed().plus(jobs.drainedAfter()))),
                     load(load.completeWithJobCeiling(), "tps"),
-                    jobs.completionsWithTheirJobsPerSecond() / load.completeWithJobCeiling().perSecond());
+                    load.ratio(jobs.completionsWithTheirJobsPerSecond() / load.completeWithJobCeiling().perSecond(),
+                            round -> round.jobs().completionsWithTheirJobsPerSecond()
+                                    / round.completeWithJobCeiling().perSecond()));
             row(table, "payment jobs the pod's workers ran during the completion load (one per completion; handed over by "
                             + "the completion: handler, store; or, with every handler slot busy, left to the workers: claim, read, "
                             + "handler, store)", "%,.0f jobs/s (%,d in %s; the rest ran within %s after it; %,d of all %,d handed over)"
