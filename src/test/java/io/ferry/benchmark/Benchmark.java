@@ -108,7 +108,8 @@ public final class Benchmark {
     /**
      * The load phases, in rounds: in each, Ferry's phase and the ceiling's take turns, so that the machine's slow and
      * fast spells (a shared VM's cores vary) fall on both alike; the rounds are pooled, and each round's ratios
-     * printed too. Every completion phase, Ferry's and the ceiling's, begins with no job rows and a vacuumed table.
+     * printed too. Every phase, Ferry's and the ceiling's, begins with no job rows and every table vacuumed and
+     * a checkpoint.
      */
     private Results.Load load(AppProcess app, Database database, OrderTemplates templates) throws Exception {
         List<Results.Round> rounds = new ArrayList<>();
@@ -128,17 +129,16 @@ public final class Benchmark {
     private Results.Round round(AppProcess app, Database database, OrderTemplates templates, int round) throws Exception {
         String of = " (round " + round + " of " + parameters.rounds() + ")";
         log("Starting instances through Ferry" + of);
-        ClosedLoop.Result start = load(OrderOverHttp.starting(app), database.cpuMeter(app));
+        ClosedLoop.Result start = measured(OrderOverHttp.starting(app), database, app);
         log("Starting instances by hand over " + parameters.clients() + " JDBC connections (ceiling)" + of);
-        ClosedLoop.Result startCeiling = load(OrderStatementsByHand.starting(database, templates), database.cpuMeter(null));
+        ClosedLoop.Result startCeiling = measured(OrderStatementsByHand.starting(database, templates), database, null);
 
         List<List<UUID>> waiting = waitingInstances(database, templates, start);
-        database.execute("delete from ferry_job", "vacuum analyze ferry_job");
         log("Completing approveOrder through Ferry (each completion creates a payment job the pod's workers run)" + of);
         long jobsBefore = Machinery.jobsCompleted(database);
         long handedOffBefore = Machinery.jobsHandedOff(app);
         long began = System.nanoTime();
-        ClosedLoop.Result complete = load(OrderOverHttp.completing(app, waiting), database.cpuMeter(app));
+        ClosedLoop.Result complete = measured(OrderOverHttp.completing(app, waiting), database, app);
         Duration phase = Duration.ofNanos(System.nanoTime() - began);
         long jobsDuring = Machinery.jobsCompleted(database) - jobsBefore;
         Duration drained = Machinery.drainJobs(app);
@@ -146,15 +146,42 @@ public final class Benchmark {
                 Machinery.jobsHandedOff(app) - handedOffBefore);
 
         log("Completing approveOrder by hand (ceiling)" + of);
-        ClosedLoop.Result completeCeiling = load(OrderStatementsByHand.completing(database, templates,
-                waitingInstances(database, templates, start)), database.cpuMeter(null));
-        // The completion ceiling leaves a job row per completion (its jobs never run).
-        database.execute("delete from ferry_job", "vacuum analyze ferry_job");
+        ClosedLoop.Result completeCeiling = measured(OrderStatementsByHand.completing(database, templates,
+                waitingInstances(database, templates, start)), database, null);
         log("Completing approveOrder and running its job by hand (ceiling)" + of);
-        ClosedLoop.Result completeWithJobCeiling = load(OrderStatementsByHand.completingWithJobs(database, templates,
-                waitingInstances(database, templates, start)), database.cpuMeter(null));
+        ClosedLoop.Result completeWithJobCeiling = measured(OrderStatementsByHand.completingWithJobs(database, templates,
+                waitingInstances(database, templates, start)), database, null);
         return new Results.Round(start, complete, startCeiling, completeCeiling, completeWithJobCeiling, jobs);
     }
+
+    /**
+     * One load phase, begun with nothing left of the previous one for PostgreSQL to clean up: no job rows (the
+     * completion ceiling leaves one per completion, its jobs never run), every table vacuumed and analysed, so that
+     * autovacuum's work on the rows an earlier phase wrote (hundreds of thousands of inserted history rows) does not
+     * fall into this phase's window, and a checkpoint, so that the earlier phases' dirty pages are not written out in
+     * it. What autovacuum and the checkpointer do in a window is then for that phase's own rows. The run's first
+     * phase begins on the fresh database, with nothing to clean up: an ANALYZE of its nearly empty tables would have
+     * PostgreSQL plan for empty tables all through the window, in which they grow by a hundred thousand rows (that
+     * phase fell to a tenth of its speed so).
+     */
+    private ClosedLoop.Result measured(ClosedLoop.ClientFactory clients, Database database, AppProcess app) throws Exception {
+        if (phasesMeasured++ == 0) {
+            return load(clients, database.cpuMeter(app));
+        }
+        database.execute("delete from ferry_job", "vacuum analyze");
+        try {
+            database.execute("checkpoint");
+        } catch (java.sql.SQLException notAllowed) {
+            if (!checkpointRefusalLogged) {
+                log("No checkpoint before each load phase: " + notAllowed.getMessage() + " (grant pg_checkpoint to the user)");
+                checkpointRefusalLogged = true;
+            }
+        }
+        return load(clients, database.cpuMeter(app));
+    }
+
+    private boolean checkpointRefusalLogged;
+    private int phasesMeasured;
 
     /**
      * Enough instances waiting at approveOrder, per client, that completing cannot run out: twice
