@@ -84,7 +84,7 @@ class TimersAndJobsSurvivePodKillIT {
         }
 
         // when pod A dies while timers fire and payments run, and comes back
-        waitUntil(Duration.ofSeconds(60), () -> count("select count(*) from ferry_history_event where type = 'TimerFired'") > 50
+        Eventually.waitUntil(Duration.ofSeconds(60), () -> count("select count(*) from ferry_history_event where type = 'TimerFired'") > 50
                 && count("select count(*) from ferry_history_event where type = 'ServiceTaskCompleted'") >= 5);
         long claimed = count("select count(*) from ferry_timer where claimed_until is not null");
         long fired = count("select count(*) from ferry_history_event where type = 'TimerFired'");
@@ -95,7 +95,7 @@ class TimersAndJobsSurvivePodKillIT {
                 + "and %d claimed%n", fired, claimed, jobsDone, jobsClaimed);
         pods.remove(podA);
         start("pod-a");
-        waitUntil(Duration.ofSeconds(180), () -> count("select count(*) from ferry_timer") == 0
+        Eventually.waitUntil(Duration.ofSeconds(180), () -> count("select count(*) from ferry_timer") == 0
                 && count("select count(*) from ferry_job") == 0
                 && count("select count(*) from ferry_history_event where type = 'NodeTerminated'") >= invoices.size());
 
@@ -142,21 +142,6 @@ class TimersAndJobsSurvivePodKillIT {
              ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getLong(1);
-        }
-    }
-
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    /** Polls the database until the condition holds; the deadline only bounds a failing run. */
-    private static void waitUntil(Duration limit, Condition condition) throws Exception {
-        Instant deadline = Instant.now().plus(limit);
-        while (!condition.holds()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("not reached within " + limit);
-            }
-            Thread.sleep(100);
         }
     }
 

@@ -45,6 +45,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
@@ -110,6 +112,9 @@ public class JobWorker {
     /** One run at a time per pod: a nudge during a run asks for another run after it. */
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
+    /** Claimed jobs waiting for a handler slot. */
+    private final Set<DueRows.Claimed> waiting = ConcurrentHashMap.newKeySet();
+    private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(5);
     private volatile boolean stopping;
 
     /** Registers the lag gauges, and warns about time limits another pod's takeover would overtake. */
@@ -163,9 +168,25 @@ public class JobWorker {
         }
     }
 
+    /**
+     * The pod is stopping: no more runs and no more jobs handed over, and the claimed jobs still waiting for a slot are
+     * let go, so that another pod runs them at once rather than when their lease ends. Jobs already running finish
+     * (or are taken over when the lease ends, if the pod is gone first).
+     */
     void stop(@Observes ShutdownEvent event) {
         stopping = true;
         slots.close();
+        List<DueRows.Claimed> notStarted = List.copyOf(waiting);
+        waiting.removeAll(notStarted);
+        try {
+            jobs.release(notStarted).await().atMost(RELEASE_TIMEOUT);
+            if (!notStarted.isEmpty()) {
+                LOG.infof("Stopping: let go of %d claimed jobs that had not started; other pods run them", notStarted.size());
+            }
+        } catch (RuntimeException failure) {
+            LOG.warnf("Stopping: could not let go of %d claimed jobs (%s); other pods run them when their lease ends",
+                    notStarted.size(), failure.getMessage());
+        }
     }
 
     /** Starts a run unless one is under way, which then runs again when it ends. */
@@ -199,10 +220,16 @@ public class JobWorker {
         Instant now = clock.instant();
         return jobs.claim(now, config.jobs().lease(), config.jobs().batchSize())
                 .chain(claimed -> Multi.createFrom().iterable(claimed)
-                        .onItem().transformToUni(job -> slots.take().chain(() -> run(job)).eventually(() -> slots.giveBack(1)))
+                        .onItem().transformToUni(job -> inTurn(job).eventually(() -> slots.giveBack(1)))
                         .merge(Math.max(1, claimed.size()))
                         .collect().asList())
                 .map(this::report);
+    }
+
+    /** Runs a claimed job once it has a slot, unless the pod let go of it while it waited (it is stopping). */
+    private Uni<Result> inTurn(DueRows.Claimed job) {
+        waiting.add(job);
+        return slots.take().chain(() -> waiting.remove(job) ? run(job) : Uni.createFrom().item(Result.DEFERRED));
     }
 
     private Uni<Result> run(DueRows.Claimed job) {

@@ -33,7 +33,12 @@ public abstract class DueRows {
                   limit $3
                   for update skip locked) due
             where t.instance_id = due.instance_id and t.%2$s = due.%2$s
-            returning t.instance_id, t.%2$s as id, t.due_at""";
+            returning t.instance_id, t.%2$s as id, t.due_at, t.claimed_until""";
+    /** Lets go of claims, each only as it was made (a row claimed again since, by any pod, is left alone). */
+    private static final String RELEASE = """
+            update %1$s t set claimed_until = null
+            from unnest($1::uuid[], $2::text[], $3::timestamptz[]) as r(instance_id, id, claimed_until)
+            where t.instance_id = r.instance_id and t.%2$s = r.id and t.claimed_until = r.claimed_until""";
     private static final String FORGET = "delete from %1$s where instance_id = $1 and %2$s = $2 and due_at = $3";
     private static final String BACKLOG = "select count(*) as due, min(due_at) as oldest from %1$s where due_at <= $1";
     private static final String SIZE = "select count(*) as size from %1$s";
@@ -45,6 +50,7 @@ public abstract class DueRows {
     public static final String JOB_FORGET = FORGET.formatted("ferry_job", "job_id");
     public static final String JOB_BACKLOG = BACKLOG.formatted("ferry_job");
     public static final String JOB_SIZE = SIZE.formatted("ferry_job");
+    public static final String JOB_RELEASE = RELEASE.formatted("ferry_job", "job_id");
 
     /** A claimed row, held until {@code claimedUntil}; its id is the timer's or the job's. */
     public record Claimed(UUID instanceId, String id, Instant dueAt, OffsetDateTime claimedUntil) {
@@ -73,7 +79,7 @@ public abstract class DueRows {
         return pool.preparedQuery(claim).execute(Tuple.of(timestamp(now), until, limit)).map(rows -> {
             List<Claimed> claimed = new ArrayList<>(rows.size());
             rows.forEach(row -> claimed.add(new Claimed(row.getUUID("instance_id"), row.getString("id"),
-                    row.getOffsetDateTime("due_at").toInstant(), until)));
+                    row.getOffsetDateTime("due_at").toInstant(), row.getOffsetDateTime("claimed_until"))));
             claimed.sort(Comparator.comparing(Claimed::dueAt).thenComparing(Claimed::instanceId).thenComparing(Claimed::id));
             return claimed;
         });
