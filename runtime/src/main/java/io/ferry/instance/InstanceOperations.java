@@ -11,7 +11,6 @@ import io.ferry.execution.OperationContext;
 import io.ferry.execution.Outcome;
 import io.ferry.execution.ProcessEngine;
 import io.ferry.execution.Refusal;
-import io.ferry.persistence.DueChange;
 import io.ferry.persistence.DueJobs;
 import io.ferry.persistence.DueRows;
 import io.ferry.persistence.EffectRows;
@@ -37,8 +36,6 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -371,13 +368,12 @@ public class InstanceOperations {
      * next poll.
      */
     private void jobsCreated(EffectRows effects, StoredInstance stored, LoadedInstance current) {
-        List<DueChange> claimed = effects.claimedJobs();
+        List<DueRows.Claimed> claimed = effects.claimedJobs();
         if (!claimed.isEmpty()) {
             StoredInstance copy = new StoredInstance(stored.row().copy(), stored.openIncidents(), stored.appliedMigrations());
-            jobsHandedOff.fire(new JobsHandedOff(claimed.stream().map(job -> new DueRows.Claimed(job.instanceId(), job.id(),
-                    job.dueAt(), OffsetDateTime.ofInstant(job.claimedUntil(), ZoneOffset.UTC))).toList(), copy, current));
+            jobsHandedOff.fire(new JobsHandedOff(claimed, copy, current));
         }
-        if (effects.schedulesJobs() && claimed.size() < effects.jobs().stream().filter(job -> job.dueAt() != null).count()) {
+        if (effects.leavesJobsToTheWorkers()) {
             jobsDue.fire(new JobsDue());
         }
     }

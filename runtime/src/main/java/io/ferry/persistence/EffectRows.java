@@ -2,6 +2,8 @@ package io.ferry.persistence;
 
 import io.ferry.execution.Effect;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -103,13 +105,14 @@ public record EffectRows(List<DueChange> timers, List<DueChange> jobs, List<Inci
         return (int) jobs.stream().filter(job -> job.dueAt() != null && !job.dueAt().isAfter(now)).count();
     }
 
-    /** The job rows made due claimed for the writing pod's own workers. */
-    public List<DueChange> claimedJobs() {
-        return jobs.stream().filter(job -> job.claimedUntil() != null).toList();
+    /** The jobs made due claimed for the writing pod's own workers, as its workers hold a claim. */
+    public List<DueRows.Claimed> claimedJobs() {
+        return jobs.stream().filter(job -> job.claimedUntil() != null).map(job -> new DueRows.Claimed(job.instanceId(), job.id(),
+                job.dueAt(), OffsetDateTime.ofInstant(job.claimedUntil(), ZoneOffset.UTC))).toList();
     }
 
-    /** Whether some job row is made due: a worker may have work. */
-    public boolean schedulesJobs() {
-        return jobs.stream().anyMatch(job -> job.dueAt() != null);
+    /** Whether some job is made due that the writing pod did not claim: any pod's workers may look for it now. */
+    public boolean leavesJobsToTheWorkers() {
+        return jobs.stream().anyMatch(job -> job.dueAt() != null && job.claimedUntil() == null);
     }
 }
