@@ -1,8 +1,10 @@
 package io.ferry.instance;
 
 import io.ferry.config.FerryConfig;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.ArrayDeque;
 import java.util.Queue;
@@ -15,6 +17,9 @@ import java.util.Queue;
  */
 @ApplicationScoped
 public class JobSlots {
+
+    static final String NO_SLOT = "quarkus.ferry.jobs.concurrency is %d: a pod calls at least one handler at a time; set it "
+            + "to 1 or more, or quarkus.ferry.jobs.poll-every=off for a pod that runs no jobs";
 
     private final int size;
     private final boolean runsNoJobs;
@@ -35,6 +40,16 @@ public class JobSlots {
     JobSlots(int size, boolean runsNoJobs) {
         this.size = size;
         this.runsNoJobs = runsNoJobs;
+    }
+
+    /**
+     * Refuses to start a pod with no handler slot: its workers' claimed jobs would wait for one for ever, and only
+     * another pod, at the end of each lease, would run them.
+     */
+    void check(@Observes StartupEvent start) {
+        if (size < 1) {
+            throw new IllegalStateException(NO_SLOT.formatted(size));
+        }
     }
 
     /**
