@@ -25,6 +25,13 @@ public final class Benchmark {
     static final String AS_POD = "-Dquarkus.flyway.active=false";
     /** The old instances live in a database of their own, so that starts on both can take turns. */
     private static final String OLD_INSTANCES_DATABASE = "ferry_benchmark_old_instances";
+    /**
+     * The apps of the load run with their timer pollers off, so that the timer phase fires every due timer itself;
+     * the request pod with its job workers off too, as in a deployment whose worker pods run the jobs (a pod with
+     * {@code poll-every=off} neither claims jobs nor is handed any).
+     */
+    private static final String WITH_WORKERS = "-Dquarkus.ferry.timers.poll-every=off";
+    private static final String REQUEST_POD = WITH_WORKERS + " -Dquarkus.ferry.jobs.poll-every=off";
 
     private final BenchmarkParameters parameters;
     private final Path output;
@@ -59,11 +66,14 @@ public final class Benchmark {
     private Results measure(Database database, Path emptyApplicationJar) throws Exception {
         OrderTemplates templates;
         Results.Load load = null;
-        // This first start also creates the schema, so it is not one of the timed starts.
-        try (AppProcess app = startFerryForLoad(database)) {
+        // This first start also creates the schema, so it is not one of the timed starts. Its workers run the payment
+        // job whose completion the templates record.
+        try (AppProcess app = start(parameters.ferryJar(), database, WITH_WORKERS, "ferry-templates")) {
             templates = OrderTemplates.record(app, database);
-            if (parameters.measures(Phase.LOAD)) {
-                load = load(app, database, templates);
+        }
+        if (parameters.measures(Phase.LOAD)) {
+            try (AppProcess requests = start(parameters.ferryJar(), database, REQUEST_POD, "ferry-requests")) {
+                load = load(requests, database, templates);
             }
         }
         database.emptyFerryTables();
@@ -111,47 +121,63 @@ public final class Benchmark {
      * printed too. Every phase, Ferry's and the ceiling's, begins with no job rows and every table vacuumed and
      * a checkpoint.
      */
-    private Results.Load load(AppProcess app, Database database, OrderTemplates templates) throws Exception {
+    private Results.Load load(AppProcess requests, Database database, OrderTemplates templates) throws Exception {
         List<Results.Round> rounds = new ArrayList<>();
         Machinery.Timers timers;
         long peakMemory;
-        try (PeakMemory memory = new PeakMemory(app)) {
+        try (PeakMemory memory = new PeakMemory(requests)) {
             for (int round = 1; round <= parameters.rounds(); round++) {
-                rounds.add(round(app, database, templates, round));
+                rounds.add(round(requests, database, templates, round));
             }
             log("Firing " + parameters.timers() + " due timers through POST /admin/timers/fire");
-            timers = Machinery.fireTimers(app, database, parameters.timers(), parameters.clients());
+            timers = Machinery.fireTimers(requests, database, parameters.timers(), parameters.clients());
             peakMemory = memory.peak();
         }
-        return new Results.Load(rounds, timers, peakMemory, app.residentMemory());
+        return new Results.Load(rounds, timers, peakMemory, requests.residentMemory());
     }
 
-    private Results.Round round(AppProcess app, Database database, OrderTemplates templates, int round) throws Exception {
+    /**
+     * One round: starting and completing through the request pod (its workers off, as in a deployment with worker
+     * pods: the payment jobs wait), each against its ceiling; then completing through a pod that runs the payment
+     * jobs too (started for the phase, so that it runs only the jobs of its own completions), against the completion
+     * ceiling and against the ceiling of a completion with its job.
+     */
+    private Results.Round round(AppProcess requests, Database database, OrderTemplates templates, int round) throws Exception {
         String of = " (round " + round + " of " + parameters.rounds() + ")";
-        log("Starting instances through Ferry" + of);
-        ClosedLoop.Result start = measured(OrderOverHttp.starting(app), database, app);
+        log("Starting instances through the request pod" + of);
+        ClosedLoop.Result start = measured(OrderOverHttp.starting(requests), database, requests);
         log("Starting instances by hand over " + parameters.clients() + " JDBC connections (ceiling)" + of);
         ClosedLoop.Result startCeiling = measured(OrderStatementsByHand.starting(database, templates), database, null);
 
-        List<List<UUID>> waiting = waitingInstances(database, templates, start);
-        log("Completing approveOrder through Ferry (each completion creates a payment job the pod's workers run)" + of);
-        long jobsBefore = Machinery.jobsCompleted(database);
-        long handedOffBefore = Machinery.jobsHandedOff(app);
-        long began = System.nanoTime();
-        ClosedLoop.Result complete = measured(OrderOverHttp.completing(app, waiting), database, app);
-        Duration phase = Duration.ofNanos(System.nanoTime() - began);
-        long jobsDuring = Machinery.jobsCompleted(database) - jobsBefore;
-        Duration drained = Machinery.drainJobs(app);
-        Machinery.Jobs jobs = new Machinery.Jobs(jobsDuring, phase, drained, Machinery.jobsCompleted(database) - jobsBefore,
-                Machinery.jobsHandedOff(app) - handedOffBefore);
-
+        log("Completing approveOrder through the request pod (its payment jobs left for worker pods)" + of);
+        ClosedLoop.Result complete = measured(OrderOverHttp.completing(requests, waitingInstances(database, templates, start)),
+                database, requests);
         log("Completing approveOrder by hand (ceiling)" + of);
         ClosedLoop.Result completeCeiling = measured(OrderStatementsByHand.completing(database, templates,
                 waitingInstances(database, templates, start)), database, null);
+
+        ClosedLoop.Result completeInOnePod;
+        Machinery.Jobs jobs;
+        long onePodPeakMemory;
+        try (AppProcess pod = start(parameters.ferryJar(), database, WITH_WORKERS, "ferry-one-pod-" + round);
+                PeakMemory memory = new PeakMemory(pod)) {
+            List<List<UUID>> waiting = waitingInstances(database, templates, start);
+            log("Completing approveOrder through a pod that runs the payment jobs too" + of);
+            long jobsBefore = Machinery.jobsCompleted(database);
+            long began = System.nanoTime();
+            completeInOnePod = measured(OrderOverHttp.completing(pod, waiting), database, pod, parameters.warmup().multipliedBy(2));
+            Duration phase = Duration.ofNanos(System.nanoTime() - began);
+            long jobsDuring = Machinery.jobsCompleted(database) - jobsBefore;
+            Duration drained = Machinery.drainJobs(pod);
+            jobs = new Machinery.Jobs(jobsDuring, phase, drained, Machinery.jobsCompleted(database) - jobsBefore,
+                    Machinery.jobsHandedOff(pod));
+            onePodPeakMemory = memory.peak();
+        }
         log("Completing approveOrder and running its job by hand (ceiling)" + of);
         ClosedLoop.Result completeWithJobCeiling = measured(OrderStatementsByHand.completingWithJobs(database, templates,
                 waitingInstances(database, templates, start)), database, null);
-        return new Results.Round(start, complete, startCeiling, completeCeiling, completeWithJobCeiling, jobs);
+        return new Results.Round(start, complete, completeInOnePod, startCeiling, completeCeiling, completeWithJobCeiling,
+                jobs, onePodPeakMemory);
     }
 
     /**
@@ -165,8 +191,14 @@ public final class Benchmark {
      * phase fell to a tenth of its speed so).
      */
     private ClosedLoop.Result measured(ClosedLoop.ClientFactory clients, Database database, AppProcess app) throws Exception {
+        return measured(clients, database, app, parameters.warmup());
+    }
+
+    /** A phase on a pod started for it warms up longer ({@code warmup}): its JVM has compiled nothing yet. */
+    private ClosedLoop.Result measured(ClosedLoop.ClientFactory clients, Database database, AppProcess app, Duration warmup)
+            throws Exception {
         if (phasesMeasured++ == 0) {
-            return load(clients, database.cpuMeter(app));
+            return load(clients, database.cpuMeter(app), warmup);
         }
         database.execute("delete from ferry_job", "vacuum analyze");
         try {
@@ -177,7 +209,7 @@ public final class Benchmark {
                 checkpointRefusalLogged = true;
             }
         }
-        return load(clients, database.cpuMeter(app));
+        return load(clients, database.cpuMeter(app), warmup);
     }
 
     private boolean checkpointRefusalLogged;
@@ -199,17 +231,12 @@ public final class Benchmark {
         return perClientLists;
     }
 
-    private ClosedLoop.Result load(ClosedLoop.ClientFactory clients, CpuMeter meter) throws Exception {
-        return ClosedLoop.run(parameters.clients(), parameters.warmup(), parameters.measured(), clients, meter);
+    private ClosedLoop.Result load(ClosedLoop.ClientFactory clients, CpuMeter meter, Duration warmup) throws Exception {
+        return ClosedLoop.run(parameters.clients(), warmup, parameters.measured(), clients, meter);
     }
 
     private AppProcess startFerry(Database database, String name) throws Exception {
         return start(parameters.ferryJar(), database, name);
-    }
-
-    /** Ferry for the load: its timer pollers are off, so that the timer phase fires every due timer itself. */
-    private AppProcess startFerryForLoad(Database database) throws Exception {
-        return start(parameters.ferryJar(), database, "-Dquarkus.ferry.timers.poll-every=off", "ferry-load");
     }
 
     private AppProcess start(Path jar, Database database, String name) throws Exception {

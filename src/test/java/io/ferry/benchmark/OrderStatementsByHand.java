@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * <li>start: one statement inserting the instance and its 5 history events;</li>
  * <li>complete {@code approveOrder}: one statement reading the instance (with its open incidents and
  * applied migrations), one storing the snapshot under the revision check with its 12 history events and
- * the payment job's row, claimed for the pod's own workers;</li>
+ * the payment job's row, unclaimed (as the request pod stores it: a worker pod claims it; a pod that runs jobs too
+ * and has a handler slot free stores it claimed for itself, the same statement with one more value);</li>
  * <li>and run its payment job: one statement storing the job's completion (the worker runs a job handed
  * over by its pod's operation on the instance as that operation stored it: no claim, no read).</li>
  * </ul>
@@ -98,7 +99,8 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
             int[] next = {0};
             return new OrderStatementsByHand(database, self -> {
                 UUID id = instances.get(next[0]++ % instances.size());
-                Stored completed = self.complete(templates, id);
+                // handed over: the completion stores the job's row claimed for its own pod until the lease ends
+                Stored completed = self.complete(templates, id, now().plusDays(1).plusMinutes(5));
                 self.runJob(templates, id, completed);
             });
         };
@@ -133,14 +135,20 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
     }
 
     private Stored complete(OrderTemplates templates, UUID id) throws SQLException {
-        // the payment job the completion creates, claimed for the pod's workers until the lease ends; none dropped. Due
-        // in a day, not now as Ferry's: the app under test is still running, and its workers must not take these jobs
-        // over (and change the instances under the ceiling's feet) should a lease run out.
+        return complete(templates, id, null);
+    }
+
+    /**
+     * The completion's statements, with the payment job's row claimed until {@code claimedUntil} (null: unclaimed);
+     * none dropped. Due in a day, not now as Ferry's: should a pod with workers run beside the ceiling, it must not
+     * take these jobs (and change the instances under the ceiling's feet).
+     */
+    private Stored complete(OrderTemplates templates, UUID id, OffsetDateTime claimedUntil) throws SQLException {
         OffsetDateTime due = now().plusDays(1);
         return readAndStore(id, templates.completedState(), templates.completeEvents(),
                 List.of(array("uuid", id), array("text", templates.jobId()), array("timestamptz", due),
                         connection.createArrayOf("uuid", new Object[0]), connection.createArrayOf("text", new Object[0])),
-                array("timestamptz", due.plusMinutes(5)));
+                array("timestamptz", claimedUntil));
     }
 
     private void runJob(OrderTemplates templates, UUID id, Stored completed) throws SQLException {

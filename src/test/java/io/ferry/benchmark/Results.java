@@ -53,16 +53,21 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
         }
     }
 
-    /** One round of the load phases, Ferry's and the ceiling's taking turns. */
-    record Round(ClosedLoop.Result start, ClosedLoop.Result complete, ClosedLoop.Result startCeiling,
-            ClosedLoop.Result completeCeiling, ClosedLoop.Result completeWithJobCeiling, Machinery.Jobs jobs) {
+    /**
+     * One round of the load phases, Ferry's and the ceiling's taking turns: starting and completing through the request
+     * pod (its job workers off), completing through a pod that runs the payment jobs too ({@code jobs} says how they
+     * went; {@code onePodPeakMemory} is that pod's resident memory at its highest).
+     */
+    record Round(ClosedLoop.Result start, ClosedLoop.Result complete, ClosedLoop.Result completeInOnePod,
+            ClosedLoop.Result startCeiling, ClosedLoop.Result completeCeiling, ClosedLoop.Result completeWithJobCeiling,
+            Machinery.Jobs jobs, long onePodPeakMemory) {
     }
 
     /**
-     * The rounds of the load phases, the timers fired after them, and the app's resident memory during and after
-     * them. A phase's result is that of all its rounds pooled: operations and time added, latencies together.
+     * The rounds of the load phases, the timers fired after them, and the request pod's resident memory during and
+     * after them. A phase's result is that of all its rounds pooled: operations and time added, latencies together.
      */
-    record Load(List<Round> rounds, Machinery.Timers timers, long peakMemory, long memoryAfterLoad) {
+    record Load(List<Round> rounds, Machinery.Timers timers, long requestPodPeakMemory, long memoryAfterLoad) {
 
         ClosedLoop.Result start() {
             return pooled(Round::start);
@@ -70,6 +75,14 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
 
         ClosedLoop.Result complete() {
             return pooled(Round::complete);
+        }
+
+        ClosedLoop.Result completeInOnePod() {
+            return pooled(Round::completeInOnePod);
+        }
+
+        long onePodPeakMemory() {
+            return rounds.stream().mapToLong(Round::onePodPeakMemory).max().orElseThrow();
         }
 
         ClosedLoop.Result startCeiling() {
@@ -107,7 +120,8 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
     List<String> unmeasured() {
         List<String> missing = new ArrayList<>();
         if (load != null) {
-            check(missing, load.complete(), "complete approveOrder (Ferry)");
+            check(missing, load.complete(), "complete approveOrder (Ferry, request pod)");
+            check(missing, load.completeInOnePod(), "complete approveOrder (Ferry, one pod running the jobs too)");
             check(missing, load.completeCeiling(), "complete approveOrder (ceiling)");
             check(missing, load.completeWithJobCeiling(), "complete approveOrder and run its job (ceiling)");
             check(missing, load.start(), "start (Ferry)");
@@ -118,7 +132,7 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
             if (load.timers().fired() == 0) {
                 missing.add("timers: none fired");
             }
-            if (load.peakMemory() == 0 || load.memoryAfterLoad() == 0) {
+            if (load.requestPodPeakMemory() == 0 || load.onePodPeakMemory() == 0 || load.memoryAfterLoad() == 0) {
                 missing.add("resident memory");
             }
         }
@@ -145,16 +159,21 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
     String table() {
         StringBuilder table = new StringBuilder("| what | Ferry | the same SQL by hand (ceiling) | ratio |\n| --- | --- | --- | --- |\n");
         if (load != null) {
-            row(table, "complete `approveOrder` (1 select of row, incidents and migrations; 1 statement storing snapshot, "
-                    + "13 history rows and the payment job's row)",
-                    load(load.complete(), "ops/s"), load(load.completeCeiling(), "tps"),
+            row(table, "complete `approveOrder` through the request pod (`jobs.poll-every=off`: its payment job waits for "
+                    + "worker pods): 1 select of row, incidents and migrations; 1 statement storing snapshot, 13 history rows "
+                    + "and the job's row", load(load.complete(), "ops/s"), load(load.completeCeiling(), "tps"),
                     load.ratio(load.complete().perSecond() / load.completeCeiling().perSecond(),
                             round -> round.complete().perSecond() / round.completeCeiling().perSecond()));
-            row(table, "start an `order` instance (1 statement storing instance and 5 history rows)",
+            row(table, "complete `approveOrder` through one pod that runs the payment jobs too (alongside, on the same "
+                    + "cores; the same ceiling)", load(load.completeInOnePod(), "ops/s"), load(load.completeCeiling(), "tps"),
+                    load.ratio(load.completeInOnePod().perSecond() / load.completeCeiling().perSecond(),
+                            round -> round.completeInOnePod().perSecond() / round.completeCeiling().perSecond()));
+            row(table, "start an `order` instance through the request pod (1 statement storing instance and 5 history rows)",
                     load(load.start(), "ops/s"), load(load.startCeiling(), "tps"),
                     load.ratio(load.start().perSecond() / load.startCeiling().perSecond(),
                             round -> round.start().perSecond() / round.startCeiling().perSecond()));
-            cpuRow(table, "complete", load.complete(), load.completeCeiling());
+            cpuRow(table, "complete, request pod", load.complete(), load.completeCeiling());
+            cpuRow(table, "complete, one pod running the jobs too", load.completeInOnePod(), load.completeCeiling());
             cpuRow(table, "start", load.start(), load.startCeiling());
             Machinery.Jobs jobs = load.jobs();
             row(table, "complete `approveOrder` and run its payment job, both (Ferry: completions whose job had run too, over "
@@ -166,7 +185,7 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
                     load.ratio(jobs.completionsWithTheirJobsPerSecond() / load.completeWithJobCeiling().perSecond(),
                             round -> round.jobs().completionsWithTheirJobsPerSecond()
                                     / round.completeWithJobCeiling().perSecond()));
-            row(table, "payment jobs the pod's workers ran during the completion load (one per completion; handed over by "
+            row(table, "payment jobs the one pod's workers ran during its completion load (one per completion; handed over by "
                             + "the completion: handler, store; or, with every handler slot busy, left to the workers: claim, read, "
                             + "handler, store)", "%,.0f jobs/s (%,d in %s; the rest ran within %s after it; %,d of all %,d handed over)"
                             .formatted(jobs.perSecond(), jobs.completed(), seconds(jobs.elapsed()), seconds(jobs.drainedAfter()),
@@ -195,9 +214,10 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
                     ready.withOldInstances().describe(), ready.empty().describe(), ratio(ready.withOldInstances(), ready.empty()));
         }
         if (load != null) {
-            table.append("| resident memory (VmRSS) of the app under the load, JVM options: %s | peak %d MB, %d MB after the load | — | — |\n"
-                    .formatted(jvmOptions.isEmpty() ? "none" : "`" + jvmOptions + "`", load.peakMemory() >> 20,
-                            load.memoryAfterLoad() >> 20));
+            table.append(("| resident memory (VmRSS) under the load, JVM options: %s | the pod running the jobs too: peak %d MB;"
+                    + " the request pod: peak %d MB, %d MB after the load | — | — |\n")
+                    .formatted(jvmOptions.isEmpty() ? "none" : "`" + jvmOptions + "`", load.onePodPeakMemory() >> 20,
+                            load.requestPodPeakMemory() >> 20, load.memoryAfterLoad() >> 20));
         }
         return table.toString();
     }
