@@ -152,17 +152,20 @@ public final class Benchmark {
         log("Completing approveOrder through the request pod (its payment jobs left for worker pods)" + of);
         ClosedLoop.Result complete = measured(OrderOverHttp.completing(requests, waitingInstances(database, templates, start)),
                 database, requests);
-        log("Completing approveOrder by hand (ceiling)" + of);
-        ClosedLoop.Result completeCeiling = measured(OrderStatementsByHand.completing(database, templates,
-                waitingInstances(database, templates, start)), database, null);
-
+        ClosedLoop.Result completeCeiling;
         ClosedLoop.Result completeInOnePod;
         Machinery.Jobs jobs;
+        Machinery.Drain drain;
         long onePodPeakMemory;
         try (AppProcess pod = start(parameters.ferryJar(), database, WITH_WORKERS, "ferry-one-pod-" + round);
                 PeakMemory memory = new PeakMemory(pod)) {
+            log("A pod with workers runs the payment jobs the request pod left" + of);
+            drain = Machinery.drain(pod, database, parameters.warmup(), parameters.measured());
+            log("Completing approveOrder by hand (ceiling)" + of);
+            completeCeiling = measured(OrderStatementsByHand.completing(database, templates,
+                    waitingInstances(database, templates, start)), database, null);
             List<List<UUID>> waiting = waitingInstances(database, templates, start);
-            log("Completing approveOrder through a pod that runs the payment jobs too" + of);
+            log("Completing approveOrder through that pod, which runs the payment jobs too" + of);
             long jobsBefore = Machinery.jobsCompleted(database);
             long began = System.nanoTime();
             completeInOnePod = measured(OrderOverHttp.completing(pod, waiting), database, pod, parameters.warmup().multipliedBy(2));
@@ -177,7 +180,7 @@ public final class Benchmark {
         ClosedLoop.Result completeWithJobCeiling = measured(OrderStatementsByHand.completingWithJobs(database, templates,
                 waitingInstances(database, templates, start)), database, null);
         return new Results.Round(start, complete, completeInOnePod, startCeiling, completeCeiling, completeWithJobCeiling,
-                jobs, onePodPeakMemory);
+                jobs, drain, onePodPeakMemory);
     }
 
     /**

@@ -18,6 +18,7 @@ final class Machinery {
     private static final Pattern FIRED = Pattern.compile("\"fired\":(\\d+)");
     private static final Pattern DUE = Pattern.compile("\"due\":(\\d+)");
     private static final Pattern HANDED_OFF = Pattern.compile("(?m)^ferry_jobs_handed_off_total(?:\\{[^}]*})? (\\S+)$");
+    private static final Pattern RUN_COMPLETED = Pattern.compile("(?m)^ferry_jobs_run_total\\{[^}]*result=\"completed\"[^}]*} (\\S+)$");
     /** The deadline of every invoice the timer phase starts: due one second after its start. */
     private static final String INVOICE = "{\"variables\":{\"amount\":120,\"reminders\":\"R1/PT24H\","
             + "\"payWithin\":\"PT1S\",\"coolingOff\":\"P14D\"}}";
@@ -44,6 +45,22 @@ final class Machinery {
         }
     }
 
+    /**
+     * A pod started on a backlog of due jobs (a worker pod after a rollout, or catching up after an outage): the jobs
+     * it ran in the measured window, after a warm-up, with the CPU used; {@code dueAfter} jobs were still due at the
+     * window's end (none: the backlog ran out within it, and the rate is a lower bound).
+     */
+    record Drain(long completed, Duration elapsed, long dueAfter, CpuMeter.Use cpu) {
+        double perSecond() {
+            return completed / (elapsed.toNanos() / 1e9);
+        }
+
+        Drain plus(Drain other) {
+            return new Drain(completed + other.completed, elapsed.plus(other.elapsed), Math.min(dueAfter, other.dueAfter),
+                    cpu == null || other.cpu == null ? null : cpu.plus(other.cpu));
+        }
+    }
+
     /** {@code fired} timers fired by {@code callers} concurrent firing calls in {@code elapsed}. */
     record Timers(long fired, Duration elapsed, int callers) {
         double perSecond() {
@@ -62,6 +79,31 @@ final class Machinery {
     static long jobsHandedOff(AppProcess app) throws Exception {
         Matcher handedOff = HANDED_OFF.matcher(new OrderOverHttp(app).get("/q/metrics"));
         return handedOff.find() ? (long) Double.parseDouble(handedOff.group(1)) : 0;
+    }
+
+    /**
+     * Measures a pod's workers running the backlog of due jobs they found at start: jobs completed in {@code measured}
+     * after {@code warmup} (the pod's first claims, and its JIT), and the CPU used meanwhile. The jobs are counted by
+     * the pod's metric, not in the database: a count of the history would cost PostgreSQL CPU inside the window.
+     */
+    static Drain drain(AppProcess app, Database database, Duration warmup, Duration measured) throws Exception {
+        OrderOverHttp http = new OrderOverHttp(app);
+        CpuMeter meter = database.cpuMeter(app);
+        Thread.sleep(warmup.toMillis());
+        long before = jobsRun(http);
+        CpuMeter.Sample first = meter.sample();
+        long began = System.nanoTime();
+        Thread.sleep(measured.toMillis());
+        long completed = jobsRun(http) - before;
+        CpuMeter.Sample last = meter.sample();
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - began);
+        return new Drain(completed, elapsed, due(http.get("/admin/jobs/backlog")), CpuMeter.between(first, last, completed));
+    }
+
+    /** The jobs the pod's workers completed so far ({@code ferry_jobs_run_total{result="completed"}}). */
+    private static long jobsRun(OrderOverHttp http) throws Exception {
+        Matcher completed = RUN_COMPLETED.matcher(http.get("/q/metrics"));
+        return completed.find() ? (long) Double.parseDouble(completed.group(1)) : 0;
     }
 
     /** Waits until no job is due any more (the workers caught up), up to five minutes; returns how long that took. */

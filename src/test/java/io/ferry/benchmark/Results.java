@@ -60,7 +60,7 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
      */
     record Round(ClosedLoop.Result start, ClosedLoop.Result complete, ClosedLoop.Result completeInOnePod,
             ClosedLoop.Result startCeiling, ClosedLoop.Result completeCeiling, ClosedLoop.Result completeWithJobCeiling,
-            Machinery.Jobs jobs, long onePodPeakMemory) {
+            Machinery.Jobs jobs, Machinery.Drain drain, long onePodPeakMemory) {
     }
 
     /**
@@ -97,6 +97,10 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
             return pooled(Round::completeWithJobCeiling);
         }
 
+        Machinery.Drain drain() {
+            return rounds.stream().map(Round::drain).reduce(Machinery.Drain::plus).orElseThrow();
+        }
+
         Machinery.Jobs jobs() {
             return rounds.stream().map(Round::jobs).reduce(Machinery.Jobs::plus).orElseThrow();
         }
@@ -126,6 +130,9 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
             check(missing, load.completeWithJobCeiling(), "complete approveOrder and run its job (ceiling)");
             check(missing, load.start(), "start (Ferry)");
             check(missing, load.startCeiling(), "start (ceiling)");
+            if (load.drain().completed() == 0) {
+                missing.add("jobs: the pod started on the request pod's jobs completed none");
+            }
             if (load.jobs().completed() == 0) {
                 missing.add("jobs: the workers completed none during the completion load");
             }
@@ -190,6 +197,12 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
                             + "handler, store)", "%,.0f jobs/s (%,d in %s; the rest ran within %s after it; %,d of all %,d handed over)"
                             .formatted(jobs.perSecond(), jobs.completed(), seconds(jobs.elapsed()), seconds(jobs.drainedAfter()),
                                     jobs.handedOff(), jobs.completedByTheEnd()), "—", "—");
+            Machinery.Drain drain = load.drain();
+            row(table, "payment jobs a pod with workers ran, started on those the request pod's completions left (claim, read,"
+                            + " handler, store)", "%,.0f jobs/s (%,d in %s%s); CPU per job: app / PostgreSQL / client %s"
+                            .formatted(drain.perSecond(), drain.completed(), seconds(drain.elapsed()),
+                                    drain.dueAfter() == 0 ? "; the backlog ran out within it" : "",
+                                    drain.cpu() == null ? "—" : drain.cpu().describe()), "—", "—");
             Machinery.Timers timers = load.timers();
             row(table, "due timers fired (invoice deadlines; %d concurrent `POST /admin/timers/fire`, as %d pollers)"
                             .formatted(timers.callers(), timers.callers()),
