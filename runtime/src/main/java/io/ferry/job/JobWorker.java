@@ -15,7 +15,6 @@ import io.ferry.persistence.DueJobs;
 import io.ferry.persistence.DueRows;
 import io.ferry.persistence.InstanceMarshaller;
 import io.ferry.persistence.LagGauges;
-import io.ferry.persistence.InstanceStore;
 import io.ferry.persistence.StoredInstance;
 import io.ferry.persistence.LoadedInstance;
 import io.ferry.problem.ProblemException;
@@ -52,13 +51,19 @@ import org.jboss.logging.Logger;
 
 /**
  * Runs service tasks' jobs, in every pod. A run claims a batch of due jobs (skipping those another
- * pod is claiming) with a lease, and for each: reads its instance (migrated in memory when stored
- * under an older version, nothing written), calls the task's handler on a worker thread outside any
+ * pod is claiming) with a lease, reading their instances in the same statement, and for each, in its
+ * turn: takes its instance as read (migrated in memory when stored under an older version, nothing
+ * written), calls the task's handler on a worker thread outside any
  * transaction with the job's idempotency key, and reports the result as an ordinary operation on the
  * instance, which completes the task or counts a failed attempt (due again after its back-off, or an
  * incident). What happened before the call is in the database (the claim), and what it gave is
  * stored by the report; a pod that dies between the two loses its claim when the lease ends, and
  * another pod calls the handler again with the same key: at least once.
+ *
+ * <p>The handler sees the instance as the claim read it, as a worker of Zeebe gets the variables with the jobs it
+ * activates. A change to the instance since (while the job waited for its slot, or while the handler ran) fails the
+ * report's revision check, and the report is applied again to a fresh read, as any operation's is; a job whose
+ * instance moved on meanwhile (cancelled, say) is dropped as stale after the call.
  *
  * <p>A job that cannot be reported now (its instance's migration is blocked, the report lost five
  * races) keeps its claim until the lease ends and is tried again then. A job its instance no longer
@@ -87,8 +92,6 @@ public class JobWorker {
 
     @Inject
     DueJobs jobs;
-    @Inject
-    InstanceStore store;
     @Inject
     InstanceMarshaller marshaller;
     @Inject
@@ -218,7 +221,7 @@ public class JobWorker {
      */
     public Uni<Report> runDue() {
         Instant now = clock.instant();
-        return jobs.claim(now, config.jobs().lease(), config.jobs().batchSize())
+        return jobs.claimReading(now, config.jobs().lease(), config.jobs().batchSize())
                 .chain(claimed -> Multi.createFrom().iterable(claimed)
                         .onItem().transformToUni(job -> inTurn(job).eventually(() -> slots.giveBack(1)))
                         .merge(Math.max(1, claimed.size()))
@@ -227,16 +230,18 @@ public class JobWorker {
     }
 
     /** Runs a claimed job once it has a slot, unless the pod let go of it while it waited (it is stopping). */
-    private Uni<Result> inTurn(DueRows.Claimed job) {
+    private Uni<Result> inTurn(DueJobs.ClaimedJob claimed) {
+        DueRows.Claimed job = claimed.job();
         waiting.add(job);
-        return slots.take().chain(() -> waiting.remove(job) ? run(job) : Uni.createFrom().item(Result.DEFERRED));
+        return slots.take().chain(() -> waiting.remove(job) ? run(job, claimed.instance()) : Uni.createFrom().item(Result.DEFERRED));
     }
 
-    private Uni<Result> run(DueRows.Claimed job) {
-        return store.load(job.instanceId()).chain(stored -> {
-            if (stored == null) {
-                return forget(job);
-            }
+    /** Runs a claimed job on its instance as the claim read it (null: the instance is gone). */
+    private Uni<Result> run(DueRows.Claimed job, StoredInstance stored) {
+        if (stored == null) {
+            return forget(job);
+        }
+        return Uni.createFrom().deferred(() -> {
             LoadedInstance loaded;
             try {
                 loaded = marshaller.unmarshal(stored.row());

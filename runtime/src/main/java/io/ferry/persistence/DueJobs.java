@@ -3,8 +3,11 @@ package io.ferry.persistence;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -26,6 +29,25 @@ public class DueJobs extends DueRows {
 
     public DueJobs() {
         super(JOB_CLAIM, JOB_FORGET, JOB_BACKLOG);
+    }
+
+    /** A claimed job with its instance as the claim read it; null when the instance is gone. */
+    public record ClaimedJob(Claimed job, StoredInstance instance) {
+    }
+
+    /**
+     * Claims up to {@code limit} due jobs until {@code now + lease}, in the order they are due, each with its instance
+     * read by the same statement.
+     */
+    public Uni<List<ClaimedJob>> claimReading(Instant now, Duration lease, int limit) {
+        return pool().preparedQuery(JOB_CLAIM_READING).execute(Tuple.of(at(now), at(now.plus(lease)), limit)).map(rows -> {
+            List<ClaimedJob> claimed = new ArrayList<>(rows.size());
+            rows.forEach(row -> claimed.add(new ClaimedJob(new Claimed(row.getUUID("claimed_instance_id"),
+                    row.getString("claimed_id"), row.getOffsetDateTime("claimed_due_at").toInstant(),
+                    row.getOffsetDateTime("claimed_until")), row.getUUID("id") == null ? null : InstanceStore.stored(row))));
+            claimed.sort(Comparator.comparing(ClaimedJob::job, IN_TURN));
+            return claimed;
+        });
     }
 
     /**

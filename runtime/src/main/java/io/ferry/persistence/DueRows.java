@@ -47,6 +47,17 @@ public abstract class DueRows {
     public static final String TIMER_FORGET = FORGET.formatted("ferry_timer", "timer_id");
     public static final String TIMER_BACKLOG = BACKLOG.formatted("ferry_timer");
     public static final String JOB_CLAIM = CLAIM.formatted("ferry_job", "job_id");
+    /**
+     * Claims due jobs as {@link #JOB_CLAIM} does, and reads each one's instance with it, as an operation reads it: the
+     * worker calls the handler on that read, without a statement of its own per job (the instance's columns are null
+     * when it is gone).
+     */
+    public static final String JOB_CLAIM_READING = """
+            with due as (
+            %s)
+            select due.instance_id as claimed_instance_id, due.id as claimed_id, due.due_at as claimed_due_at,
+                   due.claimed_until as claimed_until, %s
+            from due left join ferry_instance i on i.id = due.instance_id""".formatted(JOB_CLAIM, InstanceStore.LOADED);
     public static final String JOB_FORGET = FORGET.formatted("ferry_job", "job_id");
     public static final String JOB_BACKLOG = BACKLOG.formatted("ferry_job");
     public static final String JOB_SIZE = SIZE.formatted("ferry_job");
@@ -80,9 +91,17 @@ public abstract class DueRows {
             List<Claimed> claimed = new ArrayList<>(rows.size());
             rows.forEach(row -> claimed.add(new Claimed(row.getUUID("instance_id"), row.getString("id"),
                     row.getOffsetDateTime("due_at").toInstant(), row.getOffsetDateTime("claimed_until"))));
-            claimed.sort(Comparator.comparing(Claimed::dueAt).thenComparing(Claimed::instanceId).thenComparing(Claimed::id));
+            claimed.sort(IN_TURN);
             return claimed;
         });
+    }
+
+    /** Claimed rows in the order they run: earliest due first. */
+    protected static final Comparator<Claimed> IN_TURN = Comparator.comparing(Claimed::dueAt).thenComparing(Claimed::instanceId)
+            .thenComparing(Claimed::id);
+
+    protected static OffsetDateTime at(Instant instant) {
+        return timestamp(instant);
     }
 
     /** Removes a row whose instance no longer knows it (only as it was claimed, never one made due again since). */

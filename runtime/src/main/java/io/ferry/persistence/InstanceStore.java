@@ -37,16 +37,23 @@ public class InstanceStore {
     private static final String ROW = """
             i.id, i.process_id, i.process_version, i.status, i.business_key, i.correlation_id, i.state::text as state,
             i.revision, i.history_length, i.created_at, i.updated_at""";
-    /** Public, like {@link #CREATE} and {@link #WRITE}, so that the benchmark's ceiling replays these very statements. */
-    public static final String LOAD = """
-            select %s,
+    /**
+     * What an operation reads of an instance {@code i}: its row, its open incidents and its applied migrations (the
+     * select list of {@link #LOAD}, and of the job claim that reads the claimed jobs' instances with it).
+     */
+    static final String LOADED = """
+            %s,
                 (select json_agg(json_build_object('id', c.id, 'type', c.type, 'message', c.message,
                                  'nodeIds', c.node_ids, 'jobId', c.job_id, 'createdAt', c.created_at) order by c.created_at, c.id)
                  from ferry_incident c where c.instance_id = i.id and c.resolved_at is null)::text as incidents,
                 (select json_agg(json_build_object('sequence', h.sequence, 'data', h.data, 'occurredAt', h.occurred_at)
                                  order by h.sequence)
-                 from ferry_history_event h where h.instance_id = i.id and h.type = 'InstanceMigrated')::text as migrations
-            from ferry_instance i where i.id = $1""".formatted(ROW);
+                 from ferry_history_event h where h.instance_id = i.id and h.type = 'InstanceMigrated')::text as migrations"""
+            .formatted(ROW);
+    /** Public, like {@link #CREATE} and {@link #WRITE}, so that the benchmark's ceiling replays these very statements. */
+    public static final String LOAD = """
+            select %s
+            from ferry_instance i where i.id = $1""".formatted(LOADED);
     private static final String FIND_BY_IDEMPOTENCY_KEY = """
             select instance_id from ferry_idempotency_key where process_id = $1 and idempotency_key = $2""";
     /** Active instances of one process not at the deployed version, after a cursor, locked for a sweep batch. */
@@ -188,10 +195,15 @@ public class InstanceStore {
             if (rows.size() == 0) {
                 return null;
             }
-            Row row = rows.iterator().next();
-            return new StoredInstance(instance(row), incidents(id, row.getString("incidents")),
-                    migrations(id, row.getString("migrations")));
+            return stored(rows.iterator().next());
         });
+    }
+
+    /** The instance a row of {@link #LOADED}'s columns holds. */
+    static StoredInstance stored(Row row) {
+        InstanceRecord instance = instance(row);
+        return new StoredInstance(instance, incidents(instance.id, row.getString("incidents")),
+                migrations(instance.id, row.getString("migrations")));
     }
 
     /** The instance an earlier start with this Idempotency-Key created, or null. */
