@@ -1,5 +1,6 @@
 package io.ferry.benchmark;
 
+import io.ferry.persistence.DueRows;
 import io.ferry.persistence.HistoryEventRecord;
 import io.ferry.persistence.InstanceStore;
 import java.sql.Connection;
@@ -8,7 +9,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -25,7 +28,9 @@ import java.util.regex.Pattern;
  * the payment job's row, unclaimed (as the request pod stores it: a worker pod claims it; a pod that runs jobs too
  * and has a handler slot free stores it claimed for itself, the same statement with one more value);</li>
  * <li>and run its payment job: one statement storing the job's completion (the worker runs a job handed
- * over by its pod's operation on the instance as that operation stored it: no claim, no read).</li>
+ * over by its pod's operation on the instance as that operation stored it: no claim, no read);</li>
+ * <li>run payment jobs left due by a request pod, as a worker pod does: one statement claiming a batch of them with
+ * their instances ({@code DueRows.JOB_CLAIM_READING}), then for each one storing its completion.</li>
  * </ul>
  */
 final class OrderStatementsByHand implements ClosedLoop.Client {
@@ -38,6 +43,8 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
     private final Statement load;
     private final Statement write;
     private final Operation operation;
+    /** The claim of due jobs with their instances, prepared on first use (only the job ceiling issues it). */
+    private Statement claim;
 
     private interface Operation {
         void run(OrderStatementsByHand self) throws SQLException;
@@ -104,6 +111,47 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
                 self.runJob(templates, id, completed);
             });
         };
+    }
+
+    /**
+     * Runs the due payment jobs as a worker pod does: claims a batch of {@code batchSize} with their instances, then
+     * stores each one's completion under the revision the claim read; one job per operation, the claim in the first
+     * one of its batch. A claim that finds none fails the operation (there were too few jobs for the phase).
+     */
+    static ClosedLoop.ClientFactory runningDueJobs(Database database, OrderTemplates templates, int batchSize) {
+        return index -> {
+            Deque<ClaimedJob> claimed = new ArrayDeque<>();
+            return new OrderStatementsByHand(database, self -> {
+                if (claimed.isEmpty()) {
+                    self.claim(batchSize, claimed);
+                }
+                ClaimedJob job = claimed.poll();
+                self.runJob(templates, job.instance(), job.read());
+            });
+        };
+    }
+
+    /** A job the ceiling claimed, and its instance's columns as the claim read them. */
+    private record ClaimedJob(UUID instance, Stored read) {
+    }
+
+    private void claim(int batchSize, Deque<ClaimedJob> into) throws SQLException {
+        if (claim == null) {
+            claim = Statement.prepare(connection, DueRows.JOB_CLAIM_READING);
+        }
+        OffsetDateTime now = now();
+        try (ResultSet rows = claim.execute(now, now.plusMinutes(5), batchSize)) {
+            while (rows.next()) {
+                rows.getString("state");
+                rows.getString("incidents");
+                rows.getString("migrations");
+                into.add(new ClaimedJob(rows.getObject("claimed_instance_id", UUID.class),
+                        new Stored(rows.getLong("revision"), rows.getLong("history_length"))));
+            }
+        }
+        if (into.isEmpty()) {
+            throw new IllegalStateException("no payment job was due: too few were stored for the phase");
+        }
     }
 
     /** The columns of an instance as the ceiling's write left it: what the next write checks and appends after. */

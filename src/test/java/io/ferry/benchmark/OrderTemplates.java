@@ -13,6 +13,7 @@ import java.util.UUID;
  * {@code approveOrder} without waiting for Ferry to start them one by one.
  *
  * @param waiting an instance Ferry started, waiting at {@code approveOrder}
+ * @param completed another, whose {@code approveOrder} Ferry completed and whose payment job its workers ran
  * @param waitingState its snapshot
  * @param startEvents the history events of its start
  * @param completedState the snapshot of another instance after {@code approveOrder} was completed
@@ -20,7 +21,7 @@ import java.util.UUID;
  * @param paidState the snapshot of that instance once the pod's workers ran its payment job
  * @param jobEvents the history events of that job's completion
  */
-record OrderTemplates(UUID waiting, String waitingState, List<HistoryEvent> startEvents, String completedState,
+record OrderTemplates(UUID waiting, UUID completed, String waitingState, List<HistoryEvent> startEvents, String completedState,
         List<HistoryEvent> completeEvents, String paidState, List<HistoryEvent> jobEvents) {
 
     record HistoryEvent(String type, String nodeId, String tokenId, String data) {
@@ -47,7 +48,7 @@ record OrderTemplates(UUID waiting, String waitingState, List<HistoryEvent> star
             String completedState = state(connection, completed);
             List<HistoryEvent> paid = paid(connection, completed);
             List<HistoryEvent> job = paid.subList(start.size() + completion.size(), paid.size());
-            return new OrderTemplates(waiting, state(connection, waiting), start, completedState, completion,
+            return new OrderTemplates(waiting, completed, state(connection, waiting), start, completedState, completion,
                     state(connection, completed), job);
         }
     }
@@ -97,6 +98,42 @@ record OrderTemplates(UUID waiting, String waitingState, List<HistoryEvent> star
                 }
             }
             return ids;
+        }
+    }
+
+    /**
+     * {@code count} copies of the completed instance as its completion left it: its snapshot then, the history up to
+     * it, and its payment job's row, due now and unclaimed, as a request pod leaves them for the workers.
+     */
+    void copyWaitingForPayment(Database database, int count) throws Exception {
+        try (Connection connection = database.connect(); PreparedStatement copy = connection.prepareStatement("""
+                with copies as (select gen_random_uuid() as id from generate_series(1, ?)),
+                instances as (
+                    insert into ferry_instance (id, process_id, process_version, status, business_key, correlation_id, state,
+                                                revision, history_length, created_at, updated_at)
+                    select c.id, t.process_id, t.process_version, 'ACTIVE', t.business_key, c.id::text, ?::jsonb,
+                           1, ?, now(), now()
+                    from copies c cross join ferry_instance t where t.id = ?),
+                history as (
+                    insert into ferry_history_event (instance_id, sequence, id, type, node_id, token_id, data, occurred_at,
+                                                     correlation_id, causation_id)
+                    select c.id, h.sequence, gen_random_uuid(), h.type, h.node_id, h.token_id, h.data, now(), c.id::text,
+                           h.causation_id
+                    from copies c cross join ferry_history_event h where h.instance_id = ? and h.sequence <= ?),
+                jobs as (
+                    insert into ferry_job (instance_id, job_id, due_at) select c.id, ?, now() from copies c)
+                select count(*) from copies""")) {
+            int events = startEvents.size() + completeEvents.size();
+            copy.setInt(1, count);
+            copy.setString(2, completedState);
+            copy.setLong(3, events);
+            copy.setObject(4, completed);
+            copy.setObject(5, completed);
+            copy.setLong(6, events);
+            copy.setString(7, jobId());
+            try (ResultSet result = copy.executeQuery()) {
+                result.next();
+            }
         }
     }
 

@@ -60,7 +60,7 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
      */
     record Round(ClosedLoop.Result start, ClosedLoop.Result complete, ClosedLoop.Result completeInOnePod,
             ClosedLoop.Result startCeiling, ClosedLoop.Result completeCeiling, ClosedLoop.Result completeWithJobCeiling,
-            Machinery.Jobs jobs, Machinery.Drain drain, long onePodPeakMemory) {
+            Machinery.Jobs jobs, Machinery.Drain drain, ClosedLoop.Result drainCeiling, long onePodPeakMemory) {
     }
 
     /**
@@ -101,6 +101,10 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
             return rounds.stream().map(Round::drain).reduce(Machinery.Drain::plus).orElseThrow();
         }
 
+        ClosedLoop.Result drainCeiling() {
+            return pooled(Round::drainCeiling);
+        }
+
         Machinery.Jobs jobs() {
             return rounds.stream().map(Round::jobs).reduce(Machinery.Jobs::plus).orElseThrow();
         }
@@ -128,6 +132,7 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
             check(missing, load.completeInOnePod(), "complete approveOrder (Ferry, one pod running the jobs too)");
             check(missing, load.completeCeiling(), "complete approveOrder (ceiling)");
             check(missing, load.completeWithJobCeiling(), "complete approveOrder and run its job (ceiling)");
+            check(missing, load.drainCeiling(), "run due payment jobs (ceiling)");
             check(missing, load.start(), "start (Ferry)");
             check(missing, load.startCeiling(), "start (ceiling)");
             if (load.drain().completed() == 0) {
@@ -198,11 +203,18 @@ record Results(Load load, Sweep.Timing sweep, Sweep.Timing sweepCeiling, int old
                             .formatted(jobs.perSecond(), jobs.completed(), seconds(jobs.elapsed()), seconds(jobs.drainedAfter()),
                                     jobs.handedOff(), jobs.completedByTheEnd()), "—", "—");
             Machinery.Drain drain = load.drain();
-            row(table, "payment jobs a pod with workers ran, started on those the request pod's completions left (claim, read,"
-                            + " handler, store)", "%,.0f jobs/s (%,d in %s%s); CPU per job: app / PostgreSQL / client %s"
-                            .formatted(drain.perSecond(), drain.completed(), seconds(drain.elapsed()),
-                                    drain.dueAfter() == 0 ? "; the backlog ran out within it" : "",
-                                    drain.cpu() == null ? "—" : drain.cpu().describe()), "—", "—");
+            row(table, "run the payment jobs the request pod's completions left, in a pod with workers started on them "
+                            + "(batch claim reading the instances, then handler and store of each; ceiling: the same statements "
+                            + "over as many JDBC connections as the pod has handler slots, 4)",
+                    "%,.0f jobs/s (%,d in %s%s)".formatted(drain.perSecond(), drain.completed(), seconds(drain.elapsed()),
+                            drain.dueAfter() == 0 ? "; the backlog ran out within it" : ""),
+                    load(load.drainCeiling(), "jobs/s"),
+                    load.ratio(drain.perSecond() / load.drainCeiling().perSecond(),
+                            round -> round.drain().perSecond() / round.drainCeiling().perSecond()));
+            if (drain.cpu() != null && load.drainCeiling().cpu() != null) {
+                row(table, "CPU per job run by the pod with workers: app / PostgreSQL / client", drain.cpu().describe(),
+                        load.drainCeiling().cpu().describe(), "—");
+            }
             Machinery.Timers timers = load.timers();
             row(table, "due timers fired (invoice deadlines; %d concurrent `POST /admin/timers/fire`, as %d pollers)"
                             .formatted(timers.callers(), timers.callers()),
