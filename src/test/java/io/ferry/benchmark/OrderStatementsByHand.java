@@ -145,7 +145,7 @@ final class OrderStatementsByHand implements ClosedLoop.Client {
                 rows.getString("state");
                 rows.getString("incidents");
                 rows.getString("migrations");
-                into.add(new ClaimedJob(rows.getObject("claimed_instance_id", UUID.class),
+                into.add(new ClaimedJob(rows.getObject("instance_id", UUID.class),
                         new Stored(rows.getLong("revision"), rows.getLong("history_length"))));
             }
         }

@@ -40,11 +40,11 @@ public class DueJobs extends DueRows {
      * read by the same statement.
      */
     public Uni<List<ClaimedJob>> claimReading(Instant now, Duration lease, int limit) {
-        return pool().preparedQuery(JOB_CLAIM_READING).execute(Tuple.of(at(now), at(now.plus(lease)), limit)).map(rows -> {
+        Tuple arguments = Tuple.of(timestamp(now), timestamp(now.plus(lease)), limit);
+        return pool().preparedQuery(JOB_CLAIM_READING).execute(arguments).map(rows -> {
             List<ClaimedJob> claimed = new ArrayList<>(rows.size());
-            rows.forEach(row -> claimed.add(new ClaimedJob(new Claimed(row.getUUID("claimed_instance_id"),
-                    row.getString("claimed_id"), row.getOffsetDateTime("claimed_due_at").toInstant(),
-                    row.getOffsetDateTime("claimed_until")), row.getUUID("id") == null ? null : InstanceStore.stored(row))));
+            rows.forEach(row -> claimed.add(new ClaimedJob(claimed(row, "claimed_id"),
+                    row.getUUID("id") == null ? null : InstanceStore.stored(row))));
             claimed.sort(Comparator.comparing(ClaimedJob::job, IN_TURN));
             return claimed;
         });

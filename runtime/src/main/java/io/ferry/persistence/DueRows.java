@@ -55,8 +55,7 @@ public abstract class DueRows {
     public static final String JOB_CLAIM_READING = """
             with due as (
             %s)
-            select due.instance_id as claimed_instance_id, due.id as claimed_id, due.due_at as claimed_due_at,
-                   due.claimed_until as claimed_until, %s
+            select due.instance_id, due.id as claimed_id, due.due_at, due.claimed_until, %s
             from due left join ferry_instance i on i.id = due.instance_id""".formatted(JOB_CLAIM, InstanceStore.LOADED);
     public static final String JOB_FORGET = FORGET.formatted("ferry_job", "job_id");
     public static final String JOB_BACKLOG = BACKLOG.formatted("ferry_job");
@@ -89,8 +88,7 @@ public abstract class DueRows {
         OffsetDateTime until = timestamp(now.plus(lease));
         return pool.preparedQuery(claim).execute(Tuple.of(timestamp(now), until, limit)).map(rows -> {
             List<Claimed> claimed = new ArrayList<>(rows.size());
-            rows.forEach(row -> claimed.add(new Claimed(row.getUUID("instance_id"), row.getString("id"),
-                    row.getOffsetDateTime("due_at").toInstant(), row.getOffsetDateTime("claimed_until"))));
+            rows.forEach(row -> claimed.add(claimed(row, "id")));
             claimed.sort(IN_TURN);
             return claimed;
         });
@@ -100,8 +98,10 @@ public abstract class DueRows {
     protected static final Comparator<Claimed> IN_TURN = Comparator.comparing(Claimed::dueAt).thenComparing(Claimed::instanceId)
             .thenComparing(Claimed::id);
 
-    protected static OffsetDateTime at(Instant instant) {
-        return timestamp(instant);
+    /** The claim a row of a claim statement returns; its id (the timer's or the job's) is in {@code idColumn}. */
+    protected static Claimed claimed(Row row, String idColumn) {
+        return new Claimed(row.getUUID("instance_id"), row.getString(idColumn), row.getOffsetDateTime("due_at").toInstant(),
+                row.getOffsetDateTime("claimed_until"));
     }
 
     /** Removes a row whose instance no longer knows it (only as it was claimed, never one made due again since). */
@@ -123,7 +123,7 @@ public abstract class DueRows {
         return pool;
     }
 
-    private static OffsetDateTime timestamp(Instant instant) {
+    protected static OffsetDateTime timestamp(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }
