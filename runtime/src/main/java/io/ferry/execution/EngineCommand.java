@@ -12,11 +12,48 @@ import java.util.Objects;
  */
 public sealed interface EngineCommand {
 
+    /** Hands the command to the visitor's method for its kind. */
+    <R> R accept(Visitor<R> visitor);
+
+    /**
+     * One method a kind of command: whoever handles commands implements them all, so a new kind of
+     * command does not compile until it is handled everywhere.
+     */
+    interface Visitor<R> {
+
+        R start(Start command);
+
+        R completeTask(CompleteTask command);
+
+        R updateVariables(UpdateVariables command);
+
+        R cancel(Cancel command);
+
+        R fireTimer(FireTimer command);
+
+        R completeJob(CompleteJob command);
+
+        R failJob(FailJob command);
+
+        R retryJob(RetryJob command);
+
+        R resolveIncident(ResolveIncident command);
+
+        R correlateMessage(CorrelateMessage command);
+
+        R throwError(ThrowError command);
+    }
+
     /**
      * Starts an instance with these variables, at the process's none start event, or at the message
      * start event {@code startEventId} names.
      */
     record Start(ObjectNode variables, String startEventId) implements EngineCommand {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.start(this);
+        }
         public Start {
             variables = variables == null ? JsonNodeFactory.instance.objectNode() : variables;
         }
@@ -34,6 +71,11 @@ public sealed interface EngineCommand {
      * @param variables merged into the instance variables, top-level field by field
      */
     record CompleteTask(String taskRef, ObjectNode variables) implements EngineCommand {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.completeTask(this);
+        }
         public CompleteTask {
             Objects.requireNonNull(taskRef, "taskRef");
             variables = variables == null ? JsonNodeFactory.instance.objectNode() : variables;
@@ -42,14 +84,29 @@ public sealed interface EngineCommand {
 
     /** Applies an RFC 7386 JSON merge patch to the variables: null removes a field, objects merge. */
     record UpdateVariables(JsonNode mergePatch) implements EngineCommand {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.updateVariables(this);
+        }
     }
 
     /** Cancels the instance: every token, scope and timer is removed. */
     record Cancel() implements EngineCommand {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.cancel(this);
+        }
     }
 
     /** Fires an armed timer that is due (the poller found its row). */
     record FireTimer(String timerId) implements EngineCommand {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.fireTimer(this);
+        }
         public FireTimer {
             Objects.requireNonNull(timerId, "timerId");
         }
@@ -61,6 +118,11 @@ public sealed interface EngineCommand {
      * @param jobId the id of the job (the id of the token waiting at the service task)
      */
     record CompleteJob(String jobId, ObjectNode output) implements EngineCommand {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.completeJob(this);
+        }
         public CompleteJob {
             Objects.requireNonNull(jobId, "jobId");
             output = output == null ? JsonNodeFactory.instance.objectNode() : output;
@@ -74,6 +136,11 @@ public sealed interface EngineCommand {
      * @param error what went wrong, as the operator will read it
      */
     record FailJob(String jobId, String error) implements EngineCommand {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.failJob(this);
+        }
         public FailJob {
             Objects.requireNonNull(jobId, "jobId");
             Objects.requireNonNull(error, "error");
@@ -82,6 +149,11 @@ public sealed interface EngineCommand {
 
     /** An operator retries a job that has an incident: it is due at once, with {@code attempts} more attempts. */
     record RetryJob(String jobId, int attempts) implements EngineCommand {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.retryJob(this);
+        }
         public RetryJob {
             Objects.requireNonNull(jobId, "jobId");
             if (attempts < 1) {
@@ -95,6 +167,11 @@ public sealed interface EngineCommand {
      * variables as its output, as if the handler had returned them.
      */
     record ResolveIncident(String jobId, ObjectNode output) implements EngineCommand {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.resolveIncident(this);
+        }
         public ResolveIncident {
             Objects.requireNonNull(jobId, "jobId");
             output = output == null ? JsonNodeFactory.instance.objectNode() : output;
@@ -106,6 +183,11 @@ public sealed interface EngineCommand {
      * moves on (or, at a boundary event, a token leaves from there).
      */
     record CorrelateMessage(String subscriptionId, ObjectNode variables) implements EngineCommand {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.correlateMessage(this);
+        }
         public CorrelateMessage {
             Objects.requireNonNull(subscriptionId, "subscriptionId");
             variables = variables == null ? JsonNodeFactory.instance.objectNode() : variables;
@@ -114,6 +196,11 @@ public sealed interface EngineCommand {
 
     /** A job's handler raised a BPMN error: the error boundary event that catches its code takes the token on. */
     record ThrowError(String jobId, String errorCode, String message) implements EngineCommand {
+
+        @Override
+        public <R> R accept(Visitor<R> visitor) {
+            return visitor.throwError(this);
+        }
         public ThrowError {
             Objects.requireNonNull(jobId, "jobId");
             Objects.requireNonNull(errorCode, "errorCode");

@@ -88,17 +88,17 @@ public final class ExecutableProcess {
     }
 
     /** The timer boundary events attached to an activity, in document order. */
-    List<Node> boundaryTimers(String activityId) {
+    public List<Node> boundaryTimers(String activityId) {
         return boundaryTimersByActivity.getOrDefault(activityId, List.of());
     }
 
     /** The error boundary events attached to an activity, in document order. */
-    List<Node> boundaryErrors(String activityId) {
+    public List<Node> boundaryErrors(String activityId) {
         return boundaryErrorsByActivity.getOrDefault(activityId, List.of());
     }
 
     /** The message boundary events attached to an activity, in document order. */
-    List<Node> boundaryMessages(String activityId) {
+    public List<Node> boundaryMessages(String activityId) {
         return boundaryMessagesByActivity.getOrDefault(activityId, List.of());
     }
 
@@ -121,25 +121,25 @@ public final class ExecutableProcess {
                 .map(node -> node.details(NodeDetails.Message.class).messageName()).toList();
     }
 
-    Node node(String nodeId) {
+    public Node node(String nodeId) {
         return definition.requireNode(nodeId);
     }
 
-    List<SequenceFlow> outgoing(Node node) {
+    public List<SequenceFlow> outgoing(Node node) {
         return node.outgoing().stream().map(definition::requireFlow).toList();
     }
 
-    Optional<Condition> condition(SequenceFlow flow) {
+    public Optional<Condition> condition(SequenceFlow flow) {
         return Optional.ofNullable(conditionsByFlowId.get(flow.id()));
     }
 
     /** The none start event of the process (null) or of an embedded sub-process (its node id). */
-    Node startEvent(String subProcessNodeId) {
+    public Node startEvent(String subProcessNodeId) {
         return startEventsByScope.get(subProcessNodeId);
     }
 
     /** Whether a token at this node, in the gateway's scope, can still arrive at the joining inclusive gateway. */
-    boolean canReach(String nodeId, String inclusiveGatewayId) {
+    public boolean canReach(String nodeId, String inclusiveGatewayId) {
         return nodesReachingJoin.getOrDefault(inclusiveGatewayId, Set.of()).contains(nodeId);
     }
 

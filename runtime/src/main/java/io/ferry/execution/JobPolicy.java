@@ -26,12 +26,12 @@ public record JobPolicy(int attempts, Duration backoff, Duration maxBackoff) {
     }
 
     /** The attempts the task allows before an incident. */
-    int attemptsOf(NodeDetails.ServiceTask task) {
+    public int attemptsOf(NodeDetails.ServiceTask task) {
         return task.retries() != null ? task.retries() : attempts;
     }
 
     /** The delay after the {@code failed}-th failed attempt: the first delay, doubled for each failure before. */
-    Duration delayAfter(NodeDetails.ServiceTask task, int failed) {
+    public Duration delayAfter(NodeDetails.ServiceTask task, int failed) {
         Duration first = task.retryBackoff() != null ? task.retryBackoff() : backoff;
         Duration delay = first;
         for (int i = 1; i < failed && delay.compareTo(maxBackoff) < 0; i++) {

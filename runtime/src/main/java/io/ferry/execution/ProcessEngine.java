@@ -1,36 +1,61 @@
 package io.ferry.execution;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.definition.Node;
-import io.ferry.definition.NodeDetails;
 import io.ferry.definition.NodeKind;
-import io.ferry.definition.TimerDefinition;
-import io.ferry.definition.TimerSchedule;
+import io.ferry.execution.behaviours.BoundaryEventBehaviour;
+import io.ferry.execution.behaviours.ErrorBehaviour;
+import io.ferry.execution.behaviours.JobBehaviour;
+import io.ferry.execution.behaviours.SubscriptionBehaviour;
+import io.ferry.execution.behaviours.TerminationBehaviour;
+import io.ferry.execution.behaviours.TimerBehaviour;
+import io.ferry.execution.containers.ProcessProcessor;
+import io.ferry.execution.containers.SubProcessProcessor;
+import io.ferry.execution.events.BoundaryEventProcessor;
+import io.ferry.execution.events.EndEventProcessor;
+import io.ferry.execution.events.ErrorEndEventProcessor;
+import io.ferry.execution.events.MessageCatchProcessor;
+import io.ferry.execution.events.NoneEventProcessor;
+import io.ferry.execution.events.TerminateEndEventProcessor;
+import io.ferry.execution.events.TimerCatchEventProcessor;
+import io.ferry.execution.gateways.EventBasedGatewayProcessor;
+import io.ferry.execution.gateways.ExclusiveGatewayProcessor;
+import io.ferry.execution.gateways.InclusiveGatewayProcessor;
+import io.ferry.execution.gateways.ParallelGatewayProcessor;
+import io.ferry.execution.lifecycle.ContainerProcessor;
+import io.ferry.execution.lifecycle.ElementProcessor;
+import io.ferry.execution.lifecycle.MovingToken;
+import io.ferry.execution.lifecycle.Run;
+import io.ferry.execution.lifecycle.Trigger;
+import io.ferry.execution.tasks.NoneTaskProcessor;
+import io.ferry.execution.tasks.ServiceTaskProcessor;
+import io.ferry.execution.tasks.UserTaskProcessor;
 import io.ferry.state.InstanceState;
 import io.ferry.state.InstanceStatus;
 import io.ferry.state.Subscription;
 import io.ferry.state.Timer;
 import io.ferry.state.Token;
 import io.ferry.state.TokenState;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 
 /**
  * Advances process instances. Pure: {@link #apply} takes a definition, a state and a command, and
- * gives back the new state with the history events it caused and the effects (timers) to write
- * with it (timers, jobs, incidents), or a refusal that leaves the state as it was. Its only clock is
- * the operation's moment, and it calls nothing outside itself: a service task's handler runs in a
- * worker, which reports back with a command. It runs the instance to completion within the
- * operation: tokens in motion are handled first in, first out until every token rests at a user
- * task, service task (its job), timer or joining gateway, or none is left. Persistence, transactions and retries are the caller's business.
+ * gives back the new state with the history events it caused and the effects to write with it
+ * (timers, jobs, incidents, subscriptions), or a refusal that leaves the state as it was. Its only
+ * clock is the operation's moment, and it calls nothing outside itself: a service task's handler runs
+ * in a worker, which reports back with a command. It runs the instance to completion within the
+ * operation: tokens in motion are handled first in, first out until every token rests (at a task, a
+ * job, a timer, a message, a join) or none is left. Persistence, transactions and retries are the
+ * caller's business.
+ *
+ * <p>Each element kind has one processor ({@link ElementProcessor}, whose Javadoc is the lifecycle);
+ * {@link #processorFor} picks it by an exhaustive switch, and commands are dispatched by {@link
+ * EngineCommand.Visitor}, so neither a new node kind nor a new command compiles without its handling.
  */
 public final class ProcessEngine {
 
@@ -38,19 +63,22 @@ public final class ProcessEngine {
     public static final int DEFAULT_STEP_LIMIT = 10_000;
 
     private final int stepLimit;
-    private final NodeProcessor passThrough = new PassThroughProcessor();
-    private final NodeProcessor endEvent = new EndEventProcessor();
-    private final NodeProcessor terminateEndEvent = new TerminateEndEventProcessor();
-    private final UserTaskProcessor userTask = new UserTaskProcessor();
-    private final ServiceTaskProcessor serviceTask;
-    private final NodeProcessor exclusiveGateway = new ExclusiveGatewayProcessor();
-    private final NodeProcessor parallelGateway = new ParallelGatewayProcessor();
-    private final NodeProcessor inclusiveGateway = new InclusiveGatewayProcessor();
-    private final NodeProcessor subProcess = new SubProcessProcessor();
-    private final NodeProcessor timerCatchEvent = new TimerCatchEventProcessor();
-    private final MessageCatchProcessor messageCatch = new MessageCatchProcessor();
-    private final NodeProcessor eventGateway = new EventGatewayProcessor();
-    private final NodeProcessor errorEndEvent = new ErrorEndEventProcessor();
+    private final ProcessProcessor processContainer;
+    private final ElementProcessor noneEvent = new NoneEventProcessor();
+    private final ElementProcessor noneTask = new NoneTaskProcessor();
+    private final ElementProcessor endEvent = new EndEventProcessor();
+    private final ElementProcessor terminateEndEvent;
+    private final ElementProcessor errorEndEvent;
+    private final ElementProcessor userTask;
+    private final ElementProcessor serviceTask;
+    private final ElementProcessor exclusiveGateway = new ExclusiveGatewayProcessor();
+    private final ElementProcessor parallelGateway = new ParallelGatewayProcessor();
+    private final ElementProcessor inclusiveGateway = new InclusiveGatewayProcessor();
+    private final ElementProcessor eventBasedGateway;
+    private final ElementProcessor subProcess;
+    private final ElementProcessor timerCatchEvent;
+    private final ElementProcessor messageCatch;
+    private final ElementProcessor boundaryEvent;
 
     /** An engine whose jobs retry as {@link JobPolicy#DEFAULT} says. */
     public ProcessEngine() {
@@ -59,8 +87,22 @@ public final class ProcessEngine {
 
     /** @param jobs how service tasks' jobs retry where the BPMN says nothing */
     public ProcessEngine(JobPolicy jobs, int stepLimit) {
-        this.serviceTask = new ServiceTaskProcessor(Objects.requireNonNull(jobs, "jobs"));
         this.stepLimit = stepLimit;
+        TimerBehaviour timers = new TimerBehaviour();
+        SubscriptionBehaviour subscriptions = new SubscriptionBehaviour();
+        BoundaryEventBehaviour boundaryEvents = new BoundaryEventBehaviour(timers, subscriptions);
+        TerminationBehaviour termination = new TerminationBehaviour(node -> processorFor(node.kind()));
+        ErrorBehaviour errors = new ErrorBehaviour(termination);
+        this.processContainer = new ProcessProcessor(termination);
+        this.terminateEndEvent = new TerminateEndEventProcessor(termination);
+        this.errorEndEvent = new ErrorEndEventProcessor(errors);
+        this.userTask = new UserTaskProcessor(boundaryEvents);
+        this.serviceTask = new ServiceTaskProcessor(boundaryEvents, new JobBehaviour(Objects.requireNonNull(jobs, "jobs")), errors);
+        this.eventBasedGateway = new EventBasedGatewayProcessor(timers, subscriptions);
+        this.subProcess = new SubProcessProcessor(boundaryEvents, termination);
+        this.timerCatchEvent = new TimerCatchEventProcessor(timers);
+        this.messageCatch = new MessageCatchProcessor(subscriptions, boundaryEvents);
+        this.boundaryEvent = new BoundaryEventProcessor(timers, subscriptions, termination);
     }
 
     /**
@@ -73,187 +115,151 @@ public final class ProcessEngine {
             if (state != null) {
                 throw new IllegalArgumentException("instance " + context.instanceId() + " exists already; only a new one starts");
             }
-            return start(process, start, context);
+            return start(Run.starting(process, context, this::containerOf), start);
         }
         Objects.requireNonNull(state, "state");
-        Optional<Refusal> refusal = refuseIfNotActive(process, state, context);
-        if (refusal.isPresent()) {
-            return new Outcome.Refused(refusal.get());
+        requireSameDefinition(process, state, context);
+        if (state.status() != InstanceStatus.ACTIVE) {
+            return new Outcome.Refused(Refusal.instanceNotActive(context.instanceId(), state.status()));
         }
-        Run run = Run.of(process, context, state);
-        if (command instanceof EngineCommand.CompleteTask complete) {
-            return completeTask(run, complete);
-        } else if (command instanceof EngineCommand.UpdateVariables update) {
-            return updateVariables(run, update);
-        } else if (command instanceof EngineCommand.Cancel) {
-            return cancel(run);
-        } else if (command instanceof EngineCommand.FireTimer fire) {
-            return fireTimer(run, fire);
-        } else if (command instanceof EngineCommand.CorrelateMessage message) {
-            return correlate(run, message);
-        } else if (command instanceof EngineCommand.CompleteJob complete) {
-            return withJob(run, complete.jobId(), false, job -> serviceTask
-                    .onCompleted(job, complete.output(), EngineEvent.SERVICE_TASK_COMPLETED, run)
-                    .<Outcome>map(Outcome.Refused::new).orElseGet(() -> advance(run)));
-        } else if (command instanceof EngineCommand.ThrowError error) {
-            return withJob(run, error.jobId(), false, job -> {
-                serviceTask.onError(job, error.errorCode(), error.message() == null ? "" : error.message(), run);
-                return advance(run);
-            });
-        } else if (command instanceof EngineCommand.FailJob fail) {
-            return withJob(run, fail.jobId(), false, job -> {
-                serviceTask.onFailed(job, fail.error(), run);
-                return run.outcome();
-            });
-        } else if (command instanceof EngineCommand.RetryJob retry) {
-            return withJob(run, retry.jobId(), true, job -> {
-                serviceTask.onRetried(job, retry.attempts(), run);
-                return run.outcome();
-            });
-        } else if (command instanceof EngineCommand.ResolveIncident resolve) {
-            return withJob(run, resolve.jobId(), true, job -> serviceTask
-                    .onCompleted(job, resolve.output(), EngineEvent.INCIDENT_RESOLVED, run)
-                    .<Outcome>map(Outcome.Refused::new).orElseGet(() -> advance(run)));
-        }
-        throw new IllegalArgumentException("unknown command " + command);
+        return command.accept(new Commands(Run.of(process, context, state, this::containerOf)));
     }
 
-    private Outcome start(ExecutableProcess process, EngineCommand.Start start, OperationContext context) {
-        Run run = Run.starting(process, context);
+    private Outcome start(Run run, EngineCommand.Start start) {
         run.mergeVariables(start.variables());
         run.record(EngineEvent.INSTANCE_STARTED, null, null, start.variables().deepCopy());
-        Node startEvent = start.startEventId() != null ? process.node(start.startEventId()) : process.startEvent(null);
+        Node startEvent = start.startEventId() != null ? run.process().node(start.startEventId()) : run.process().startEvent(null);
         if (startEvent == null) {
-            throw new IllegalArgumentException(process.definition() + " starts only by message " + process.startMessages());
+            throw new IllegalArgumentException(run.process().definition() + " starts only by message " + run.process().startMessages());
         }
         run.arrive(startEvent.id(), null);
         return advance(run);
     }
 
-    private Outcome completeTask(Run run, EngineCommand.CompleteTask complete) {
-        String taskRef = complete.taskRef();
-        List<Token> openTasks = run.resting().stream().filter(token -> token.state() == TokenState.USER_TASK).toList();
-        Optional<Token> byId = openTasks.stream().filter(task -> task.id().equals(taskRef)).findFirst();
-        List<Token> task = byId.map(List::of)
-                .orElseGet(() -> openTasks.stream().filter(open -> open.nodeId().equals(taskRef)).toList());
-        if (task.isEmpty()) {
-            return new Outcome.Refused(Refusal.taskNotFound(run.instanceId(), taskRef, openTasks));
-        }
-        if (task.size() > 1) {
-            return new Outcome.Refused(Refusal.taskAmbiguous(run.instanceId(), taskRef, task));
-        }
-        return userTask.onCompleted(task.get(0), complete.variables(), run)
-                .<Outcome>map(Outcome.Refused::new)
-                .orElseGet(() -> advance(run));
-    }
-
-    private Outcome updateVariables(Run run, EngineCommand.UpdateVariables update) {
-        if (!(update.mergePatch() instanceof ObjectNode patch)) {
-            return new Outcome.Refused(Refusal.variablesNotAnObject(run.instanceId(), update.mergePatch()));
-        }
-        JsonMergePatch.apply(run.variables(), patch);
-        run.record(EngineEvent.VARIABLES_UPDATED, null, null, patch.deepCopy());
-        return run.outcome();
-    }
-
-    private Outcome cancel(Run run) {
-        ObjectNode data = JsonNodeFactory.instance.objectNode();
-        ArrayNode activeNodes = data.putArray("activeNodes");
-        run.activeNodeIds().forEach(activeNodes::add);
-        run.end(InstanceStatus.CANCELLED, EngineEvent.INSTANCE_CANCELLED, data);
-        return run.outcome();
-    }
-
     /**
-     * A message came for an open subscription. At a catch event or receive task the token moves on. A
-     * message boundary event starts a token there; an interrupting one first ends the activity, a
-     * non-interrupting one keeps its subscription open for the next message.
+     * What each command does to an active instance. A command for a waiting token finds the token and
+     * the element its trigger belongs to, checks that it applies (the timer is due, the job has or has
+     * no incident), and hands the trigger to that element's processor.
      */
-    private Outcome correlate(Run run, EngineCommand.CorrelateMessage message) {
-        Optional<Token> subscriber = run.subscriberOf(message.subscriptionId());
-        if (subscriber.isEmpty()) {
-            return new Outcome.Refused(Refusal.subscriptionNotOpen(run.instanceId(), message.subscriptionId()));
-        }
-        Token token = subscriber.get();
-        Subscription subscription = token.subscriptions().stream()
-                .filter(open -> open.id().equals(message.subscriptionId())).findFirst().orElseThrow();
-        Node node = run.process().node(subscription.nodeId());
-        if (node.kind() != NodeKind.BOUNDARY_MESSAGE_EVENT) {
-            return messageCatch.onMessage(token, subscription, message.variables(), run)
-                    .<Outcome>map(Outcome.Refused::new).orElseGet(() -> advance(run));
-        }
-        run.mergeVariables(message.variables());
-        run.record(EngineEvent.MESSAGE_CORRELATED, node.id(), token.id(),
-                MessageCatchProcessor.correlated(subscription, message.variables()));
-        if (node.details(NodeDetails.BoundaryMessage.class).interrupting()) {
-            run.interrupt(token, node);
-        }
-        run.arrive(node.id(), token.scopeId());
-        return advance(run);
-    }
+    private final class Commands implements EngineCommand.Visitor<Outcome> {
 
-    /**
-     * Applies a job command to the token whose job it is: a worker's report needs a job that is
-     * running (no incident), an operator's needs one with an incident.
-     */
-    private static Outcome withJob(Run run, String jobId, boolean incident, Function<Token, Outcome> then) {
-        Optional<Token> holder = run.jobHolder(jobId);
-        if (holder.isEmpty()) {
-            return new Outcome.Refused(Refusal.jobNotFound(run.instanceId(), jobId));
-        }
-        if (holder.get().job().incident() != incident) {
-            return new Outcome.Refused(incident ? Refusal.jobHasNoIncident(run.instanceId(), jobId)
-                    : Refusal.jobHasIncident(run.instanceId(), jobId));
-        }
-        return then.apply(holder.get());
-    }
+        private final Run run;
 
-    /**
-     * A due timer fires. At a timer catch event its token leaves the event. A boundary timer starts a
-     * token at its boundary event; an interrupting one first ends the task it is attached to, a
-     * non-interrupting cycle is armed again for its next repetition while repetitions are left.
-     */
-    private Outcome fireTimer(Run run, EngineCommand.FireTimer fire) {
-        Optional<Token> holder = run.holderOf(fire.timerId());
-        if (holder.isEmpty()) {
-            return new Outcome.Refused(Refusal.timerNotArmed(run.instanceId(), fire.timerId()));
+        Commands(Run run) {
+            this.run = run;
         }
-        Token token = holder.get();
-        Timer timer = token.timers().stream().filter(armed -> armed.id().equals(fire.timerId())).findFirst().orElseThrow();
-        if (timer.dueAt().isAfter(run.now())) {
-            return new Outcome.Refused(Refusal.timerNotDue(run.instanceId(), timer, run.now()));
-        }
-        Node node = run.process().node(timer.nodeId());
-        run.record(EngineEvent.TIMER_FIRED, node.id(), token.id(), JsonNodeFactory.instance.objectNode()
-                .put("timerId", timer.id()).put("dueAt", timer.dueAt().toString()).put("fired", timer.fired() + 1));
-        if (node.kind() == NodeKind.TIMER_CATCH_EVENT) {
-            MovingToken moving = run.wakeAt(token, node);
-            return run.leaveActivity(node, moving).<Outcome>map(Outcome.Refused::new).orElseGet(() -> advance(run));
-        }
-        NodeDetails.BoundaryTimer boundary = node.details(NodeDetails.BoundaryTimer.class);
-        if (boundary.interrupting()) {
-            run.interrupt(token, node);
-        } else {
-            run.replace(token, token.withTimers(rearmed(token, timer, boundary, run)));
-        }
-        run.arrive(node.id(), token.scopeId());
-        return advance(run);
-    }
 
-    /** The token's timers after a non-interrupting boundary timer fired: a cycle with repetitions left is due again. */
-    private static List<Timer> rearmed(Token token, Timer fired, NodeDetails.BoundaryTimer boundary, Run run) {
-        TimerSchedule schedule = Timers.scheduleOf(boundary.timer(), run);
-        Optional<Instant> next = schedule == null || boundary.timer().type() != TimerDefinition.Type.CYCLE
-                ? Optional.empty() : schedule.nextDue(fired.dueAt(), fired.fired() + 1);
-        List<Timer> timers = new ArrayList<>();
-        for (Timer timer : token.timers()) {
-            if (!timer.id().equals(fired.id())) {
-                timers.add(timer);
-            } else if (next.isPresent()) {
-                timers.add(new Timer(timer.id(), timer.nodeId(), fired.dueAt(), next.get(), timer.fired() + 1));
+        @Override
+        public Outcome start(EngineCommand.Start command) {
+            throw new IllegalArgumentException("instance " + run.instanceId() + " exists already; only a new one starts");
+        }
+
+        @Override
+        public Outcome completeTask(EngineCommand.CompleteTask command) {
+            String taskRef = command.taskRef();
+            List<Token> openTasks = run.resting().stream().filter(token -> token.state() == TokenState.USER_TASK).toList();
+            Optional<Token> byId = openTasks.stream().filter(task -> task.id().equals(taskRef)).findFirst();
+            List<Token> tasks = byId.map(List::of)
+                    .orElseGet(() -> openTasks.stream().filter(open -> open.nodeId().equals(taskRef)).toList());
+            if (tasks.isEmpty()) {
+                return new Outcome.Refused(Refusal.taskNotFound(run.instanceId(), taskRef, openTasks));
             }
+            if (tasks.size() > 1) {
+                return new Outcome.Refused(Refusal.taskAmbiguous(run.instanceId(), taskRef, tasks));
+            }
+            return trigger(tasks.get(0), tasks.get(0).nodeId(), new Trigger.TaskCompleted(command.variables()));
         }
-        return timers;
+
+        @Override
+        public Outcome updateVariables(EngineCommand.UpdateVariables command) {
+            if (!(command.mergePatch() instanceof ObjectNode patch)) {
+                return new Outcome.Refused(Refusal.variablesNotAnObject(run.instanceId(), command.mergePatch()));
+            }
+            JsonMergePatch.apply(run.variables(), patch);
+            run.record(EngineEvent.VARIABLES_UPDATED, null, null, patch.deepCopy());
+            return run.outcome();
+        }
+
+        @Override
+        public Outcome cancel(EngineCommand.Cancel command) {
+            processContainer.cancel(run);
+            return run.outcome();
+        }
+
+        /** A due timer fires at the element it belongs to: a timer catch event or a boundary event. */
+        @Override
+        public Outcome fireTimer(EngineCommand.FireTimer command) {
+            Optional<Token> holder = run.holderOf(command.timerId());
+            if (holder.isEmpty()) {
+                return new Outcome.Refused(Refusal.timerNotArmed(run.instanceId(), command.timerId()));
+            }
+            Token token = holder.get();
+            Timer timer = token.timers().stream().filter(armed -> armed.id().equals(command.timerId())).findFirst().orElseThrow();
+            if (timer.dueAt().isAfter(run.now())) {
+                return new Outcome.Refused(Refusal.timerNotDue(run.instanceId(), timer, run.now()));
+            }
+            run.record(EngineEvent.TIMER_FIRED, timer.nodeId(), token.id(), JsonNodeFactory.instance.objectNode()
+                    .put("timerId", timer.id()).put("dueAt", timer.dueAt().toString()).put("fired", timer.fired() + 1));
+            return trigger(token, timer.nodeId(), new Trigger.TimerFired(timer));
+        }
+
+        /** A message for an open subscription reaches the element it belongs to: a catch event, receive task or boundary event. */
+        @Override
+        public Outcome correlateMessage(EngineCommand.CorrelateMessage command) {
+            Optional<Token> subscriber = run.subscriberOf(command.subscriptionId());
+            if (subscriber.isEmpty()) {
+                return new Outcome.Refused(Refusal.subscriptionNotOpen(run.instanceId(), command.subscriptionId()));
+            }
+            Token token = subscriber.get();
+            Subscription subscription = token.subscriptions().stream()
+                    .filter(open -> open.id().equals(command.subscriptionId())).findFirst().orElseThrow();
+            return trigger(token, subscription.nodeId(), new Trigger.MessageCorrelated(subscription, command.variables()));
+        }
+
+        @Override
+        public Outcome completeJob(EngineCommand.CompleteJob command) {
+            return job(command.jobId(), false, new Trigger.JobCompleted(command.output(), false));
+        }
+
+        @Override
+        public Outcome failJob(EngineCommand.FailJob command) {
+            return job(command.jobId(), false, new Trigger.JobFailed(command.error()));
+        }
+
+        @Override
+        public Outcome throwError(EngineCommand.ThrowError command) {
+            return job(command.jobId(), false, new Trigger.JobErrored(command.errorCode(), command.message()));
+        }
+
+        @Override
+        public Outcome retryJob(EngineCommand.RetryJob command) {
+            return job(command.jobId(), true, new Trigger.JobRetried(command.attempts()));
+        }
+
+        @Override
+        public Outcome resolveIncident(EngineCommand.ResolveIncident command) {
+            return job(command.jobId(), true, new Trigger.JobCompleted(command.output(), true));
+        }
+
+        /** A worker's report needs a job that is running (no incident), an operator's one with an incident. */
+        private Outcome job(String jobId, boolean incident, Trigger trigger) {
+            Optional<Token> holder = run.jobHolder(jobId);
+            if (holder.isEmpty()) {
+                return new Outcome.Refused(Refusal.jobNotFound(run.instanceId(), jobId));
+            }
+            if (holder.get().job().incident() != incident) {
+                return new Outcome.Refused(incident ? Refusal.jobHasNoIncident(run.instanceId(), jobId)
+                        : Refusal.jobHasIncident(run.instanceId(), jobId));
+            }
+            return trigger(holder.get(), holder.get().nodeId(), trigger);
+        }
+
+        private Outcome trigger(Token token, String nodeId, Trigger trigger) {
+            Node node = run.process().node(nodeId);
+            return processorFor(node.kind()).onTrigger(node, token, trigger, run)
+                    .<Outcome>map(Outcome.Refused::new)
+                    .orElseGet(() -> advance(run));
+        }
     }
 
     // Repeats until a round records nothing: each round moves every token it can, then lets joins decide.
@@ -266,7 +272,7 @@ public final class ProcessEngine {
                 return new Outcome.Refused(refusal.get());
             }
         } while (run.eventCount() > eventsBefore);
-        run.completeIfNothingLeft();
+        processContainer.onQuiet(run);
         return run.outcome();
     }
 
@@ -306,31 +312,30 @@ public final class ProcessEngine {
     private record JoinPlace(String nodeId, String scopeId) {
     }
 
-    private NodeProcessor processorFor(NodeKind kind) {
+    /** The container of a scope's element: the process for null, else the element's processor. */
+    private ContainerProcessor containerOf(Node element) {
+        return element == null ? processContainer : processorFor(element.kind()).asContainer()
+                .orElseThrow(() -> new IllegalStateException(element.kind() + " '" + element.id() + "' holds a scope but is no container"));
+    }
+
+    private ElementProcessor processorFor(NodeKind kind) {
         return switch (kind) {
-            case START_EVENT, TASK, MANUAL_TASK, INTERMEDIATE_THROW_EVENT -> passThrough;
+            case START_EVENT, MESSAGE_START_EVENT, TIMER_START_EVENT, INTERMEDIATE_THROW_EVENT -> noneEvent;
+            case TASK, MANUAL_TASK -> noneTask;
             case END_EVENT -> endEvent;
             case TERMINATE_END_EVENT -> terminateEndEvent;
             case ERROR_END_EVENT -> errorEndEvent;
             case USER_TASK -> userTask;
             case TIMER_CATCH_EVENT -> timerCatchEvent;
             case MESSAGE_CATCH_EVENT, RECEIVE_TASK -> messageCatch;
-            case BOUNDARY_TIMER_EVENT, BOUNDARY_MESSAGE_EVENT, BOUNDARY_ERROR_EVENT, MESSAGE_START_EVENT, TIMER_START_EVENT -> passThrough;
+            case BOUNDARY_TIMER_EVENT, BOUNDARY_MESSAGE_EVENT, BOUNDARY_ERROR_EVENT -> boundaryEvent;
             case SERVICE_TASK, SEND_TASK, BUSINESS_RULE_TASK, SCRIPT_TASK, MESSAGE_THROW_EVENT, MESSAGE_END_EVENT -> serviceTask;
             case EXCLUSIVE_GATEWAY -> exclusiveGateway;
             case PARALLEL_GATEWAY -> parallelGateway;
             case INCLUSIVE_GATEWAY -> inclusiveGateway;
-            case EVENT_BASED_GATEWAY -> eventGateway;
+            case EVENT_BASED_GATEWAY -> eventBasedGateway;
             case SUB_PROCESS -> subProcess;
         };
-    }
-
-    private static Optional<Refusal> refuseIfNotActive(ExecutableProcess process, InstanceState state, OperationContext context) {
-        requireSameDefinition(process, state, context);
-        if (state.status() != InstanceStatus.ACTIVE) {
-            return Optional.of(Refusal.instanceNotActive(context.instanceId(), state.status()));
-        }
-        return Optional.empty();
     }
 
     // Migrating a state to the current version is the loader's job; running it on another version would corrupt it.

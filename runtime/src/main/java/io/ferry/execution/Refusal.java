@@ -56,37 +56,37 @@ public record Refusal(RefusalReason reason, String message) {
     static final String TIMER_NOT_ARMED = "instance %s has no timer '%s' armed; it fired already or its token moved on";
     static final String TIMER_NOT_DUE = "timer '%s' of instance %s is due at %s, not yet at %s";
 
-    static Refusal timerVariableInvalid(String instanceId, Node node, TimerDefinition timer, String variable,
+    public static Refusal timerVariableInvalid(String instanceId, Node node, TimerDefinition timer, String variable,
             JsonNode value, String problem) {
         return new Refusal(RefusalReason.TIMER_INVALID, TIMER_VARIABLE_INVALID.formatted(node.id(), timer.type().element(),
                 variable, value == null ? "nothing" : value.toString(), problem, instanceId));
     }
 
-    static Refusal timerNotArmed(String instanceId, String timerId) {
+    public static Refusal timerNotArmed(String instanceId, String timerId) {
         return new Refusal(RefusalReason.TIMER_NOT_ARMED, TIMER_NOT_ARMED.formatted(instanceId, timerId));
     }
 
-    static Refusal timerNotDue(String instanceId, Timer timer, Instant now) {
+    public static Refusal timerNotDue(String instanceId, Timer timer, Instant now) {
         return new Refusal(RefusalReason.TIMER_NOT_DUE, TIMER_NOT_DUE.formatted(timer.id(), instanceId, timer.dueAt(), now));
     }
 
-    static Refusal instanceNotActive(String instanceId, InstanceStatus status) {
+    public static Refusal instanceNotActive(String instanceId, InstanceStatus status) {
         return new Refusal(RefusalReason.INSTANCE_NOT_ACTIVE, INSTANCE_NOT_ACTIVE.formatted(instanceId, status));
     }
 
-    static Refusal taskNotFound(String instanceId, String taskRef, List<Token> openTasks) {
+    public static Refusal taskNotFound(String instanceId, String taskRef, List<Token> openTasks) {
         String listed = openTasks.isEmpty()
                 ? "none"
                 : openTasks.stream().map(task -> task.id() + " at '" + task.nodeId() + "'").collect(Collectors.joining(", "));
         return new Refusal(RefusalReason.TASK_NOT_FOUND, TASK_NOT_FOUND.formatted(instanceId, taskRef, listed));
     }
 
-    static Refusal taskAmbiguous(String instanceId, String nodeId, List<Token> tasks) {
+    public static Refusal taskAmbiguous(String instanceId, String nodeId, List<Token> tasks) {
         String ids = tasks.stream().map(Token::id).collect(Collectors.joining(", "));
         return new Refusal(RefusalReason.TASK_AMBIGUOUS, TASK_AMBIGUOUS.formatted(instanceId, tasks.size(), nodeId, ids));
     }
 
-    static Refusal conditionFailed(String instanceId, SequenceFlow flow, ConditionFailedException failure) {
+    public static Refusal conditionFailed(String instanceId, SequenceFlow flow, ConditionFailedException failure) {
         return new Refusal(RefusalReason.CONDITION_FAILED,
                 CONDITION_FAILED.formatted(flow.id(), failure.condition(), failure.reason(), instanceId));
     }
@@ -96,10 +96,10 @@ public record Refusal(RefusalReason reason, String message) {
      *
      * @param values like {@code approved is the string "no"}; empty when it reads no variables
      */
-    record FalseCondition(String flowId, String condition, String values) {
+    public record FalseCondition(String flowId, String condition, String values) {
     }
 
-    static Refusal noOutgoingFlowTaken(Node node, List<FalseCondition> falseConditions) {
+    public static Refusal noOutgoingFlowTaken(Node node, List<FalseCondition> falseConditions) {
         String conditions = falseConditions.stream()
                 .map(flow -> CONDITION_FALSE.formatted(flow.flowId(), flow.condition(),
                         flow.values().isEmpty() ? "" : BECAUSE.formatted(flow.values())))
@@ -108,33 +108,33 @@ public record Refusal(RefusalReason reason, String message) {
                 NO_OUTGOING_FLOW_TAKEN.formatted(node.kind().bpmnElement(), node.id(), conditions, node.id()));
     }
 
-    static Refusal subscriptionNotOpen(String instanceId, String subscriptionId) {
+    public static Refusal subscriptionNotOpen(String instanceId, String subscriptionId) {
         return new Refusal(RefusalReason.SUBSCRIPTION_NOT_OPEN, SUBSCRIPTION_NOT_OPEN.formatted(instanceId, subscriptionId));
     }
 
-    static Refusal correlationKeyInvalid(String instanceId, Node node, NodeDetails.Message message, JsonNode value) {
+    public static Refusal correlationKeyInvalid(String instanceId, Node node, NodeDetails.Message message, JsonNode value) {
         return new Refusal(RefusalReason.CORRELATION_KEY_INVALID, CORRELATION_KEY_INVALID.formatted(node.kind().bpmnElement(),
                 node.id(), message.messageName(), message.correlationKey(), value == null ? "nothing" : value.toString(),
                 instanceId));
     }
 
-    static Refusal jobNotFound(String instanceId, String jobId) {
+    public static Refusal jobNotFound(String instanceId, String jobId) {
         return new Refusal(RefusalReason.JOB_NOT_FOUND, JOB_NOT_FOUND.formatted(instanceId, jobId));
     }
 
-    static Refusal jobHasIncident(String instanceId, String jobId) {
+    public static Refusal jobHasIncident(String instanceId, String jobId) {
         return new Refusal(RefusalReason.JOB_HAS_INCIDENT, JOB_HAS_INCIDENT.formatted(jobId, instanceId));
     }
 
-    static Refusal jobHasNoIncident(String instanceId, String jobId) {
+    public static Refusal jobHasNoIncident(String instanceId, String jobId) {
         return new Refusal(RefusalReason.JOB_HAS_NO_INCIDENT, JOB_HAS_NO_INCIDENT.formatted(jobId, instanceId));
     }
 
-    static Refusal stepLimitExceeded(String instanceId, int stepLimit, String nodeId) {
+    public static Refusal stepLimitExceeded(String instanceId, int stepLimit, String nodeId) {
         return new Refusal(RefusalReason.STEP_LIMIT_EXCEEDED, STEP_LIMIT_EXCEEDED.formatted(instanceId, stepLimit, nodeId));
     }
 
-    static Refusal variablesNotAnObject(String instanceId, JsonNode patch) {
+    public static Refusal variablesNotAnObject(String instanceId, JsonNode patch) {
         String type = patch == null ? "nothing" : patch.getNodeType().name().toLowerCase(Locale.ROOT);
         return new Refusal(RefusalReason.VARIABLES_NOT_AN_OBJECT, VARIABLES_NOT_AN_OBJECT.formatted(instanceId, type));
     }

@@ -212,12 +212,13 @@ public class ClosedTasks {
 
     private static Problem noLongerOpen(HistoryEventRecord task, HistoryEventRecord ending, ProcessDefinition definition) {
         String instanceId = task.instanceId.toString();
-        boolean interrupted = ending != null && EngineEvent.NODE_TERMINATED.equals(ending.type);
-        String endedBy = ending == null ? null : interrupted ? ending.data.path("by").asText() : ending.nodeId;
+        boolean terminated = ending != null && EngineEvent.NODE_TERMINATED.equals(ending.type);
+        String endedBy = ending == null ? null : terminated ? ending.data.path("by").asText() : ending.nodeId;
+        boolean byTerminateEndEvent = ending != null && (!terminated || "terminateEndEvent".equals(ending.data.path("cause").asText()));
         String why = ending == null ? ENDED_UNRECORDED
-                : interrupted ? ENDED_BY_BOUNDARY_EVENT.formatted(endedBy, ending.id, ending.sequence, ending.occurredAt)
-                : ENDED_BY_TERMINATE_END_EVENT.formatted(ending.nodeId, definition.node(ending.nodeId).map(Node::scopeId).orElse(""),
-                        ending.id, ending.sequence, ending.occurredAt);
+                : byTerminateEndEvent ? ENDED_BY_TERMINATE_END_EVENT.formatted(endedBy,
+                        definition.node(endedBy).map(Node::scopeId).orElse(""), ending.id, ending.sequence, ending.occurredAt)
+                : ENDED_BY_BOUNDARY_EVENT.formatted(endedBy, ending.id, ending.sequence, ending.occurredAt);
         Problem problem = Problem.of(ProblemType.TASK_NO_LONGER_OPEN,
                         NO_LONGER_OPEN.formatted(task.tokenId, task.nodeId, instanceId, why, instanceId))
                 .with("instanceId", instanceId)

@@ -35,27 +35,50 @@ public record EffectRows(List<DueChange> timers, List<DueChange> jobs, List<Inci
         List<DueChange> jobs = new ArrayList<>();
         List<IncidentChange> incidents = new ArrayList<>();
         List<SubscriptionChange> subscriptions = new ArrayList<>();
-        for (Effect effect : effects) {
-            if (effect instanceof Effect.ScheduleTimer timer) {
+        Effect.Visitor rows = new Effect.Visitor() {
+            @Override
+            public void scheduleTimer(Effect.ScheduleTimer timer) {
                 timers.add(new DueChange(instanceId, timer.timerId(), timer.dueAt()));
-            } else if (effect instanceof Effect.CancelTimer timer) {
+            }
+
+            @Override
+            public void cancelTimer(Effect.CancelTimer timer) {
                 timers.add(new DueChange(instanceId, timer.timerId(), null));
-            } else if (effect instanceof Effect.ScheduleJob job) {
+            }
+
+            @Override
+            public void scheduleJob(Effect.ScheduleJob job) {
                 jobs.add(new DueChange(instanceId, job.jobId(), job.dueAt()));
-            } else if (effect instanceof Effect.CancelJob job) {
+            }
+
+            @Override
+            public void cancelJob(Effect.CancelJob job) {
                 jobs.add(new DueChange(instanceId, job.jobId(), null));
-            } else if (effect instanceof Effect.OpenIncident incident) {
+            }
+
+            @Override
+            public void openIncident(Effect.OpenIncident incident) {
                 incidents.add(IncidentChange.opened(instanceId, incident.jobId(), incident.nodeId(), incident.message(),
                         incident.attempts()));
-            } else if (effect instanceof Effect.CloseIncident incident) {
+            }
+
+            @Override
+            public void closeIncident(Effect.CloseIncident incident) {
                 incidents.add(IncidentChange.closed(instanceId, incident.jobId()));
-            } else if (effect instanceof Effect.OpenSubscription open) {
+            }
+
+            @Override
+            public void openSubscription(Effect.OpenSubscription open) {
                 subscriptions.add(new SubscriptionChange(instanceId, open.subscriptionId(), open.messageName(),
                         open.correlationKey()));
-            } else if (effect instanceof Effect.CloseSubscription close) {
+            }
+
+            @Override
+            public void closeSubscription(Effect.CloseSubscription close) {
                 subscriptions.add(new SubscriptionChange(instanceId, close.subscriptionId(), null, null));
             }
-        }
+        };
+        effects.forEach(effect -> effect.accept(rows));
         return new EffectRows(timers, jobs, incidents, subscriptions);
     }
 

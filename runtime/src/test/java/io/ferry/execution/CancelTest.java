@@ -30,8 +30,9 @@ class CancelTest {
         Outcome outcome = engine().apply(process, running, new EngineCommand.Cancel(), CONTEXT);
 
         // then
-        assertThat(history(outcome)).containsExactly("InstanceCancelled");
-        assertThat(advanced(outcome).events().get(0).data())
+        assertThat(history(outcome)).containsExactly("NodeTerminated invoice", "NodeTerminated pack", "NodeTerminated packing",
+                "InstanceCancelled");
+        assertThat(advanced(outcome).events().get(3).data())
                 .isEqualTo(json("{'activeNodes': ['invoice', 'packing', 'pack']}"));
         InstanceState state = stateAfter(outcome);
         assertThat(state.status()).isEqualTo(InstanceStatus.CANCELLED);

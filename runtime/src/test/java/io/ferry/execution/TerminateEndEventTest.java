@@ -40,6 +40,7 @@ class TerminateEndEventTest {
                 "NodeEntered wait", "TaskCreated wait",
                 "NodeEntered packing",
                 "NodeEntered abort", "NodeCompleted abort",
+                "NodeTerminated wait", "NodeTerminated packing",
                 "InstanceCompleted");
         List<EngineEvent> events = advanced(outcome).events();
         assertThat(events.get(events.size() - 1).data()).isEqualTo(json("{'terminatedBy': 'abort'}"));
@@ -77,6 +78,7 @@ class TerminateEndEventTest {
                 "NodeEntered packFork", "NodeCompleted packFork",
                 "NodeEntered pack", "TaskCreated pack",
                 "NodeEntered outOfStock", "NodeCompleted outOfStock",
+                "NodeTerminated pack",
                 "NodeCompleted packing",
                 "NodeEntered packed", "NodeCompleted packed");
         InstanceState state = stateAfter(outcome);
@@ -112,6 +114,7 @@ class TerminateEndEventTest {
                 "NodeEntered packFork", "NodeCompleted packFork",
                 "NodeEntered wrapping",
                 "NodeEntered outOfStock", "NodeCompleted outOfStock",
+                "NodeTerminated wrapping",
                 "NodeCompleted packing",
                 "NodeEntered packed", "NodeCompleted packed",
                 "InstanceCompleted");

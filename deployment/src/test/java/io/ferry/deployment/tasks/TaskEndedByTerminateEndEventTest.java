@@ -61,7 +61,7 @@ class TaskEndedByTerminateEndEventTest {
         String packTask = taskAt(id, "pack");
         complete(id, "checkStock").statusCode(200).body("tasks.nodeId", contains("invoice"));
         Map<String, Object> termination = history(id).stream()
-                .filter(event -> "NodeCompleted".equals(event.get("type")) && "outOfStock".equals(event.get("nodeId")))
+                .filter(event -> "NodeTerminated".equals(event.get("type")) && packTask.equals(event.get("tokenId")))
                 .findFirst().orElseThrow();
         long revision = revision(id);
         int historyLength = history(id).size();

@@ -1,4 +1,6 @@
-package io.ferry.execution;
+package io.ferry.execution.lifecycle;
+
+import io.ferry.execution.Refusal;
 
 import io.ferry.definition.SequenceFlow;
 import java.util.List;
@@ -6,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /** The outgoing flows a node takes, or why none could be chosen. */
-record FlowChoice(List<SequenceFlow> flows, Refusal refusal) {
+public record FlowChoice(List<SequenceFlow> flows, Refusal refusal) {
 
     static FlowChoice take(List<SequenceFlow> flows) {
         return new FlowChoice(List.copyOf(flows), null);
@@ -17,7 +19,7 @@ record FlowChoice(List<SequenceFlow> flows, Refusal refusal) {
     }
 
     /** Leaves along the chosen flows, or passes the refusal on. */
-    Optional<Refusal> then(Function<List<SequenceFlow>, Optional<Refusal>> leave) {
+    public Optional<Refusal> then(Function<List<SequenceFlow>, Optional<Refusal>> leave) {
         return refusal != null ? Optional.of(refusal) : leave.apply(flows);
     }
 }

@@ -1,8 +1,14 @@
-package io.ferry.execution;
+package io.ferry.execution.lifecycle;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.definition.Node;
+import io.ferry.execution.Effect;
+import io.ferry.execution.EngineEvent;
+import io.ferry.execution.ExecutableProcess;
+import io.ferry.execution.OperationContext;
+import io.ferry.execution.Outcome;
+import io.ferry.execution.Refusal;
 import io.ferry.definition.SequenceFlow;
 import io.ferry.state.InstanceState;
 import io.ferry.state.InstanceStatus;
@@ -21,13 +27,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The working copy of one instance during one operation, and the moves processors make on it.
  * It starts from copies of the stored state, so a refused operation leaves that state untouched;
- * every change is recorded as an event.
+ * every change is recorded as an event. Only the engine and its processors use it.
  */
-final class Run {
+public final class Run {
 
     private final ExecutableProcess process;
     private final OperationContext context;
@@ -40,12 +47,15 @@ final class Run {
     private final Map<String, Timer> timersBefore;
     private final Map<String, Job> jobsBefore;
     private final Map<String, Subscription> subscriptionsBefore;
+    private final Function<Node, ContainerProcessor> containers;
     private InstanceStatus status;
     private long lastIdNumber;
     private int steps;
 
-    private Run(ExecutableProcess process, OperationContext context, InstanceState state) {
+    private Run(ExecutableProcess process, OperationContext context, InstanceState state,
+            Function<Node, ContainerProcessor> containers) {
         this.process = process;
+        this.containers = containers;
         this.context = context;
         this.variables = state.variables() == null ? JsonNodeFactory.instance.objectNode() : state.variables().deepCopy();
         this.resting = new ArrayList<>(state.tokens());
@@ -58,111 +68,108 @@ final class Run {
         this.subscriptionsBefore = subscriptionsOf(state.tokens());
     }
 
-    static Run of(ExecutableProcess process, OperationContext context, InstanceState state) {
-        return new Run(process, context, state);
+    /** @param containers the container of a scope's element (null: the process), told when a path in it ends */
+    public static Run of(ExecutableProcess process, OperationContext context, InstanceState state,
+            Function<Node, ContainerProcessor> containers) {
+        return new Run(process, context, state, containers);
     }
 
-    static Run starting(ExecutableProcess process, OperationContext context) {
+    public static Run starting(ExecutableProcess process, OperationContext context, Function<Node, ContainerProcessor> containers) {
         InstanceState empty = new InstanceState(process.id(), process.version(), InstanceStatus.ACTIVE,
                 List.of(), List.of(), JsonNodeFactory.instance.objectNode(), 0);
-        return new Run(process, context, empty);
+        return new Run(process, context, empty, containers);
     }
 
-    ExecutableProcess process() {
+    public ExecutableProcess process() {
         return process;
     }
 
-    String instanceId() {
+    public String instanceId() {
         return context.instanceId();
     }
 
     /** The operation's moment: timers armed now count from it. */
-    Instant now() {
+    public Instant now() {
         return context.now();
     }
 
-    ObjectNode variables() {
+    public ObjectNode variables() {
         return variables;
     }
 
-    OutgoingFlows outgoingFlows() {
+    public OutgoingFlows outgoingFlows() {
         return outgoingFlows;
     }
 
-    void mergeVariables(ObjectNode topLevelFields) {
+    public void mergeVariables(ObjectNode topLevelFields) {
         variables.setAll(topLevelFields.deepCopy());
     }
 
     // --- history
 
-    void record(String type, String nodeId, String tokenId) {
+    public void record(String type, String nodeId, String tokenId) {
         record(type, nodeId, tokenId, JsonNodeFactory.instance.objectNode());
     }
 
-    void record(String type, String nodeId, String tokenId, ObjectNode data) {
+    public void record(String type, String nodeId, String tokenId, ObjectNode data) {
         events.add(new EngineEvent(type, nodeId, tokenId, data));
     }
 
-    int eventCount() {
+    public int eventCount() {
         return events.size();
     }
 
-    List<EngineEvent> events() {
+    public List<EngineEvent> events() {
         return events;
     }
 
     // --- tokens in motion
 
     /** Puts a new token in motion towards a node; it joins the end of the queue. */
-    MovingToken arrive(String nodeId, String scopeId) {
+    public MovingToken arrive(String nodeId, String scopeId) {
         MovingToken token = new MovingToken("t" + nextIdNumber(), nodeId, scopeId);
         inMotion.add(token);
         return token;
     }
 
-    Optional<MovingToken> nextInMotion() {
+    public Optional<MovingToken> nextInMotion() {
         return Optional.ofNullable(inMotion.poll());
     }
 
-    List<MovingToken> inMotion() {
+    public List<MovingToken> inMotion() {
         return List.copyOf(inMotion);
     }
 
     /** Counts one step against the operation's limit and returns how many were taken. */
-    int takeStep() {
+    public int takeStep() {
         return ++steps;
     }
 
     // --- tokens at rest
 
-    List<Token> resting() {
+    public List<Token> resting() {
         return List.copyOf(resting);
     }
 
-    void rest(MovingToken token, TokenState state) {
+    public void rest(MovingToken token, TokenState state) {
         rest(token, state, List.of());
     }
 
     /** Keeps the token at its node with the timers armed for it. */
-    void rest(MovingToken token, TokenState state, List<Timer> timers) {
+    public void rest(MovingToken token, TokenState state, List<Timer> timers) {
         resting.add(token.rest(state, timers));
     }
 
-    /** Keeps the token at an activity with what it waits for: its boundary events' timers and subscriptions, its job. */
-    void rest(MovingToken token, TokenState state, Timers.Boundaries boundaries, Job job) {
-        resting.add(token.rest(state, boundaries.timers(), job, boundaries.subscriptions()));
-    }
-
-    /** Keeps the token at an event-based gateway with the timers and subscriptions of the events after it. */
-    void restAtGateway(MovingToken token, List<Timer> timers, List<Subscription> subscriptions) {
-        resting.add(token.rest(TokenState.EVENTS, timers, null, subscriptions));
+    /** Keeps the token at its element with what it waits for: timers, a job, subscriptions (any may be none). */
+    public void rest(MovingToken token, TokenState state, List<Timer> timers, Job job, List<Subscription> subscriptions) {
+        resting.add(token.rest(state, timers, job, subscriptions));
     }
 
     /**
      * Wakes a resting token for an event that happened: a token at an event-based gateway leaves the
      * gateway and enters the event's node, which the caller then leaves.
      */
-    MovingToken wakeAt(Token token, Node event) {
+    public MovingToken wakeAt(Token token, Node event) {
         MovingToken moving = wake(token);
         if (token.state() != TokenState.EVENTS) {
             return moving;
@@ -172,211 +179,166 @@ final class Run {
         return new MovingToken(token.id(), event.id(), token.scopeId());
     }
 
-    /** Keeps the token at a message catch event or receive task with its subscriptions and timers. */
-    void restForMessage(MovingToken token, List<Timer> timers, List<Subscription> subscriptions) {
-        resting.add(token.rest(TokenState.MESSAGE, timers, null, subscriptions));
-    }
-
     /** Replaces a resting token by a changed copy of it (a timer of it re-armed or dropped), in place. */
-    void replace(Token token, Token changed) {
+    public void replace(Token token, Token changed) {
         resting.set(resting.indexOf(token), changed);
     }
 
-    /** Puts a token taken out back to rest, changed (a job with an incident). */
-    void restore(Token token) {
-        resting.add(token);
-    }
-
-    /** Takes a resting token out without moving it on: its activity was interrupted. */
-    void remove(Token token) {
+    /** Takes a resting token out without moving it on: it was terminated, or its scope completed. */
+    public void remove(Token token) {
         resting.remove(token);
     }
 
     /** The resting token a timer is armed for, if any. */
-    Optional<Token> holderOf(String timerId) {
+    public Optional<Token> holderOf(String timerId) {
         return resting.stream().filter(token -> token.timers().stream().anyMatch(timer -> timer.id().equals(timerId))).findFirst();
     }
 
     /** The resting token whose job this is (a job's id is its token's id). */
-    Optional<Token> jobHolder(String jobId) {
+    public Optional<Token> jobHolder(String jobId) {
         return resting.stream().filter(token -> token.job() != null && token.id().equals(jobId)).findFirst();
     }
 
     /** The resting token a subscription is open for, if any. */
-    Optional<Token> subscriberOf(String subscriptionId) {
+    public Optional<Token> subscriberOf(String subscriptionId) {
         return resting.stream()
                 .filter(token -> token.subscriptions().stream().anyMatch(subscription -> subscription.id().equals(subscriptionId)))
                 .findFirst();
     }
 
     /** A new id for a subscription, unique within the instance like token and scope ids. */
-    String newSubscriptionId() {
+    public String newSubscriptionId() {
         return "sub" + nextIdNumber();
     }
 
     /** A new id for a timer, unique within the instance like token and scope ids. */
-    String newTimerId() {
+    public String newTimerId() {
         return "timer" + nextIdNumber();
     }
 
     /** Takes a resting token back into motion, e.g. when its task is completed. */
-    MovingToken wake(Token token) {
+    public MovingToken wake(Token token) {
         resting.remove(token);
         return MovingToken.from(token);
     }
 
-    List<Token> joiningAt(String nodeId, String scopeId) {
+    public List<Token> joiningAt(String nodeId, String scopeId) {
         return resting.stream()
                 .filter(token -> token.state() == TokenState.JOINING)
                 .filter(token -> token.nodeId().equals(nodeId) && Objects.equals(token.scopeId(), scopeId))
                 .toList();
     }
 
-    void consume(List<Token> tokens) {
+    public void consume(List<Token> tokens) {
         resting.removeAll(tokens);
     }
 
     // --- leaving nodes
 
     /** Completes the node and sends the token on along the flows; no flow means the token ends here. */
-    Optional<Refusal> leave(Node node, String tokenId, String scopeId, List<SequenceFlow> flows) {
+    public Optional<Refusal> leave(Node node, String tokenId, String scopeId, List<SequenceFlow> flows) {
         return leave(node, tokenId, scopeId, flows, JsonNodeFactory.instance.objectNode());
     }
 
-    Optional<Refusal> leave(Node node, String tokenId, String scopeId, List<SequenceFlow> flows, ObjectNode data) {
+    public Optional<Refusal> leave(Node node, String tokenId, String scopeId, List<SequenceFlow> flows, ObjectNode data) {
         record(EngineEvent.NODE_COMPLETED, node.id(), tokenId, data);
         flows.forEach(flow -> arrive(flow.targetId(), scopeId));
-        return flows.isEmpty() ? completeScopeIfEmpty(scopeId) : Optional.empty();
+        return flows.isEmpty() ? pathEnded(scopeId) : Optional.empty();
     }
 
     /** Leaves an activity or event: its true and unconditional flows, else its default flow. */
-    Optional<Refusal> leaveActivity(Node node, MovingToken token) {
+    public Optional<Refusal> leaveActivity(Node node, MovingToken token) {
         return outgoingFlows.allMet(node).then(flows -> leave(node, token.id(), token.scopeId(), flows));
     }
 
     // --- scopes
 
     /** @param tokenId the token that rests at the sub-process with its boundary events' timers and subscriptions, or null */
-    Scope openScope(Node subProcess, MovingToken token, String tokenId) {
+    public Scope openScope(Node subProcess, MovingToken token, String tokenId) {
         Scope scope = new Scope("s" + nextIdNumber(), subProcess.id(), token.scopeId(), tokenId);
         scopes.add(scope);
         return scope;
     }
 
-    Optional<Scope> scope(String scopeId) {
+    public Optional<Scope> scope(String scopeId) {
         return scopes.stream().filter(scope -> scope.id().equals(scopeId)).findFirst();
     }
 
-    /** Ends every token and nested scope inside the scope; the scope itself stays until it is completed. */
-    void clearScope(String scopeId) {
-        resting.removeIf(token -> isWithin(token.scopeId(), scopeId));
-        inMotion.removeIf(token -> isWithin(token.scopeId(), scopeId));
-        List<Scope> nested = scopes.stream()
-                .filter(scope -> !scope.id().equals(scopeId) && isWithin(scope.id(), scopeId))
-                .toList();
-        scopes.removeAll(nested);
-    }
-
-    /**
-     * Ends a scope at once with everything inside it, and the token resting at its sub-process: it was interrupted
-     * by {@code by}, which each token resting inside it records ({@code NodeTerminated}), so that a client completing
-     * one of its tasks later learns what ended it.
-     */
-    void dropScope(String scopeId, Node by) {
-        terminateWithin(scopeId, by);
-        clearScope(scopeId);
-        scope(scopeId).map(Scope::tokenId).ifPresent(this::removeScopeToken);
-        scopes.removeIf(scope -> scope.id().equals(scopeId));
-    }
-
-    /**
-     * Ends the activity a token rests at because an interrupting boundary event fired: a task, or a sub-process
-     * with everything inside it.
-     */
-    void interrupt(Token token, Node boundary) {
-        if (token.state() == TokenState.SCOPE) {
-            scopes.stream().filter(scope -> token.id().equals(scope.tokenId())).findFirst()
-                    .ifPresent(scope -> dropScope(scope.id(), boundary));
-        }
-        remove(token);
-        record(EngineEvent.NODE_TERMINATED, token.nodeId(), token.id(), JsonNodeFactory.instance.objectNode().put("by", boundary.id()));
-    }
-
-    private void terminateWithin(String scopeId, Node by) {
-        resting.stream().filter(token -> isWithin(token.scopeId(), scopeId)).toList()
-                .forEach(token -> record(EngineEvent.NODE_TERMINATED, token.nodeId(), token.id(),
-                        JsonNodeFactory.instance.objectNode().put("by", by.id())));
-    }
-
-    private void removeScopeToken(String tokenId) {
-        resting.removeIf(token -> token.id().equals(tokenId));
-    }
-
-    /** Once a scope has no tokens and no nested scope left, its sub-process completes and is left. */
-    Optional<Refusal> completeScopeIfEmpty(String scopeId) {
-        if (scopeId == null || hasTokensIn(scopeId) || scopes.stream().anyMatch(s -> scopeId.equals(s.parentScopeId()))) {
-            return Optional.empty();
-        }
-        Scope scope = scope(scopeId).orElseThrow();
+    /** Takes a scope out: its sub-process completed or was terminated, with everything inside it. */
+    public void removeScope(Scope scope) {
         scopes.remove(scope);
-        if (scope.tokenId() != null) {
-            removeScopeToken(scope.tokenId()); // its boundary events' timers and subscriptions end with it
-        }
-        Node subProcess = process.node(scope.nodeId());
-        return outgoingFlows.allMet(subProcess)
-                .then(flows -> leave(subProcess, scope.id(), scope.parentScopeId(), flows));
     }
 
-    /** Whether a scope (or null for process level) is the given scope or lies inside it. */
-    boolean isWithin(String scopeId, String outerScopeId) {
-        String current = scopeId;
-        while (current != null) {
-            if (current.equals(outerScopeId)) {
-                return true;
-            }
-            current = scope(current).map(Scope::parentScopeId).orElse(null);
-        }
-        return false;
+    /** The scope whose sub-process the token rests at ({@link TokenState#SCOPE}), if any. */
+    public Optional<Scope> scopeHeldBy(String tokenId) {
+        return scopes.stream().filter(scope -> tokenId.equals(scope.tokenId())).findFirst();
     }
 
-    private boolean hasTokensIn(String scopeId) {
+    /** The tokens resting directly in a scope (null: process level), not in scopes nested in it. */
+    public List<Token> restingIn(String scopeId) {
+        return resting.stream().filter(token -> Objects.equals(token.scopeId(), scopeId)).toList();
+    }
+
+    /** The scopes opened directly in a scope (null: process level). */
+    public List<Scope> scopesIn(String scopeId) {
+        return scopes.stream().filter(scope -> Objects.equals(scope.parentScopeId(), scopeId)).toList();
+    }
+
+    /** Drops the tokens in motion directly in a scope: they had not entered their node yet. */
+    public void dropInMotionIn(String scopeId) {
+        inMotion.removeIf(token -> Objects.equals(token.scopeId(), scopeId));
+    }
+
+    /** Whether anything still runs in a scope: a token, resting or in motion, or a nested scope. */
+    public boolean hasChildren(String scopeId) {
         return resting.stream().anyMatch(token -> scopeId.equals(token.scopeId()))
-                || inMotion.stream().anyMatch(token -> scopeId.equals(token.scopeId()));
+                || inMotion.stream().anyMatch(token -> scopeId.equals(token.scopeId()))
+                || scopes.stream().anyMatch(scope -> scopeId.equals(scope.parentScopeId()));
+    }
+
+    /** A path in a scope ended (a token left along no flow): its container decides what follows. */
+    public Optional<Refusal> pathEnded(String scopeId) {
+        Scope scope = scopeId == null ? null : scope(scopeId).orElseThrow();
+        return containerOf(scopeId).onChildPathEnded(scope, this);
+    }
+
+    /** The container of a scope (null: the process). */
+    public ContainerProcessor containerOf(String scopeId) {
+        return containers.apply(scopeId == null ? null : process.node(scope(scopeId).orElseThrow().nodeId()));
     }
 
     // --- the instance
 
-    InstanceStatus status() {
+    public InstanceStatus status() {
         return status;
     }
 
-    /** Ends the instance at once: every token and scope is removed. */
-    void end(InstanceStatus finalStatus, String eventType, ObjectNode data) {
-        resting.clear();
-        inMotion.clear();
-        scopes.clear();
+    /** Whether nothing runs in the instance any more: no token, resting or in motion, and no scope. */
+    public boolean nothingLeft() {
+        return resting.isEmpty() && inMotion.isEmpty() && scopes.isEmpty();
+    }
+
+    /** Ends the instance, which must hold nothing any more (everything in it completed or was terminated). */
+    public void finish(InstanceStatus finalStatus, String eventType, ObjectNode data) {
+        if (!nothingLeft()) {
+            throw new IllegalStateException("instance " + instanceId() + " still holds " + activeNodeIds() + "; terminate them first");
+        }
         status = finalStatus;
         record(eventType, null, null, data);
     }
 
-    void completeIfNothingLeft() {
-        if (status == InstanceStatus.ACTIVE && resting.isEmpty() && inMotion.isEmpty() && scopes.isEmpty()) {
-            end(InstanceStatus.COMPLETED, EngineEvent.INSTANCE_COMPLETED, JsonNodeFactory.instance.objectNode());
-        }
-    }
-
-    List<String> activeNodeIds() {
+    public List<String> activeNodeIds() {
         List<String> active = new ArrayList<>();
         scopes.forEach(scope -> active.add(scope.nodeId()));
         resting.forEach(token -> active.add(token.nodeId()));
         return process.definition().nodes().stream().map(Node::id).filter(active::contains).toList();
     }
 
-    InstanceState toState() {
+    public InstanceState toState() {
         return new InstanceState(process.id(), process.version(), status, resting, scopes, variables, lastIdNumber);
     }
 
-    Outcome.Advanced outcome() {
+    public Outcome.Advanced outcome() {
         List<Effect> effects = new ArrayList<>(timerEffects());
         effects.addAll(jobEffects());
         effects.addAll(subscriptionEffects());

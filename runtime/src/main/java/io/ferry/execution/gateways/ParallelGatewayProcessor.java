@@ -1,6 +1,10 @@
-package io.ferry.execution;
+package io.ferry.execution.gateways;
 
 import io.ferry.definition.Node;
+import io.ferry.execution.Refusal;
+import io.ferry.execution.lifecycle.ElementProcessor;
+import io.ferry.execution.lifecycle.MovingToken;
+import io.ferry.execution.lifecycle.Run;
 import io.ferry.state.Token;
 import io.ferry.state.TokenState;
 import java.util.List;
@@ -10,7 +14,7 @@ import java.util.Optional;
  * A parallel gateway forks to all outgoing flows. With several incoming flows it first joins:
  * arriving tokens wait until as many have arrived, in the same scope, as there are incoming flows.
  */
-final class ParallelGatewayProcessor implements NodeProcessor {
+public final class ParallelGatewayProcessor implements ElementProcessor {
 
     @Override
     public Optional<Refusal> onArrival(Node node, MovingToken token, Run run) {

@@ -1,6 +1,10 @@
-package io.ferry.execution;
+package io.ferry.execution.gateways;
 
 import io.ferry.definition.Node;
+import io.ferry.execution.Refusal;
+import io.ferry.execution.lifecycle.ElementProcessor;
+import io.ferry.execution.lifecycle.MovingToken;
+import io.ferry.execution.lifecycle.Run;
 import io.ferry.state.Scope;
 import io.ferry.state.Token;
 import io.ferry.state.TokenState;
@@ -15,7 +19,7 @@ import java.util.Optional;
  * together as soon as no other token of their scope can still reach the gateway. A token inside a
  * nested sub-process counts as being at that sub-process.
  */
-final class InclusiveGatewayProcessor implements NodeProcessor {
+public final class InclusiveGatewayProcessor implements ElementProcessor {
 
     @Override
     public Optional<Refusal> onArrival(Node node, MovingToken token, Run run) {

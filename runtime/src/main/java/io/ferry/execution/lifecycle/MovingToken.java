@@ -1,4 +1,4 @@
-package io.ferry.execution;
+package io.ferry.execution.lifecycle;
 
 import io.ferry.state.Job;
 import io.ferry.state.Subscription;
@@ -8,17 +8,17 @@ import io.ferry.state.TokenState;
 import java.util.List;
 
 /** A token in motion inside one operation: it has arrived at a node that has not dealt with it yet. */
-record MovingToken(String id, String nodeId, String scopeId) {
+public record MovingToken(String id, String nodeId, String scopeId) {
 
-    static MovingToken from(Token resting) {
+    public static MovingToken from(Token resting) {
         return new MovingToken(resting.id(), resting.nodeId(), resting.scopeId());
     }
 
-    Token rest(TokenState state, List<Timer> timers) {
+    public Token rest(TokenState state, List<Timer> timers) {
         return new Token(id, nodeId, scopeId, state, timers);
     }
 
-    Token rest(TokenState state, List<Timer> timers, Job job, List<Subscription> subscriptions) {
+    public Token rest(TokenState state, List<Timer> timers, Job job, List<Subscription> subscriptions) {
         return new Token(id, nodeId, scopeId, state, timers, job, subscriptions);
     }
 }

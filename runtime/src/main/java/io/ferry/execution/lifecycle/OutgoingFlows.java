@@ -1,4 +1,7 @@
-package io.ferry.execution;
+package io.ferry.execution.lifecycle;
+
+import io.ferry.execution.ExecutableProcess;
+import io.ferry.execution.Refusal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.definition.Node;
@@ -14,7 +17,7 @@ import java.util.Optional;
  * document order; a flow without condition counts as true; the default flow is only taken when
  * no other flow is.
  */
-final class OutgoingFlows {
+public final class OutgoingFlows {
 
     private final ExecutableProcess process;
     private final ObjectNode variables;
@@ -27,12 +30,12 @@ final class OutgoingFlows {
     }
 
     /** Every outgoing flow (parallel gateway). */
-    FlowChoice all(Node node) {
+    public FlowChoice all(Node node) {
         return FlowChoice.take(process.outgoing(node));
     }
 
     /** Every flow whose condition holds (activities, events, inclusive gateway). */
-    FlowChoice allMet(Node node) {
+    public FlowChoice allMet(Node node) {
         List<SequenceFlow> taken = new ArrayList<>();
         for (SequenceFlow flow : candidates(node)) {
             Optional<Refusal> refusal = evaluate(flow, taken);
@@ -44,7 +47,7 @@ final class OutgoingFlows {
     }
 
     /** The first flow whose condition holds (exclusive gateway). */
-    FlowChoice firstMet(Node node) {
+    public FlowChoice firstMet(Node node) {
         List<SequenceFlow> taken = new ArrayList<>();
         for (SequenceFlow flow : candidates(node)) {
             Optional<Refusal> refusal = evaluate(flow, taken);

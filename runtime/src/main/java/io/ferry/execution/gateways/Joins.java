@@ -1,9 +1,12 @@
-package io.ferry.execution;
+package io.ferry.execution.gateways;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.definition.Node;
+import io.ferry.execution.Refusal;
+import io.ferry.execution.lifecycle.FlowChoice;
+import io.ferry.execution.lifecycle.Run;
 import io.ferry.state.Token;
 import java.util.List;
 import java.util.Optional;
