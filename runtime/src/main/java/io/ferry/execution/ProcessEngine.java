@@ -3,6 +3,7 @@ package io.ferry.execution;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.definition.Node;
+import io.ferry.definition.NodeDetails;
 import io.ferry.definition.NodeKind;
 import io.ferry.execution.behaviours.BoundaryEventBehaviour;
 import io.ferry.execution.behaviours.ErrorBehaviour;
@@ -162,12 +163,24 @@ public final class ProcessEngine {
             List<Token> tasks = byId.map(List::of)
                     .orElseGet(() -> openTasks.stream().filter(open -> open.nodeId().equals(taskRef)).toList());
             if (tasks.isEmpty()) {
-                return new Outcome.Refused(Refusal.taskNotFound(run.instanceId(), taskRef, openTasks));
+                return new Outcome.Refused(notOpen(taskRef, openTasks));
             }
             if (tasks.size() > 1) {
                 return new Outcome.Refused(Refusal.taskAmbiguous(run.instanceId(), taskRef, tasks));
             }
             return trigger(tasks.get(0), tasks.get(0).nodeId(), new Trigger.TaskCompleted(command.variables()));
+        }
+
+        /** Why no open user task has the ref: it names a task that runs as a job, or nothing open. */
+        private Refusal notOpen(String taskRef, List<Token> openTasks) {
+            Optional<Token> job = run.resting().stream().filter(token -> token.job() != null)
+                    .filter(token -> token.id().equals(taskRef) || token.nodeId().equals(taskRef)).findFirst();
+            Optional<Node> node = job.map(token -> run.process().node(token.nodeId()))
+                    .or(() -> run.process().definition().node(taskRef));
+            if (node.isPresent() && node.get().details() instanceof NodeDetails.ServiceTask) {
+                return Refusal.notAUserTask(run.instanceId(), taskRef, node.get(), job.orElse(null), openTasks);
+            }
+            return Refusal.taskNotFound(run.instanceId(), taskRef, openTasks);
         }
 
         @Override

@@ -25,6 +25,13 @@ public record Refusal(RefusalReason reason, String message) {
     static final String TASK_NOT_FOUND =
             "instance %s has no open task '%s'; open tasks: %s. Complete one of them by its task id,"
                     + " or by its user-task node id when only one task waits there";
+    static final String NOT_A_USER_TASK =
+            "'%s' is %s '%s' of instance %s, which runs as a job, not a user task: a worker calls its handler '%s'"
+                    + " and completes it by itself%s. Only user tasks are completed this way; open user tasks: %s";
+    /** The state of the job, in {@link #NOT_A_USER_TASK}. */
+    static final String JOB_WAITING = " (its job is waiting for a worker now)";
+    static final String JOB_WITH_INCIDENT = " (its job has an incident now: GET /incidents lists it, POST /incidents/{id}/retry"
+            + " or /resolve moves it on)";
     static final String TASK_AMBIGUOUS =
             "instance %s has %d open tasks at user task '%s' (%s); complete one of them by its task id";
     static final String CONDITION_FAILED =
@@ -75,10 +82,24 @@ public record Refusal(RefusalReason reason, String message) {
     }
 
     public static Refusal taskNotFound(String instanceId, String taskRef, List<Token> openTasks) {
-        String listed = openTasks.isEmpty()
+        return new Refusal(RefusalReason.TASK_NOT_FOUND, TASK_NOT_FOUND.formatted(instanceId, taskRef, listed(openTasks)));
+    }
+
+    /**
+     * A client tried to complete a task that runs as a job.
+     *
+     * @param job the token waiting at it with its job, or null when none waits there now
+     */
+    public static Refusal notAUserTask(String instanceId, String taskRef, Node node, Token job, List<Token> openTasks) {
+        String state = job == null ? "" : job.job().incident() ? JOB_WITH_INCIDENT : JOB_WAITING;
+        return new Refusal(RefusalReason.TASK_NOT_FOUND, NOT_A_USER_TASK.formatted(taskRef, node.kind().bpmnElement(), node.id(),
+                instanceId, node.details(NodeDetails.ServiceTask.class).handler(), state, listed(openTasks)));
+    }
+
+    private static String listed(List<Token> openTasks) {
+        return openTasks.isEmpty()
                 ? "none"
                 : openTasks.stream().map(task -> task.id() + " at '" + task.nodeId() + "'").collect(Collectors.joining(", "));
-        return new Refusal(RefusalReason.TASK_NOT_FOUND, TASK_NOT_FOUND.formatted(instanceId, taskRef, listed));
     }
 
     public static Refusal taskAmbiguous(String instanceId, String nodeId, List<Token> tasks) {
