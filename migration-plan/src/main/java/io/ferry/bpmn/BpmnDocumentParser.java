@@ -222,10 +222,10 @@ final class BpmnDocumentParser {
             XmlCursor.Attributes attributes, NodeContent content) {
         return switch (content.kind) {
             case SERVICE_TASK, SEND_TASK, BUSINESS_RULE_TASK, SCRIPT_TASK, MESSAGE_THROW_EVENT, MESSAGE_END_EVENT -> {
-                String handler = ServiceTaskHandler.of(attributes, content.zeebeTaskType);
+                String handler = HandlerName.of(attributes, content.zeebeTaskType);
                 if (handler == null && content.eventDefinition != null) {
                     // Camunda 7 names a message event's implementation on its messageEventDefinition.
-                    handler = ServiceTaskHandler.of(content.eventDefinition, null);
+                    handler = HandlerName.of(content.eventDefinition, null);
                 }
                 if (handler == null) {
                     process.problem(position, id, String.format(BpmnMessages.NO_HANDLER, content.element,

@@ -3,10 +3,13 @@ package io.ferry.bpmn;
 import io.ferry.expression.Condition;
 import java.util.stream.Stream;
 
-/** Finds a service task's handler name among what modelers write; the order is documented on {@link BpmnReader}. */
-final class ServiceTaskHandler {
+/**
+ * The name of the handler a service task calls, found among what modelers write (the order is documented on
+ * {@link BpmnReader}); the runtime calls the {@code @ServiceTask} bean of that name.
+ */
+final class HandlerName {
 
-    private ServiceTaskHandler() {
+    private HandlerName() {
     }
 
     /**
