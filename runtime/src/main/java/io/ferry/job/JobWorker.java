@@ -6,18 +6,19 @@ import io.ferry.catalog.DeployedProcesses;
 import io.ferry.config.FerryConfig;
 import io.ferry.definition.Node;
 import io.ferry.definition.NodeDetails;
+import io.ferry.due.ClaimLoop;
+import io.ferry.due.ClaimLoops;
+import io.ferry.due.DueWork;
 import io.ferry.execution.ExecutableProcess;
-import io.ferry.execution.RefusalReason;
 import io.ferry.instance.Command;
 import io.ferry.instance.InstanceOperations;
 import io.ferry.instance.JobSlots;
 import io.ferry.persistence.DueJobs;
 import io.ferry.persistence.DueRows;
 import io.ferry.persistence.InstanceMarshaller;
-import io.ferry.persistence.LagGauges;
 import io.ferry.persistence.StoredInstance;
 import io.ferry.persistence.LoadedInstance;
-import io.ferry.problem.ProblemException;
+import io.ferry.problem.StaleTrigger;
 import io.ferry.rollout.MigrationRefusal;
 import io.ferry.service.BpmnError;
 import io.ferry.service.ServiceTaskContext;
@@ -28,7 +29,6 @@ import io.ferry.state.Token;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.Context;
@@ -41,11 +41,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
@@ -88,6 +85,7 @@ public class JobWorker {
     public record Report(int completed, int failed, int stale, int deferred) {
     }
 
+    /** What became of a claimed job; in lower case, the {@code result} of {@code ferry.jobs.run}. */
     private enum Result { COMPLETED, FAILED, STALE, DEFERRED }
 
     @Inject
@@ -110,20 +108,18 @@ public class JobWorker {
     MeterRegistry metrics;
     @Inject
     JobSlots slots;
+    @Inject
+    ClaimLoops loops;
 
-    private LagGauges lag;
+    private ClaimLoop<Result> loop;
     /** One run at a time per pod: a nudge during a run asks for another run after it. */
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean again = new AtomicBoolean();
-    /** Claimed jobs waiting for a handler slot. */
-    private final Set<DueRows.Claimed> waiting = ConcurrentHashMap.newKeySet();
-    private static final Duration RELEASE_TIMEOUT = Duration.ofSeconds(5);
-    private volatile boolean stopping;
 
-    /** Registers the lag gauges, and warns about time limits another pod's takeover would overtake. */
+    /** Creates the claim loop, and warns about time limits another pod's takeover would overtake. */
     @PostConstruct
     void start() {
-        lag = new LagGauges(metrics, "ferry.jobs");
+        loop = loops.create(DueWork.JOBS, jobs, Result.class);
         if (config.jobs().timeout().compareTo(config.jobs().lease()) >= 0) {
             LOG.warnf(TIMEOUT_NOT_UNDER_LEASE, config.jobs().timeout(), config.jobs().lease());
         }
@@ -140,17 +136,15 @@ public class JobWorker {
     @Scheduled(identity = "ferry-jobs", every = "${quarkus.ferry.jobs.poll-every:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
-        if (stopping) {
+        return loop.poll(() -> {
+            nudge();
             return Uni.createFrom().voidItem();
-        }
-        nudge();
-        Instant now = clock.instant();
-        return jobs.backlog(now).invoke(backlog -> lag.update(backlog, now)).replaceWithVoid().onFailure(failure -> stopping).recoverWithNull();
+        });
     }
 
     /** An operation of this pod stored a due job: run at once rather than at the next poll. */
     void jobsDue(@Observes InstanceOperations.JobsDue event) {
-        if (!stopping && !"off".equals(config.jobs().pollEvery())) {
+        if (!loop.stopping() && !"off".equals(config.jobs().pollEvery())) {
             nudge();
         }
     }
@@ -165,7 +159,7 @@ public class JobWorker {
             Uni.createFrom().deferred(() -> run(job, event.instance(), event.current()))
                     .onFailure().recoverWithUni(failure -> deferred(job, failure))
                     .eventually(() -> slots.giveBack(1))
-                    .subscribe().with(result -> report(List.of(result)),
+                    .subscribe().with(result -> loop.count(List.of(result)),
                             failure -> LOG.warnf("Job %s of instance %s: its run failed: %s", job.id(), job.instanceId(),
                                     failure.getMessage()));
         }
@@ -177,19 +171,8 @@ public class JobWorker {
      * (or are taken over when the lease ends, if the pod is gone first).
      */
     void stop(@Observes ShutdownEvent event) {
-        stopping = true;
         slots.close();
-        List<DueRows.Claimed> notStarted = List.copyOf(waiting);
-        waiting.removeAll(notStarted);
-        try {
-            jobs.release(notStarted).await().atMost(RELEASE_TIMEOUT);
-            if (!notStarted.isEmpty()) {
-                LOG.infof("Stopping: let go of %d claimed jobs that had not started; other pods run them", notStarted.size());
-            }
-        } catch (RuntimeException failure) {
-            LOG.warnf("Stopping: could not let go of %d claimed jobs (%s); other pods run them when their lease ends",
-                    notStarted.size(), failure.getMessage());
-        }
+        loop.stop();
     }
 
     /** Starts a run unless one is under way, which then runs again when it ends. */
@@ -201,7 +184,7 @@ public class JobWorker {
         again.set(false);
         runDue().subscribe().with(report -> finished(report.completed() + report.failed() + report.stale() + report.deferred()),
                 failure -> {
-                    if (!stopping) {
+                    if (!loop.stopping()) {
                         LOG.warnf("Jobs: a run failed and is tried at the next poll: %s", failure.getMessage());
                     }
                     running.set(false);
@@ -210,7 +193,7 @@ public class JobWorker {
 
     private void finished(int claimed) {
         running.set(false);
-        if (!stopping && (again.getAndSet(false) || claimed >= config.jobs().batchSize())) {
+        if (!loop.stopping() && (again.getAndSet(false) || claimed >= config.jobs().batchSize())) {
             nudge();
         }
     }
@@ -221,19 +204,11 @@ public class JobWorker {
      */
     public Uni<Report> runDue() {
         Instant now = clock.instant();
-        return jobs.claimReading(now, config.jobs().lease(), config.jobs().batchSize())
-                .chain(claimed -> Multi.createFrom().iterable(claimed)
-                        .onItem().transformToUni(job -> inTurn(job).eventually(() -> slots.giveBack(1)))
-                        .merge(Math.max(1, claimed.size()))
-                        .collect().asList())
-                .map(this::report);
-    }
-
-    /** Runs a claimed job once it has a slot, unless the pod let go of it while it waited (it is stopping). */
-    private Uni<Result> inTurn(DueJobs.ClaimedJob claimed) {
-        DueRows.Claimed job = claimed.job();
-        waiting.add(job);
-        return slots.take().chain(() -> waiting.remove(job) ? run(job, claimed.instance()) : Uni.createFrom().item(Result.DEFERRED));
+        ClaimLoop.Turn slot = new ClaimLoop.Turn(slots::take, () -> slots.giveBack(1));
+        return loop.runInTurn(jobs.claimReading(now, config.jobs().lease(), config.jobs().batchSize()), DueJobs.ClaimedJob::job,
+                        slot, Integer.MAX_VALUE, claimed -> run(claimed.job(), claimed.instance()), Result.DEFERRED)
+                .map(results -> new Report(ClaimLoop.count(results, Result.COMPLETED), ClaimLoop.count(results, Result.FAILED),
+                        ClaimLoop.count(results, Result.STALE), ClaimLoop.count(results, Result.DEFERRED)));
     }
 
     /** Runs a claimed job on its instance as the claim read it (null: the instance is gone). */
@@ -331,7 +306,7 @@ public class JobWorker {
             reported = operations.failJob(job.instanceId(), job.id(), called.error(), command, read);
         }
         return reported.replaceWith(called.error() == null || called.errorCode() != null ? Result.COMPLETED : Result.FAILED)
-                .onFailure(JobWorker::isStale).recoverWithUni(() -> forget(job));
+                .onFailure(StaleTrigger::refused).recoverWithUni(() -> forget(job));
     }
 
     private Uni<Result> forget(DueRows.Claimed job) {
@@ -342,30 +317,5 @@ public class JobWorker {
         LOG.warnf("Job %s of instance %s could not run or report now; tried again after %s: %s", job.id(), job.instanceId(),
                 job.claimedUntil(), failure.getMessage());
         return Uni.createFrom().item(Result.DEFERRED);
-    }
-
-    /** The instance no longer has the job running: it completed, has an incident, or is gone. */
-    private static boolean isStale(Throwable failure) {
-        if (!(failure instanceof ProblemException problem)) {
-            return false;
-        }
-        Object reason = problem.problem().extensionMembers().get("reason");
-        return RefusalReason.JOB_NOT_FOUND.name().equals(reason) || RefusalReason.JOB_HAS_INCIDENT.name().equals(reason)
-                || RefusalReason.INSTANCE_NOT_ACTIVE.name().equals(reason);
-    }
-
-    private Report report(List<Result> results) {
-        for (Result result : Result.values()) {
-            long count = results.stream().filter(found -> found == result).count();
-            if (count > 0) {
-                metrics.counter("ferry.jobs.run", "result", result.name().toLowerCase(Locale.ROOT)).increment(count);
-            }
-        }
-        return new Report(count(results, Result.COMPLETED), count(results, Result.FAILED), count(results, Result.STALE),
-                count(results, Result.DEFERRED));
-    }
-
-    private static int count(List<Result> results, Result wanted) {
-        return (int) results.stream().filter(result -> result == wanted).count();
     }
 }

@@ -5,15 +5,14 @@ import io.ferry.catalog.DeployedProcesses;
 import io.ferry.config.FerryConfig;
 import io.ferry.definition.Node;
 import io.ferry.execution.ExecutableProcess;
-import io.ferry.execution.RefusalReason;
 import io.ferry.instance.Command;
 import io.ferry.instance.Conflicts;
 import io.ferry.instance.InstanceOperations;
 import io.ferry.persistence.MessageDelivery;
 import io.ferry.persistence.MessageStore;
 import io.ferry.problem.Problem;
-import io.ferry.problem.ProblemException;
 import io.ferry.problem.ProblemType;
+import io.ferry.problem.StaleTrigger;
 import io.ferry.rollout.ShippedMigrations;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -92,7 +91,7 @@ public class Messages {
         return operations.correlate(subscriber.instanceId(), subscriber.subscriptionId(), message.variables(),
                         new MessageDelivery(message.messageId(), null), command)
                 .map(stored -> new Result(Outcome.CORRELATED, subscriber.instanceId(), null))
-                .onFailure(Messages::isStale).recoverWithUni(() -> store.forget(subscriber)
+                .onFailure(StaleTrigger::refused).recoverWithUni(() -> store.forget(subscriber)
                         .chain(() -> correlate(message, subscribers, index + 1, command)));
     }
 
@@ -129,14 +128,5 @@ public class Messages {
             return store.buffer(message.name(), message.correlationKey(), message.variables(), message.messageId(), expiresAt, now)
                     .map(kept -> kept ? new Result(Outcome.BUFFERED, null, expiresAt) : new Result(Outcome.DUPLICATE, null, null));
         });
-    }
-
-    /** The subscription closed between the lookup and the delivery (the instance moved on, or was cancelled). */
-    private static boolean isStale(Throwable failure) {
-        if (!(failure instanceof ProblemException problem)) {
-            return false;
-        }
-        Object reason = problem.problem().extensionMembers().get("reason");
-        return RefusalReason.SUBSCRIPTION_NOT_OPEN.name().equals(reason) || RefusalReason.INSTANCE_NOT_ACTIVE.name().equals(reason);
     }
 }

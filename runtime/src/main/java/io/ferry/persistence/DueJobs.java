@@ -5,11 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -28,7 +26,7 @@ public class DueJobs extends DueRows {
     private final AtomicReference<Counted> counted = new AtomicReference<>();
 
     public DueJobs() {
-        super(JOB_CLAIM, JOB_FORGET, JOB_BACKLOG);
+        super(JOB_CLAIM, JOB_FORGET, JOB_BACKLOG, JOB_RELEASE);
     }
 
     /** A claimed job with its instance as the claim read it; null when the instance is gone. */
@@ -48,20 +46,6 @@ public class DueJobs extends DueRows {
             claimed.sort(Comparator.comparing(ClaimedJob::job, IN_TURN));
             return claimed;
         });
-    }
-
-    /**
-     * Lets go of claimed jobs this pod will not run (it is stopping): any pod's workers may claim them at once, rather
-     * than when the lease ends. A claim made again since is left alone.
-     */
-    public Uni<Void> release(List<Claimed> claimed) {
-        if (claimed.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return pool().preparedQuery(JOB_RELEASE).execute(Tuple.of(
-                claimed.stream().map(Claimed::instanceId).toArray(UUID[]::new),
-                claimed.stream().map(Claimed::id).toArray(String[]::new),
-                claimed.stream().map(Claimed::claimedUntil).toArray(OffsetDateTime[]::new))).replaceWithVoid();
     }
 
     /** Jobs waiting to run, due or in back-off, as counted at most a second before {@code now}. */

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The rows of timers or jobs that pollers claim and let go. Rows are made due and dropped only with
+ * The rows of timers or jobs that pollers claim and let go ({@link io.ferry.due.ClaimLoop}). Rows are made due and dropped only with
  * their instance's state, by the operation's own statement ({@link InstanceStore}); here they are only
  * claimed, or removed when the instance no longer knows them.
  */
@@ -46,6 +46,7 @@ public abstract class DueRows {
     public static final String TIMER_CLAIM = CLAIM.formatted("ferry_timer", "timer_id");
     public static final String TIMER_FORGET = FORGET.formatted("ferry_timer", "timer_id");
     public static final String TIMER_BACKLOG = BACKLOG.formatted("ferry_timer");
+    public static final String TIMER_RELEASE = RELEASE.formatted("ferry_timer", "timer_id");
     public static final String JOB_CLAIM = CLAIM.formatted("ferry_job", "job_id");
     /**
      * Claims due jobs as {@link #JOB_CLAIM} does, and reads each one's instance with it, as an operation reads it: the
@@ -76,11 +77,13 @@ public abstract class DueRows {
     private final String claim;
     private final String forget;
     private final String backlog;
+    private final String release;
 
-    protected DueRows(String claim, String forget, String backlog) {
+    protected DueRows(String claim, String forget, String backlog, String release) {
         this.claim = claim;
         this.forget = forget;
         this.backlog = backlog;
+        this.release = release;
     }
 
     /** Claims up to {@code limit} due rows until {@code now + lease}, in the order they are due. */
@@ -108,6 +111,20 @@ public abstract class DueRows {
     public Uni<Void> forget(Claimed row) {
         return pool.preparedQuery(forget).execute(Tuple.of(row.instanceId(), row.id(), timestamp(row.dueAt())))
                 .replaceWithVoid();
+    }
+
+    /**
+     * Lets go of claimed rows this pod will not run (it is stopping): any pod may claim them at once, rather than when
+     * the lease ends. A claim made again since is left alone.
+     */
+    public Uni<Void> release(List<Claimed> claimed) {
+        if (claimed.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery(release).execute(Tuple.of(
+                claimed.stream().map(Claimed::instanceId).toArray(UUID[]::new),
+                claimed.stream().map(Claimed::id).toArray(String[]::new),
+                claimed.stream().map(Claimed::claimedUntil).toArray(OffsetDateTime[]::new))).replaceWithVoid();
     }
 
     /** The rows due and not taken care of yet: the pollers' lag. */

@@ -8,6 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class DueTimers extends DueRows {
 
     public DueTimers() {
-        super(DueRows.TIMER_CLAIM, DueRows.TIMER_FORGET, DueRows.TIMER_BACKLOG);
+        super(DueRows.TIMER_CLAIM, DueRows.TIMER_FORGET, DueRows.TIMER_BACKLOG, DueRows.TIMER_RELEASE);
     }
 }

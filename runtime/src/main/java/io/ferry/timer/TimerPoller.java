@@ -6,14 +6,14 @@ import io.ferry.definition.Node;
 import io.ferry.definition.NodeDetails;
 import io.ferry.definition.NodeKind;
 import io.ferry.definition.TimerDefinition;
+import io.ferry.due.ClaimLoop;
+import io.ferry.due.ClaimLoops;
+import io.ferry.due.DueWork;
 import io.ferry.execution.ExecutableProcess;
-import io.ferry.execution.RefusalReason;
 import io.ferry.instance.Command;
 import io.ferry.instance.InstanceOperations;
 import io.ferry.persistence.DueRows;
-import io.ferry.persistence.LagGauges;
-import io.ferry.problem.ProblemException;
-import io.micrometer.core.instrument.MeterRegistry;
+import io.ferry.problem.StaleTrigger;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.Locale;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,7 +38,9 @@ import org.jboss.logging.Logger;
  * has it armed (another pod fired it after a lease ran out, or its task was completed) fires nothing
  * and its row is removed; one that cannot fire now (a blocked migration, a failing condition) keeps
  * its claim until the lease runs out and is tried again after that: the lease is its back-off, and
- * timers that keep failing never crowd out the others due after them.
+ * timers that keep failing never crowd out the others due after them. A pod that stops lets go of the
+ * timers it claimed and had not fired yet, so that another pod fires them at once rather than when the
+ * lease runs out ({@link ClaimLoop}).
  */
 @ApplicationScoped
 public class TimerPoller {
@@ -59,7 +60,7 @@ public class TimerPoller {
     @Inject
     Clock clock;
     @Inject
-    MeterRegistry metrics;
+    ClaimLoops loops;
     @Inject
     StartTimers startTimers;
     @Inject
@@ -68,36 +69,30 @@ public class TimerPoller {
     /** Whether this pod registered the timer start events of its processes yet. */
     private final AtomicBoolean registered = new AtomicBoolean();
 
-    /** Due timers not fired yet, and how long the oldest of them has been due, as this pod last saw them. */
-    private LagGauges lag;
-    private volatile boolean stopping;
+    private ClaimLoop<Result> loop;
+
+    /** What became of a claimed timer; in lower case, the {@code result} of {@code ferry.timers.polled}. */
+    private enum Result { FIRED, STALE, FAILED, STARTED, RELEASED }
 
     @PostConstruct
-    void registerGauges() {
-        lag = new LagGauges(metrics, "ferry.timers");
+    void createLoop() {
+        loop = loops.create(DueWork.TIMERS, timers, Result.class);
     }
 
     @Scheduled(identity = "ferry-timers", every = "${quarkus.ferry.timers.poll-every:1s}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
-        if (stopping) {
-            return Uni.createFrom().voidItem();
-        }
-        return fireDue().invoke(report -> {
+        return loop.poll(() -> fireDue().invoke(report -> {
             if (report.failed() > 0) {
                 LOG.warnf("Timers: %d fired, %d no longer armed, %d could not fire and will be tried when their lease ends",
                         report.fired(), report.stale(), report.failed());
             }
-        }).chain(report -> {
-            Instant now = clock.instant();
-            return timers.backlog(now).invoke(backlog -> lag.update(backlog, now));
-        }).replaceWithVoid()
-                // A poll under way when the pod stops loses its pool; its claims run out with their lease.
-                .onFailure(failure -> stopping).recoverWithNull();
+        }).replaceWithVoid());
     }
 
+    /** The pod is stopping: no more polls, and the claimed timers not fired yet are let go for other pods to fire. */
     void stop(@Observes ShutdownEvent event) {
-        stopping = true;
+        loop.stop();
     }
 
     /**
@@ -107,15 +102,18 @@ public class TimerPoller {
     public Uni<Report> fireDue() {
         Instant now = clock.instant();
         return registerStartTimers(now)
-                .chain(() -> timers.claim(now, config.timers().lease(), config.timers().batchSize()))
-                .chain(claimed -> Multi.createFrom().iterable(claimed)
-                        .onItem().transformToUniAndConcatenate(this::fire)
-                        .collect().asList())
+                .chain(() -> loop.runInTurn(timers.claim(now, config.timers().lease(), config.timers().batchSize()),
+                        timer -> timer, ClaimLoop.Turn.ANY_TIME, 1, this::fire, Result.RELEASED))
                 .chain(results -> startTimers.claim(now, config.timers().lease(), config.timers().batchSize())
                         .chain(due -> Multi.createFrom().iterable(due)
                                 .onItem().transformToUniAndConcatenate(this::start)
                                 .collect().asList())
-                        .map(started -> report(results, (int) started.stream().filter(Boolean::booleanValue).count())));
+                        .map(started -> {
+                            List<Result> starts = started.stream().filter(Boolean::booleanValue).map(yes -> Result.STARTED).toList();
+                            loop.count(starts);
+                            return new Report(ClaimLoop.count(results, Result.FIRED), ClaimLoop.count(results, Result.STALE),
+                                    ClaimLoop.count(results, Result.FAILED), starts.size());
+                        }));
     }
 
     /** Once per pod: arms a row for each timer start event of the deployed processes, keeping unchanged ones as they are. */
@@ -169,49 +167,16 @@ public class TimerPoller {
                 });
     }
 
-    private enum Result { FIRED, STALE, FAILED }
-
     private Uni<Result> fire(DueRows.Claimed timer) {
         return operations.fireTimer(timer.instanceId(), timer.id(), Command.of(null, null))
                 .replaceWith(Result.FIRED)
                 .onFailure().recoverWithUni(failure -> {
-                    if (isStale(failure)) {
+                    if (StaleTrigger.refused(failure)) {
                         return timers.forget(timer).replaceWith(Result.STALE);
                     }
                     LOG.warnf("Timer %s of instance %s (due %s) could not fire; tried again after %s: %s", timer.id(),
                             timer.instanceId(), timer.dueAt(), timer.claimedUntil(), failure.getMessage());
                     return Uni.createFrom().item(Result.FAILED);
                 });
-    }
-
-    /** The instance no longer has the timer armed, or is no longer there to fire it on. */
-    private static boolean isStale(Throwable failure) {
-        if (!(failure instanceof ProblemException problem)) {
-            return false;
-        }
-        Object reason = problem.problem().extensionMembers().get("reason");
-        return RefusalReason.TIMER_NOT_ARMED.name().equals(reason) || RefusalReason.INSTANCE_NOT_ACTIVE.name().equals(reason);
-    }
-
-    private Report report(List<Result> results, int started) {
-        if (started > 0) {
-            metrics.counter("ferry.timers.polled", "result", "started").increment(started);
-        }
-        Report counted = report(results);
-        return new Report(counted.fired(), counted.stale(), counted.failed(), started);
-    }
-
-    private Report report(List<Result> results) {
-        for (Result result : Result.values()) {
-            int count = count(results, result);
-            if (count > 0) {
-                metrics.counter("ferry.timers.polled", "result", result.name().toLowerCase(Locale.ROOT)).increment(count);
-            }
-        }
-        return new Report(count(results, Result.FIRED), count(results, Result.STALE), count(results, Result.FAILED), 0);
-    }
-
-    private static int count(List<Result> results, Result wanted) {
-        return (int) results.stream().filter(result -> result == wanted).count();
     }
 }
