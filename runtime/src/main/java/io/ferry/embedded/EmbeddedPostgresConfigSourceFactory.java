@@ -25,13 +25,12 @@ public final class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFa
 
     @Override
     public Iterable<ConfigSource> getConfigSources(ConfigSourceContext context) {
-        if (isSet(context, REACTIVE_URL) || isSet(context, JDBC_URL) || !flag(context, "enabled", true)) {
+        if (isSet(context, REACTIVE_URL) || isSet(context, JDBC_URL) || !flag(context, "enabled")) {
             return List.of();
         }
-        String dataDir = value(context, "data-dir", "ferry-data/postgres");
-        Path directory = Path.of(dataDir).toAbsolutePath();
+        Path directory = Path.of(value(context, "data-dir")).toAbsolutePath();
         EmbeddedPostgres postgres = EmbeddedPostgres.start(
-                flag(context, "ephemeral", false) ? EphemeralDirectories.forThisJvm(directory) : directory);
+                flag(context, "ephemeral") ? EphemeralDirectories.forThisJvm(directory) : directory);
         Map<String, String> properties = Map.of(
                 REACTIVE_URL, postgres.reactiveUrl(),
                 JDBC_URL, postgres.jdbcUrl(),
@@ -50,12 +49,16 @@ public final class EmbeddedPostgresConfigSourceFactory implements ConfigSourceFa
         return value != null && value.getValue() != null && !value.getValue().isBlank();
     }
 
-    private static String value(ConfigSourceContext context, String key, String fallback) {
+    /** The setting, or its default: the defaults are {@link io.ferry.config.FerryConfig}'s, and only there. */
+    private static String value(ConfigSourceContext context, String key) {
         ConfigValue value = context.getValue(PREFIX + key);
-        return value == null || value.getValue() == null ? fallback : value.getValue();
+        if (value == null || value.getValue() == null) {
+            throw new IllegalStateException(PREFIX + key + " has neither a value nor a default");
+        }
+        return value.getValue();
     }
 
-    private static boolean flag(ConfigSourceContext context, String key, boolean fallback) {
-        return Boolean.parseBoolean(value(context, key, Boolean.toString(fallback)));
+    private static boolean flag(ConfigSourceContext context, String key) {
+        return Boolean.parseBoolean(value(context, key));
     }
 }

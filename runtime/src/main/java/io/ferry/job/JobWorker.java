@@ -133,7 +133,7 @@ public class JobWorker {
         }
     }
 
-    @Scheduled(identity = "ferry-jobs", every = "${quarkus.ferry.jobs.poll-every:1s}", delayed = "1s",
+    @Scheduled(identity = "ferry-jobs", every = "${quarkus.ferry.jobs.poll-every}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
         return loop.poll(() -> {

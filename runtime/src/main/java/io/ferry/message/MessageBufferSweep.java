@@ -34,7 +34,7 @@ public class MessageBufferSweep {
 
     private volatile boolean stopping;
 
-    @Scheduled(identity = "ferry-message-buffer", every = "${quarkus.ferry.messages.sweep-every:10s}", delayed = "5s",
+    @Scheduled(identity = "ferry-message-buffer", every = "${quarkus.ferry.messages.sweep-every}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> sweep() {
         if (stopping) {

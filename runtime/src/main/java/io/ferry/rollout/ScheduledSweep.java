@@ -15,7 +15,7 @@ public class ScheduledSweep {
     @Inject
     MigrationSweep sweep;
 
-    @Scheduled(identity = "ferry-migration-sweep", every = "${quarkus.ferry.migration.sweep-every:off}",
+    @Scheduled(identity = "ferry-migration-sweep", every = "${quarkus.ferry.migration.sweep-every}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> sweepOldInstances() {
         return sweep.sweep(100, 10).invoke(report -> {

@@ -79,7 +79,7 @@ public class TimerPoller {
         loop = loops.create(DueWork.TIMERS, timers, Result.class);
     }
 
-    @Scheduled(identity = "ferry-timers", every = "${quarkus.ferry.timers.poll-every:1s}", delayed = "1s",
+    @Scheduled(identity = "ferry-timers", every = "${quarkus.ferry.timers.poll-every}", delayed = "1s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> poll() {
         return loop.poll(() -> fireDue().invoke(report -> {
