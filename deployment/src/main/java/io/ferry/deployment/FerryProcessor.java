@@ -9,10 +9,11 @@ import io.ferry.embedded.EmbeddedPostgresConfigBuilder;
 import io.ferry.persistence.CachingPoolCreator;
 import io.ferry.release.ProcessFilesCheck;
 import io.ferry.release.ReleaseFile;
-import io.ferry.service.ServiceTask;
 import io.ferry.service.ServiceTaskHandler;
 import io.quarkus.arc.deployment.SyntheticBeanBuildItem;
 import io.quarkus.arc.deployment.UnremovableBeanBuildItem;
+import io.quarkus.arc.deployment.ValidationPhaseBuildItem;
+import io.quarkus.arc.deployment.ValidationPhaseBuildItem.ValidationErrorBuildItem;
 import io.quarkus.deployment.ApplicationArchive;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
@@ -34,10 +35,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.jboss.jandex.AnnotationInstance;
-import org.jboss.jandex.DotName;
 
 /**
  * Build-time half of Ferry: finds the application's BPMN files, parses and checks them all
@@ -47,7 +44,6 @@ import org.jboss.jandex.DotName;
 class FerryProcessor {
 
     private static final String FEATURE = "ferry";
-    private static final DotName SERVICE_TASK = DotName.createSimple(ServiceTask.class);
 
     @BuildStep
     FeatureBuildItem feature() {
@@ -77,16 +73,30 @@ class FerryProcessor {
     }
 
     @BuildStep
-    ProcessDefinitionsBuildItem readProcesses(List<BpmnFileBuildItem> files, CombinedIndexBuildItem index) {
+    void readProcesses(List<BpmnFileBuildItem> files, BuildProducer<ProcessDefinitionsBuildItem> definitions,
+            BuildProducer<HandlerCallsBuildItem> handlerCalls) {
         // The analysts' tool runs the same check (ferry-plan validate); only the handler beans need the build.
         ProcessFilesCheck.Result read = ProcessFilesCheck.check(
                 files.stream().map(file -> new ReleaseFile(file.resource(), file.content())).toList());
-        List<String> problems = new ArrayList<>(read.problems());
-        problems.addAll(DeploymentChecks.missingHandlers(read.definitions(), handlerNames(index)));
-        if (!problems.isEmpty()) {
-            throw new FerryBuildException(ProcessFilesCheck.SUBJECT, problems);
+        if (!read.problems().isEmpty()) {
+            throw new FerryBuildException(ProcessFilesCheck.SUBJECT, read.problems());
         }
-        return new ProcessDefinitionsBuildItem(read.definitions());
+        definitions.produce(new ProcessDefinitionsBuildItem(read.definitions()));
+        handlerCalls.produce(new HandlerCallsBuildItem(read.handlerCalls()));
+    }
+
+    /**
+     * Each handler the BPMN calls resolves to exactly one bean among those the container built, as the workers look it
+     * up at run time; every problem is reported together, with the BPMN file and line and the classes concerned.
+     */
+    @BuildStep
+    void checkHandlerBeans(ValidationPhaseBuildItem validation, HandlerCallsBuildItem handlerCalls, CombinedIndexBuildItem index,
+            BuildProducer<ValidationErrorBuildItem> errors) {
+        List<String> problems = new HandlerBeans(validation.getBeanResolver(), validation.getContext(), index.getIndex())
+                .problems(handlerCalls.calls());
+        if (!problems.isEmpty()) {
+            errors.produce(new ValidationErrorBuildItem(new FerryBuildException(HandlerBeans.SUBJECT, problems)));
+        }
     }
 
     @BuildStep
@@ -146,14 +156,6 @@ class FerryProcessor {
             BuildProducer<UnremovableBeanBuildItem> unremovable) {
         defaults.produce(new RunTimeConfigurationDefaultBuildItem("quarkus.datasource.reactive.cache-prepared-statements", "true"));
         unremovable.produce(UnremovableBeanBuildItem.beanTypes(PgPoolCreator.class));
-    }
-
-    private static Set<String> handlerNames(CombinedIndexBuildItem index) {
-        return index.getIndex().getAnnotations(SERVICE_TASK).stream()
-                .map(AnnotationInstance::value)
-                .filter(value -> value != null)
-                .map(value -> value.asString())
-                .collect(Collectors.toSet());
     }
 
     private static boolean isBpmn(String resource) {

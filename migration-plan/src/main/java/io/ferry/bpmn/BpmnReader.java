@@ -1,5 +1,6 @@
 package io.ferry.bpmn;
 
+import io.ferry.definition.NodeDetails;
 import io.ferry.definition.ProcessDefinition;
 import io.ferry.source.SourcePosition;
 import java.io.ByteArrayInputStream;
@@ -65,19 +66,29 @@ public final class BpmnReader {
             parser.parse();
         } catch (XMLStreamException e) {
             // Nothing after a syntax error can be trusted, so it is the file's only problem.
-            return new BpmnReadResult(List.of(), List.of(malformed(resourceName, e)));
+            return new BpmnReadResult(List.of(), List.of(malformed(resourceName, e)), List.of());
         }
         List<ProcessDefinition> definitions = new ArrayList<>();
         List<BpmnProblem> problems = new ArrayList<>(parser.fileProblems());
+        List<HandlerCall> handlerCalls = new ArrayList<>();
         for (ParsedProcess process : parser.processes()) {
             ProcessChecker.check(process);
             problems.addAll(process.problems());
             if (process.problems().isEmpty()) {
                 definitions.add(ProcessAssembler.assemble(process));
+                handlerCalls.addAll(handlerCalls(resourceName, process));
             }
         }
         problems.sort(Comparator.comparing(BpmnProblem::position));
-        return new BpmnReadResult(definitions, problems);
+        return new BpmnReadResult(definitions, problems, handlerCalls);
+    }
+
+    private static List<HandlerCall> handlerCalls(String resourceName, ParsedProcess process) {
+        return process.nodes().stream()
+                .filter(node -> node.details() instanceof NodeDetails.ServiceTask)
+                .map(node -> new HandlerCall(resourceName, node.position(), node.id(), node.kind().bpmnElement(),
+                        ((NodeDetails.ServiceTask) node.details()).handler()))
+                .toList();
     }
 
     /** The JDK's own StAX parser, with DTDs and external entities switched off. */

@@ -2,6 +2,7 @@ package io.ferry.release;
 
 import io.ferry.bpmn.BpmnReadResult;
 import io.ferry.bpmn.BpmnReader;
+import io.ferry.bpmn.HandlerCall;
 import io.ferry.definition.ProcessDefinition;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,25 +27,29 @@ public final class ProcessFilesCheck {
      * The definitions of the files without problems, and every problem of every file, files in name order.
      *
      * @param problems BPMN problems as {@code file:line:column [element] message}, then the duplicate process ids
+     * @param handlerCalls the nodes of the definitions that call a handler, for the checks that need the code
      */
-    public record Result(List<ProcessDefinition> definitions, List<String> problems) {
+    public record Result(List<ProcessDefinition> definitions, List<String> problems, List<HandlerCall> handlerCalls) {
 
         public Result {
             definitions = List.copyOf(definitions);
             problems = List.copyOf(problems);
+            handlerCalls = List.copyOf(handlerCalls);
         }
     }
 
     public static Result check(List<ReleaseFile> bpmnFiles) {
         List<String> problems = new ArrayList<>();
         List<ProcessDefinition> definitions = new ArrayList<>();
+        List<HandlerCall> handlerCalls = new ArrayList<>();
         bpmnFiles.stream().sorted(Comparator.comparing(ReleaseFile::name)).forEach(file -> {
             BpmnReadResult result = BpmnReader.read(file.name(), file.content());
             result.problems().forEach(problem -> problems.add(problem.toString()));
             definitions.addAll(result.definitions());
+            handlerCalls.addAll(result.handlerCalls());
         });
         problems.addAll(duplicateProcessIds(definitions));
-        return new Result(definitions, problems);
+        return new Result(definitions, problems, handlerCalls);
     }
 
     static List<String> duplicateProcessIds(List<ProcessDefinition> definitions) {

@@ -36,4 +36,21 @@ public final class BuildFailures {
                 </definitions>
                 """.formatted(id, version);
     }
+
+    /** Process {@code id} whose service task 'charge' (line 7, column 5) calls the handler {@code handler}. */
+    public static String serviceTaskCalling(String id, String handler) {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                             xmlns:ferry="https://ferry.io/schema/1.0/bpmn" targetNamespace="test">
+                  <process id="%s" isExecutable="true" ferry:version="1">
+                    <startEvent id="start"/>
+                    <sequenceFlow id="f1" sourceRef="start" targetRef="charge"/>
+                    <serviceTask id="charge" ferry:handler="%s"/>
+                    <sequenceFlow id="f2" sourceRef="charge" targetRef="end"/>
+                    <endEvent id="end"/>
+                  </process>
+                </definitions>
+                """.formatted(id, handler);
+    }
 }
