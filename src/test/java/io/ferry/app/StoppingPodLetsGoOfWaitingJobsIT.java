@@ -1,18 +1,13 @@
 package io.ferry.app;
 
+import static io.ferry.app.PodsOnOneDatabase.quoted;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferry.embedded.EmbeddedPostgres;
 import io.restassured.http.ContentType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,19 +22,16 @@ import org.junit.jupiter.api.Test;
  */
 class StoppingPodLetsGoOfWaitingJobsIT {
 
-    private static final Path HOME = Path.of("target/stopping-pod-it").toAbsolutePath();
     private static final int ORDERS = 4;
     private static final String[] WORKERS = {"-Dquarkus.ferry.jobs.poll-every=200ms", "-Dquarkus.ferry.jobs.lease=PT10M",
             "-Dquarkus.ferry.jobs.concurrency=1", "-Dquarkus.ferry.jobs.timeout=PT5M", "-Dferry.example.payment-latency=PT8S"};
 
-    private EmbeddedPostgres database;
-    private final List<PackagedApp> pods = new ArrayList<>();
+    private PodsOnOneDatabase pods;
 
     @Test
     void claimedJobsThatHadNotStartedRunInAnotherPodAtOnce() throws Exception {
-        PackagedApp.deleteRecursively(HOME);
-        database = EmbeddedPostgres.start(HOME.resolve("postgres"));
-        PackagedApp requests = start("requests", "-Dquarkus.ferry.jobs.poll-every=off");
+        pods = new PodsOnOneDatabase(Path.of("target/stopping-pod-it").toAbsolutePath());
+        PackagedApp requests = pods.start("requests", "-Dquarkus.ferry.jobs.poll-every=off");
         for (int i = 0; i < ORDERS; i++) {
             UUID order = UUID.fromString(requests.api().contentType(ContentType.JSON)
                     .body(Map.of("variables", Map.of("amount", 10 + i))).post("/processes/order/instances")
@@ -47,62 +39,29 @@ class StoppingPodLetsGoOfWaitingJobsIT {
             requests.api().contentType(ContentType.JSON).body(Map.of("variables", Map.of("approved", true)))
                     .post("/instances/{id}/tasks/approveOrder/complete", order).then().statusCode(200);
         }
-        PackagedApp podA = start("pod-a", WORKERS);
-        Eventually.waitUntil(Duration.ofSeconds(30), () -> count("select count(*) from ferry_job where claimed_until is not null") == ORDERS);
+        PackagedApp podA = pods.start("pod-a", WORKERS);
+        Eventually.waitUntil(Duration.ofSeconds(30),
+                () -> pods.count("select count(*) from ferry_job where claimed_until is not null") == ORDERS);
 
         podA.stop(); // SIGTERM: the slow payment is still running, three jobs wait for the slot
-        List<UUID> released = instances("select instance_id from ferry_job where claimed_until is null");
+        List<UUID> released = pods.ids("select instance_id from ferry_job where claimed_until is null");
         assertThat(released).as("jobs let go of").hasSize(ORDERS - 1);
         assertThat(Files.readString(podA.log())).contains("let go of " + (ORDERS - 1) + " claimed jobs that had not started");
 
         Instant began = Instant.now();
-        start("pod-b", "-Dquarkus.ferry.jobs.poll-every=200ms", "-Dquarkus.ferry.jobs.lease=PT10M",
+        pods.start("pod-b", "-Dquarkus.ferry.jobs.poll-every=200ms", "-Dquarkus.ferry.jobs.lease=PT10M",
                 "-Dferry.example.payment-latency=PT8S");
-        Eventually.waitUntil(Duration.ofSeconds(60), () -> count("select count(*) from ferry_history_event where type = "
+        Eventually.waitUntil(Duration.ofSeconds(60), () -> pods.count("select count(*) from ferry_history_event where type = "
                 + "'ServiceTaskCompleted' and instance_id = any(array[" + quoted(released) + "]::uuid[])") == released.size());
         assertThat(Duration.between(began, Instant.now())).as("well before the ten-minute lease").isLessThan(Duration.ofMinutes(2));
         // The payment that was running when pod A stopped: its claim holds until the lease ends (or A stored it in time).
-        assertThat(count("select count(*) from ferry_job where claimed_until is null")).isZero();
-    }
-
-    private PackagedApp start(String name, String... options) throws Exception {
-        List<String> properties = new ArrayList<>(List.of(options));
-        properties.addAll(PackagedApp.datasource(database));
-        PackagedApp pod = PackagedApp.start(HOME.resolve(name), properties.toArray(String[]::new));
-        pods.add(pod);
-        return pod;
-    }
-
-    private static String quoted(List<UUID> ids) {
-        return String.join(",", ids.stream().map(id -> "'" + id + "'").toList());
-    }
-
-    private List<UUID> instances(String sql) throws SQLException {
-        try (Connection connection = Version1Backlog.connect(database); PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet rows = statement.executeQuery()) {
-            List<UUID> ids = new ArrayList<>();
-            while (rows.next()) {
-                ids.add(rows.getObject(1, UUID.class));
-            }
-            return ids;
-        }
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Connection connection = Version1Backlog.connect(database); PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            return rows.getLong(1);
-        }
+        assertThat(pods.count("select count(*) from ferry_job where claimed_until is null")).isZero();
     }
 
     @AfterEach
-    void stopPodsAndDatabase() throws InterruptedException {
-        for (PackagedApp pod : pods) {
-            pod.stop();
-        }
-        if (database != null) {
-            database.close();
+    void stopPods() throws InterruptedException {
+        if (pods != null) {
+            pods.close();
         }
     }
 }
