@@ -3,6 +3,9 @@ package io.ferry.deployment.build;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.deployment.FerryBuildException;
+import io.ferry.service.ServiceTaskContext;
+import io.ferry.service.ServiceTaskHandler;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /** Shared assertion of build-failure tests: the build failed with Ferry's report, worded exactly. */
@@ -52,5 +55,14 @@ public final class BuildFailures {
                   </process>
                 </definitions>
                 """.formatted(id, handler);
+    }
+
+    /** A handler that does nothing, for tests about how handler beans are found; add it to the application too. */
+    public abstract static class DoesNothing implements ServiceTaskHandler {
+
+        @Override
+        public Map<String, Object> execute(ServiceTaskContext context) {
+            return Map.of();
+        }
     }
 }

@@ -3,11 +3,9 @@ package io.ferry.deployment.build;
 import static io.ferry.deployment.build.BuildFailures.failsWith;
 import static io.ferry.deployment.build.BuildFailures.serviceTaskCalling;
 
+import io.ferry.deployment.build.BuildFailures.DoesNothing;
 import io.ferry.service.ServiceTask;
-import io.ferry.service.ServiceTaskContext;
-import io.ferry.service.ServiceTaskHandler;
 import io.quarkus.test.QuarkusUnitTest;
-import java.util.Map;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,7 +15,7 @@ class HandlerProblemsOfAllFilesReportedTogetherTest {
 
     @RegisterExtension
     static final QuarkusUnitTest build = new QuarkusUnitTest()
-            .withApplicationRoot(app -> app.addClasses(RefundIssuer.class)
+            .withApplicationRoot(app -> app.addClasses(RefundIssuer.class, DoesNothing.class)
                     .addAsResource(new StringAsset(serviceTaskCalling("payment", "chargeCard")), "processes/payment.bpmn")
                     .addAsResource(new StringAsset(serviceTaskCalling("refund", "issueRefund")), "processes/refund.bpmn"))
             .assertException(failsWith("""
@@ -34,11 +32,6 @@ class HandlerProblemsOfAllFilesReportedTogetherTest {
     }
 
     @ServiceTask("issueRefund")
-    public static class RefundIssuer implements ServiceTaskHandler {
-
-        @Override
-        public Map<String, Object> execute(ServiceTaskContext context) {
-            return Map.of();
-        }
+    public static class RefundIssuer extends DoesNothing {
     }
 }

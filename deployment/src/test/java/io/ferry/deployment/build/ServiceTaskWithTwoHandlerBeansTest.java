@@ -3,12 +3,10 @@ package io.ferry.deployment.build;
 import static io.ferry.deployment.build.BuildFailures.failsWith;
 import static io.ferry.deployment.build.BuildFailures.serviceTaskCalling;
 
+import io.ferry.deployment.build.BuildFailures.DoesNothing;
 import io.ferry.service.ServiceTask;
-import io.ferry.service.ServiceTaskContext;
-import io.ferry.service.ServiceTaskHandler;
 import io.quarkus.test.QuarkusUnitTest;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Map;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -18,7 +16,7 @@ class ServiceTaskWithTwoHandlerBeansTest {
 
     @RegisterExtension
     static final QuarkusUnitTest build = new QuarkusUnitTest()
-            .withApplicationRoot(app -> app.addClasses(CardCharger.class, LegacyCardCharger.class)
+            .withApplicationRoot(app -> app.addClasses(CardCharger.class, LegacyCardCharger.class, DoesNothing.class)
                     .addAsResource(new StringAsset(serviceTaskCalling("payment", "chargeCard")), "processes/payment.bpmn"))
             .assertException(failsWith("""
                     Ferry found 1 problem in the service task handlers:
@@ -34,21 +32,11 @@ class ServiceTaskWithTwoHandlerBeansTest {
 
     @ApplicationScoped
     @ServiceTask("chargeCard")
-    public static class CardCharger implements ServiceTaskHandler {
-
-        @Override
-        public Map<String, Object> execute(ServiceTaskContext context) {
-            return Map.of();
-        }
+    public static class CardCharger extends DoesNothing {
     }
 
     @ApplicationScoped
     @ServiceTask("chargeCard")
-    public static class LegacyCardCharger implements ServiceTaskHandler {
-
-        @Override
-        public Map<String, Object> execute(ServiceTaskContext context) {
-            return Map.of();
-        }
+    public static class LegacyCardCharger extends DoesNothing {
     }
 }
