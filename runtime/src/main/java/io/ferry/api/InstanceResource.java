@@ -5,13 +5,15 @@ import io.ferry.api.Views.HistoryEventView;
 import io.ferry.api.Views.InstancePage;
 import io.ferry.api.Views.InstanceView;
 import io.ferry.api.Views.TaskView;
-import io.ferry.instance.Command;
-import io.ferry.instance.InstanceOperations;
-import io.ferry.instance.InstanceQueries;
 import io.ferry.input.ClientDocument;
 import io.ferry.input.InputLimits;
 import io.ferry.input.WholeNumber;
-import io.ferry.instance.Problems;
+import io.ferry.operation.Causation;
+import io.ferry.operation.InstanceChanges;
+import io.ferry.operation.InstanceProblems;
+import io.ferry.operation.InstanceQueries;
+import io.ferry.operation.InstanceTransaction;
+import io.ferry.operation.OperationResult;
 import io.ferry.problem.Problem;
 import io.ferry.problem.ProblemType;
 import io.ferry.state.InstanceStatus;
@@ -26,10 +28,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,11 +55,13 @@ public class InstanceResource {
             + "size=%d. No list is that long: ask for a lower page.";
 
     @Inject
-    InstanceOperations operations;
+    InstanceChanges changes;
     @Inject
     InstanceQueries queries;
     @Inject
     InstanceViews views;
+    @Context
+    UriInfo uri;
 
     @GET
     @Operation(summary = "Find instances", description = "Filters combine; pages start at 0.")
@@ -78,21 +86,24 @@ public class InstanceResource {
     @Path("/{id}")
     @Operation(summary = "An instance: status, variables, active nodes, open tasks and incidents")
     public Uni<RestResponse<InstanceView>> get(@PathParam("id") String id) {
-        return queries.instance(uuid(id)).map(stored -> respond(views.of(stored)));
+        return onInstance(id, uuid -> queries.instance(uuid).map(found -> ProblemResponses.of(found, uri,
+                stored -> respond(views.of(stored)))));
     }
 
     @GET
     @Path("/{id}/history")
     @Operation(summary = "The instance's history, oldest first, with correlation and causation ids")
-    public Uni<List<HistoryEventView>> history(@PathParam("id") String id) {
-        return queries.history(uuid(id)).map(events -> events.stream().map(HistoryEventView::of).toList());
+    public Uni<RestResponse<List<HistoryEventView>>> history(@PathParam("id") String id) {
+        return onInstance(id, uuid -> queries.history(uuid).map(found -> ProblemResponses.of(found, uri,
+                events -> RestResponse.ok(events.stream().map(HistoryEventView::of).toList()))));
     }
 
     @GET
     @Path("/{id}/tasks")
     @Operation(summary = "The instance's open user tasks")
-    public Uni<List<TaskView>> tasks(@PathParam("id") String id) {
-        return queries.instance(uuid(id)).map(stored -> views.of(stored).tasks());
+    public Uni<RestResponse<List<TaskView>>> tasks(@PathParam("id") String id) {
+        return onInstance(id, uuid -> queries.instance(uuid).map(found -> ProblemResponses.of(found, uri,
+                stored -> RestResponse.ok(views.of(stored).tasks()))));
     }
 
     @POST
@@ -105,8 +116,8 @@ public class InstanceResource {
             CompleteTaskRequest request, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("X-Request-Id") String requestId) {
         var variables = request == null ? null : request.variables();
-        return operations.completeTask(uuid(id), taskId, variables, InstanceViews.revision(ifMatch), Command.of(requestId, null))
-                .map(this::respond);
+        return onInstance(id, uuid -> changes.completeTask(uuid, taskId, variables, InstanceViews.revision(ifMatch),
+                Causation.of(requestId, null)).map(this::respond));
     }
 
     @PATCH
@@ -120,8 +131,8 @@ public class InstanceResource {
             throw invalid("The body must be a JSON object (a merge patch of the variables), like {\"amount\": 120}.");
         }
         ClientDocument.require("variables", patch);
-        return operations.updateVariables(uuid(id), patch, InstanceViews.revision(ifMatch), Command.of(requestId, null))
-                .map(this::respond);
+        return onInstance(id, uuid -> changes.updateVariables(uuid, patch, InstanceViews.revision(ifMatch),
+                Causation.of(requestId, null)).map(this::respond));
     }
 
     @POST
@@ -129,22 +140,30 @@ public class InstanceResource {
     @Operation(summary = "Cancel the instance: its tokens are removed and it accepts no further operations")
     public Uni<RestResponse<InstanceView>> cancel(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
             @HeaderParam("X-Request-Id") String requestId) {
-        return operations.cancel(uuid(id), InstanceViews.revision(ifMatch), Command.of(requestId, null)).map(this::respond);
+        return onInstance(id, uuid -> changes.cancel(uuid, InstanceViews.revision(ifMatch), Causation.of(requestId, null))
+                .map(this::respond));
     }
 
-    private RestResponse<InstanceView> respond(InstanceOperations.Stored stored) {
-        return respond(views.of(stored.instance(), stored.current()));
+    private RestResponse<InstanceView> respond(OperationResult<InstanceTransaction.Stored> result) {
+        return ProblemResponses.of(result, uri, stored -> respond(views.of(stored.instance(), stored.current())));
     }
 
     private static RestResponse<InstanceView> respond(InstanceView view) {
         return RestResponse.ResponseBuilder.ok(view).header("ETag", InstanceViews.etag(view.revision())).build();
     }
 
-    private static UUID uuid(String id) {
+    /** Runs the operation on the instance the path names; an id that is no UUID names no instance. */
+    private <V> Uni<RestResponse<V>> onInstance(String id, Function<UUID, Uni<RestResponse<V>>> operation) {
+        Optional<UUID> uuid = uuid(id);
+        return uuid.isPresent() ? operation.apply(uuid.get())
+                : Uni.createFrom().item(ProblemResponses.of(InstanceProblems.unknownInstance(id), uri));
+    }
+
+    private static Optional<UUID> uuid(String id) {
         try {
-            return UUID.fromString(id);
+            return Optional.of(UUID.fromString(id));
         } catch (IllegalArgumentException e) {
-            throw Problems.unknownInstance(id).exception();
+            return Optional.empty();
         }
     }
 

@@ -28,10 +28,10 @@ public class InstanceViews {
     @Inject
     DeployedProcesses processes;
     @Inject
-    io.ferry.rollout.ShippedMigrations migrations;
+    io.ferry.catalog.ShippedMigrations migrations;
 
     /** A listed instance, with the version its next operation runs it at (no state is read: see {@link Views.InstanceSummary}). */
-    public Views.InstanceSummary summary(io.ferry.instance.InstanceQueries.ListedInstance instance) {
+    public Views.InstanceSummary summary(io.ferry.operation.InstanceQueries.ListedInstance instance) {
         String effective = instance.version();
         if (!"ACTIVE".equals(instance.status())) {
             return Views.InstanceSummary.of(instance, effective);

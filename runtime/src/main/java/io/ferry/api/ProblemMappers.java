@@ -82,13 +82,7 @@ public class ProblemMappers {
     }
 
     private static Response respond(Problem problem, UriInfo uri) {
-        Problem located = problem.instance() == null && uri != null ? problem.at(uri.getPath()) : problem;
-        Response.ResponseBuilder response = Response.status(located.status()).type(Problem.MEDIA_TYPE).entity(located);
-        Object retryAfter = located.extensionMembers().get(Problem.RETRY_AFTER_SECONDS);
-        if (retryAfter != null) {
-            response.header("Retry-After", retryAfter);
-        }
-        return response.build();
+        return ProblemResponses.response(problem, uri);
     }
 
     /** Names where in the body the problem is: {@code at 'variables.customer.name' (line 1, column 9): ...}. */

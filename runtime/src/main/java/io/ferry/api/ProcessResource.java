@@ -5,9 +5,9 @@ import io.ferry.api.Views.ProcessDetail;
 import io.ferry.api.Views.ProcessSummary;
 import io.ferry.catalog.DeployedProcesses;
 import io.ferry.execution.ExecutableProcess;
-import io.ferry.instance.Command;
-import io.ferry.instance.InstanceOperations;
-import io.ferry.instance.Problems;
+import io.ferry.operation.Causation;
+import io.ferry.operation.InstanceProblems;
+import io.ferry.operation.InstanceStarts;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -17,7 +17,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
@@ -34,9 +36,11 @@ public class ProcessResource {
     @Inject
     DeployedProcesses processes;
     @Inject
-    InstanceOperations operations;
+    InstanceStarts starts;
     @Inject
     InstanceViews views;
+    @Context
+    UriInfo uri;
 
     @GET
     @Operation(summary = "List the deployed processes (one current version each)")
@@ -59,7 +63,7 @@ public class ProcessResource {
         String resource = find(processId).definition().resource();
         InputStream xml = Thread.currentThread().getContextClassLoader().getResourceAsStream(resource);
         if (xml == null) {
-            throw Problems.unknownProcess(processId).exception();
+            throw InstanceProblems.unknownProcess(processId).exception();
         }
         return xml;
     }
@@ -76,17 +80,17 @@ public class ProcessResource {
             @HeaderParam("X-Correlation-Id") String correlationId) {
         StartInstanceRequest body = request == null ? new StartInstanceRequest(null, null) : request;
         String key = idempotencyKey == null || idempotencyKey.isBlank() ? null : idempotencyKey;
-        return operations.start(processId, body.variables(), body.businessKey(), key, Command.of(requestId, correlationId))
-                .map(started -> {
+        return starts.start(processId, body.variables(), body.businessKey(), key, Causation.of(requestId, correlationId))
+                .map(result -> ProblemResponses.of(result, uri, started -> {
                     InstanceView view = views.of(started.instance(), started.current());
                     RestResponse.ResponseBuilder<InstanceView> response = started.replayed()
                             ? RestResponse.ResponseBuilder.ok(view)
                             : RestResponse.ResponseBuilder.<InstanceView>created(URI.create("/instances/" + view.id())).entity(view);
                     return response.header("ETag", InstanceViews.etag(view.revision())).build();
-                });
+                }));
     }
 
     private ExecutableProcess find(String processId) {
-        return processes.find(processId).orElseThrow(() -> Problems.unknownProcess(processId).exception());
+        return processes.find(processId).orElseThrow(() -> InstanceProblems.unknownProcess(processId).exception());
     }
 }

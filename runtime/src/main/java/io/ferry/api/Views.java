@@ -9,7 +9,7 @@ import io.ferry.definition.ProcessDefinition;
 import io.ferry.definition.SequenceFlow;
 import io.ferry.definition.TimerDefinition;
 import io.ferry.input.FerryJson;
-import io.ferry.instance.InstanceQueries.ListedInstance;
+import io.ferry.operation.InstanceQueries.ListedInstance;
 import io.ferry.persistence.HistoryEventRecord;
 import io.ferry.persistence.IncidentRecord;
 import io.ferry.state.InstanceState;

@@ -1,6 +1,5 @@
 package io.ferry.catalog;
 
-import io.ferry.rollout.ShippedMigrations;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 

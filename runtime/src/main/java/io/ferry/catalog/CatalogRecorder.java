@@ -1,6 +1,5 @@
 package io.ferry.catalog;
 
-import io.ferry.rollout.ShippedMigrations;
 import io.quarkus.runtime.ImageMode;
 import io.quarkus.runtime.RuntimeValue;
 import io.quarkus.runtime.annotations.Recorder;

@@ -6,8 +6,11 @@ import io.ferry.api.InstanceViews;
 import io.ferry.api.Views.InstanceView;
 import io.ferry.input.ClientDocument;
 import io.ferry.input.WholeNumber;
-import io.ferry.instance.Command;
-import io.ferry.instance.InstanceOperations;
+import io.ferry.api.ProblemResponses;
+import io.ferry.operation.Causation;
+import io.ferry.operation.IncidentRepairs;
+import io.ferry.operation.InstanceTransaction;
+import io.ferry.operation.OperationResult;
 import io.ferry.problem.Problem;
 import io.ferry.problem.ProblemType;
 import io.ferry.rollout.MigrationRecording;
@@ -21,7 +24,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -63,9 +68,11 @@ public class IncidentResource {
     @Inject
     IncidentQueries incidents;
     @Inject
-    InstanceOperations operations;
+    IncidentRepairs repairs;
     @Inject
     InstanceViews views;
+    @Context
+    UriInfo uri;
 
     @GET
     @Operation(summary = "Open incidents, oldest first", description = "Filter by processId, instanceId and type "
@@ -99,8 +106,8 @@ public class IncidentResource {
         if (attempts < 1 || attempts > 1000) {
             throw invalid(BAD_ATTEMPTS.formatted(attempts));
         }
-        return onOpenJob(id, incident -> operations.retryJob(incident.instanceId(), incident.jobId(), attempts,
-                Command.of(requestId, null)));
+        return onOpenJob(id, incident -> repairs.retryJob(incident.instanceId(), incident.jobId(), attempts,
+                Causation.of(requestId, null)));
     }
 
     @POST
@@ -111,12 +118,12 @@ public class IncidentResource {
     public Uni<RestResponse<InstanceView>> resolve(@PathParam("id") String id, ResolveRequest request,
             @HeaderParam("If-Match") String ifMatch, @HeaderParam("X-Request-Id") String requestId) {
         ObjectNode variables = request == null ? null : request.variables();
-        return onOpenJob(id, incident -> operations.resolveIncident(incident.instanceId(), incident.jobId(), variables,
-                InstanceViews.revision(ifMatch), Command.of(requestId, null)));
+        return onOpenJob(id, incident -> repairs.resolveIncident(incident.instanceId(), incident.jobId(), variables,
+                InstanceViews.revision(ifMatch), Causation.of(requestId, null)));
     }
 
     private Uni<RestResponse<InstanceView>> onOpenJob(String id,
-            Function<IncidentQueries.Incident, Uni<InstanceOperations.Stored>> operation) {
+            Function<IncidentQueries.Incident, Uni<OperationResult<InstanceTransaction.Stored>>> operation) {
         return found(id).chain(incident -> {
             if (incident.resolvedAt() != null) {
                 return Uni.createFrom().failure(Problem.of(ProblemType.INCIDENT_CLOSED,
@@ -128,10 +135,10 @@ public class IncidentResource {
                         NOT_A_JOB.formatted(incident.id(), incident.instanceId())).with("incidentId", incident.id().toString())
                         .exception());
             }
-            return operation.apply(incident).map(stored -> {
+            return operation.apply(incident).map(result -> ProblemResponses.of(result, uri, stored -> {
                 InstanceView view = views.of(stored.instance(), stored.current());
                 return RestResponse.ResponseBuilder.ok(view).header("ETag", InstanceViews.etag(view.revision())).build();
-            });
+            }));
         });
     }
 

@@ -10,15 +10,17 @@ import io.ferry.due.ClaimLoop;
 import io.ferry.due.ClaimLoops;
 import io.ferry.due.DueWork;
 import io.ferry.execution.ExecutableProcess;
-import io.ferry.instance.Command;
-import io.ferry.instance.InstanceOperations;
-import io.ferry.instance.JobSlots;
+import io.ferry.operation.InstanceTransaction;
+import io.ferry.operation.JobHandOff;
+import io.ferry.operation.JobReports;
+import io.ferry.operation.JobSlots;
+import io.ferry.operation.OperationResult;
+import io.ferry.operation.StaleTrigger;
 import io.ferry.persistence.DueJobs;
 import io.ferry.persistence.DueRows;
 import io.ferry.persistence.InstanceMarshaller;
 import io.ferry.persistence.StoredInstance;
 import io.ferry.persistence.LoadedInstance;
-import io.ferry.problem.StaleTrigger;
 import io.ferry.rollout.MigrationRefusal;
 import io.ferry.service.BpmnError;
 import io.ferry.service.ServiceTaskContext;
@@ -93,7 +95,7 @@ public class JobWorker {
     @Inject
     InstanceMarshaller marshaller;
     @Inject
-    InstanceOperations operations;
+    JobReports reports;
     @Inject
     DeployedProcesses processes;
     @Inject
@@ -143,7 +145,7 @@ public class JobWorker {
     }
 
     /** An operation of this pod stored a due job: run at once rather than at the next poll. */
-    void jobsDue(@Observes InstanceOperations.JobsDue event) {
+    void jobsDue(@Observes JobHandOff.JobsDue event) {
         if (!loop.stopping() && !"off".equals(config.jobs().pollEvery())) {
             nudge();
         }
@@ -153,7 +155,7 @@ public class JobWorker {
      * An operation of this pod stored jobs already claimed for it: each runs now, in the slot the operation took
      * for it, on the instance as the operation stored it.
      */
-    void handedOff(@Observes InstanceOperations.JobsHandedOff event) {
+    void handedOff(@Observes JobHandOff.JobsHandedOff event) {
         metrics.counter("ferry.jobs.handed.off").increment(event.jobs().size());
         for (DueRows.Claimed job : event.jobs()) {
             Uni.createFrom().deferred(() -> run(job, event.instance(), event.current()))
@@ -220,9 +222,12 @@ public class JobWorker {
             LoadedInstance loaded;
             try {
                 loaded = marshaller.unmarshal(stored.row());
-                MigrationRefusal.check(stored.row(), loaded.migration());
             } catch (RuntimeException cannotLoad) {
                 return deferred(job, cannotLoad);
+            }
+            Optional<MigrationRefusal> refused = MigrationRefusal.of(stored.row(), loaded.migration());
+            if (refused.isPresent()) {
+                return deferred(job, refused.get().problem().detail());
             }
             return run(job, stored, loaded);
         }).onFailure().recoverWithUni(failure -> deferred(job, failure));
@@ -296,17 +301,17 @@ public class JobWorker {
 
     /** Reports what the call gave, as an operation on the instance as it was read before the call. */
     private Uni<Result> report(DueRows.Claimed job, Called called, StoredInstance read) {
-        Command command = Command.of(null, null);
-        Uni<InstanceOperations.Stored> reported;
+        Uni<OperationResult<InstanceTransaction.Stored>> reported;
         if (called.errorCode() != null) {
-            reported = operations.throwError(job.instanceId(), job.id(), called.errorCode(), called.error(), command, read);
+            reported = reports.raisedError(job.instanceId(), job.id(), called.errorCode(), called.error(), read);
         } else if (called.error() == null) {
-            reported = operations.completeJob(job.instanceId(), job.id(), called.output(), command, read);
+            reported = reports.completed(job.instanceId(), job.id(), called.output(), read);
         } else {
-            reported = operations.failJob(job.instanceId(), job.id(), called.error(), command, read);
+            reported = reports.failed(job.instanceId(), job.id(), called.error(), read);
         }
-        return reported.replaceWith(called.error() == null || called.errorCode() != null ? Result.COMPLETED : Result.FAILED)
-                .onFailure(StaleTrigger::refused).recoverWithUni(() -> forget(job));
+        Result done = called.error() == null || called.errorCode() != null ? Result.COMPLETED : Result.FAILED;
+        return reported.chain(result -> result.fold(stored -> Uni.createFrom().item(done),
+                refused -> StaleTrigger.refused(refused) ? forget(job) : deferred(job, refused.problem().detail())));
     }
 
     private Uni<Result> forget(DueRows.Claimed job) {
@@ -314,8 +319,12 @@ public class JobWorker {
     }
 
     private Uni<Result> deferred(DueRows.Claimed job, Throwable failure) {
+        return deferred(job, failure.getMessage());
+    }
+
+    private Uni<Result> deferred(DueRows.Claimed job, String why) {
         LOG.warnf("Job %s of instance %s could not run or report now; tried again after %s: %s", job.id(), job.instanceId(),
-                job.claimedUntil(), failure.getMessage());
+                job.claimedUntil(), why);
         return Uni.createFrom().item(Result.DEFERRED);
     }
 }

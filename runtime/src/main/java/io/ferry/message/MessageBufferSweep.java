@@ -1,8 +1,8 @@
 package io.ferry.message;
 
-import io.ferry.instance.BufferedMessages;
+import io.ferry.catalog.ShippedMigrations;
+import io.ferry.operation.MessageCorrelation;
 import io.ferry.persistence.MessageStore;
-import io.ferry.rollout.ShippedMigrations;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
@@ -26,7 +26,7 @@ public class MessageBufferSweep {
     @Inject
     MessageStore messages;
     @Inject
-    BufferedMessages buffered;
+    MessageCorrelation correlation;
     @Inject
     Clock clock;
     @Inject
@@ -43,7 +43,7 @@ public class MessageBufferSweep {
         Instant now = clock.instant();
         return messages.expire(now)
                 .chain(() -> messages.matched(now, BATCH, migrations.messageRenames()))
-                .chain(buffered::deliverTo)
+                .chain(correlation::deliverTo)
                 .onFailure(failure -> stopping).recoverWithNull();
     }
 

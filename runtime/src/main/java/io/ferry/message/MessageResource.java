@@ -2,12 +2,14 @@ package io.ferry.message;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.api.ClientInput;
+import io.ferry.api.ProblemResponses;
 import io.ferry.config.FerryConfig;
 import io.ferry.input.ClientDocument;
 import io.ferry.input.ClientField;
 import io.ferry.input.ClientText;
 import io.ferry.input.InputLimits;
-import io.ferry.instance.Command;
+import io.ferry.operation.Causation;
+import io.ferry.operation.Messages;
 import io.ferry.problem.Problem;
 import io.ferry.problem.ProblemType;
 import io.smallrye.mutiny.Uni;
@@ -17,7 +19,9 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -62,13 +66,15 @@ public class MessageResource {
     }
 
     /** What became of the message; {@code instanceId} is the instance it reached or started, {@code expiresAt} a buffered one's end. */
-    public record MessageResult(Messages.Outcome outcome, String instanceId, String expiresAt) {
+    public record MessageResult(Messages.Disposition outcome, String instanceId, String expiresAt) {
     }
 
     @Inject
     Messages messages;
     @Inject
     FerryConfig config;
+    @Context
+    UriInfo uri;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
@@ -83,16 +89,16 @@ public class MessageResource {
         Messages.Message message = new Messages.Message(request.name(), request.correlationKey(), request.variables() == null
                 ? io.ferry.input.FerryJson.mapper().createObjectNode() : request.variables(), request.messageId(),
                 timeToLive(request.timeToLive()));
-        return messages.publish(message, Command.of(requestId, null)).map(result -> {
-            int status = switch (result.outcome()) {
+        return messages.publish(message, Causation.of(requestId, null)).map(published -> ProblemResponses.of(published, uri, result -> {
+            int status = switch (result.disposition()) {
                 case STARTED -> 201;
                 case BUFFERED -> 202;
-                default -> 200;
+                case CORRELATED, DUPLICATE -> 200;
             };
-            return RestResponse.ResponseBuilder.<MessageResult>create(status).entity(new MessageResult(result.outcome(),
+            return RestResponse.ResponseBuilder.<MessageResult>create(status).entity(new MessageResult(result.disposition(),
                     result.instanceId() == null ? null : result.instanceId().toString(),
                     result.expiresAt() == null ? null : result.expiresAt().toString())).build();
-        });
+        }));
     }
 
     private Duration timeToLive(String text) {

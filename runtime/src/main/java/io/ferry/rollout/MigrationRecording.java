@@ -94,25 +94,24 @@ public class MigrationRecording {
     }
 
     /** After the refused operation stored nothing: records the incident once, in a statement of its own. */
-    public Uni<Void> blocked(UUID instanceId, MigrationRefusal.Blocked blocked) {
-        return store.openIncidents(store.pool(), List.of(incident(instanceId, blocked)), clock.instant());
+    public Uni<Void> blocked(InstanceRecord instance, MigrationRefusal refusal) {
+        return store.openIncidents(store.pool(), List.of(incident(instance, refusal)), clock.instant());
     }
 
     /**
      * The incident a blocked migration opens (unless the same one is open), counted and logged; the
      * instance row is never touched.
      */
-    public IncidentRecord incident(UUID instanceId, MigrationRefusal.Blocked blocked) {
-        String message = blocked.problem().detail();
+    public IncidentRecord incident(InstanceRecord instance, MigrationRefusal refusal) {
+        String message = refusal.problem().detail();
         LOG.warnf("Migration blocked: %s", message);
-        metrics.counter("ferry.migrations.blocked", "process",
-                String.valueOf(blocked.problem().extensions().get("processId"))).increment();
+        metrics.counter("ferry.migrations.blocked", "process", instance.processId).increment();
         IncidentRecord incident = new IncidentRecord();
-        incident.instanceId = instanceId;
+        incident.instanceId = instance.id;
         incident.id = UUID.randomUUID();
         incident.type = MIGRATION_BLOCKED;
         incident.message = message;
-        incident.nodeIds = JSON.valueToTree(blocked.nodeIds()).toString();
+        incident.nodeIds = JSON.valueToTree(refusal.unplacedNodeIds()).toString();
         incident.createdAt = clock.instant();
         return incident;
     }

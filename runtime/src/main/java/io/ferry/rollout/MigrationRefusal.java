@@ -4,14 +4,25 @@ import io.ferry.migration.UnplacedNode;
 import io.ferry.persistence.InstanceRecord;
 import io.ferry.persistence.MigrationOnLoad;
 import io.ferry.problem.Problem;
-import io.ferry.problem.ProblemException;
 import io.ferry.problem.ProblemType;
 import java.util.List;
-import java.util.UUID;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** Refuses an operation on an instance that loading could not bring to the deployed version. */
-public final class MigrationRefusal {
+/**
+ * Why an operation is refused on an instance that loading could not bring to the deployed version: a value the
+ * operation answers with, never an exception.
+ *
+ * @param problem what the client is told
+ * @param unplacedNodeIds the nodes no plan places (none when no plan leads from the stored version)
+ * @param opensIncident whether the instance gets a {@code MIGRATION_BLOCKED} incident: yes when this image cannot
+ *     move it, no when a newer deployment owns it
+ */
+public record MigrationRefusal(Problem problem, List<String> unplacedNodeIds, boolean opensIncident) {
+
+    public MigrationRefusal {
+        unplacedNodeIds = List.copyOf(unplacedNodeIds);
+    }
 
     static final String BLOCKED = "Instance %s (process '%s') cannot move from version %s to version %s: %s. "
             + "Its stored state is kept exactly as it was. Ship a migration plan that places %s; the instance "
@@ -23,32 +34,11 @@ public final class MigrationRefusal {
             + "deployment runs: a newer deployment owns it. Send the request to a pod of the newer deployment; "
             + "this one never rewrites or downgrades it.";
 
-    private MigrationRefusal() {
-    }
-
-    /** Thrown when the instance's nodes cannot be placed: the operation is refused and an incident recorded. */
-    public static final class Blocked extends ProblemException {
-
-        private final transient UUID instanceId;
-        private final transient List<String> nodeIds;
-
-        Blocked(Problem problem, UUID instanceId, List<String> nodeIds) {
-            super(problem);
-            this.instanceId = instanceId;
-            this.nodeIds = List.copyOf(nodeIds);
-        }
-
-        public UUID instanceId() {
-            return instanceId;
-        }
-
-        public List<String> nodeIds() {
-            return nodeIds;
-        }
-    }
-
-    /** Throws the refusal for a migration that could not be applied; returns for one that was or needed none. */
-    public static void check(InstanceRecord instance, MigrationOnLoad migration) {
+    /**
+     * The refusal for a migration that could not be applied, or none for one that was or needed none. A
+     * migration that is blocked or has no plan opens an incident; an instance a newer deployment owns does not.
+     */
+    public static Optional<MigrationRefusal> of(InstanceRecord instance, MigrationOnLoad migration) {
         String id = instance.id.toString();
         if (migration instanceof MigrationOnLoad.Blocked blocked) {
             List<String> nodes = blocked.unplaced().stream().map(UnplacedNode::nodeId).distinct().toList();
@@ -60,22 +50,23 @@ public final class MigrationRefusal {
                     .with("instanceId", id).with("processId", instance.processId)
                     .with("fromVersion", blocked.fromVersion()).with("toVersion", blocked.toVersion())
                     .with("unmappedNodes", nodes);
-            throw new Blocked(problem, instance.id, nodes);
+            return Optional.of(new MigrationRefusal(problem, nodes, true));
         }
         if (migration instanceof MigrationOnLoad.NoPlan noPlan) {
             Problem problem = Problem.of(ProblemType.MIGRATION_BLOCKED, NO_PLAN.formatted(id, instance.processId,
                             noPlan.fromVersion(), noPlan.toVersion(), noPlan.fromVersion(), noPlan.fromVersion()))
                     .with("instanceId", id).with("processId", instance.processId)
                     .with("fromVersion", noPlan.fromVersion()).with("toVersion", noPlan.toVersion());
-            throw new Blocked(problem, instance.id, List.of());
+            return Optional.of(new MigrationRefusal(problem, List.of(), true));
         }
         if (migration instanceof MigrationOnLoad.NewerThanImage newer) {
-            throw Problem.of(ProblemType.OWNED_BY_NEWER_DEPLOYMENT, NEWER.formatted(id, instance.processId,
+            Problem problem = Problem.of(ProblemType.OWNED_BY_NEWER_DEPLOYMENT, NEWER.formatted(id, instance.processId,
                             newer.storedVersion(), newer.deployedVersion()))
                     .with("instanceId", id).with("processId", instance.processId)
-                    .with("storedVersion", newer.storedVersion()).with("deployedVersion", newer.deployedVersion())
-                    .exception();
+                    .with("storedVersion", newer.storedVersion()).with("deployedVersion", newer.deployedVersion());
+            return Optional.of(new MigrationRefusal(problem, List.of(), false));
         }
+        return Optional.empty();
     }
 
     private static String quoted(List<String> nodes) {

@@ -1,6 +1,7 @@
 package io.ferry.rollout;
 
 import io.ferry.catalog.DeployedProcesses;
+import io.ferry.catalog.ShippedMigrations;
 import io.ferry.definition.ProcessDefinition;
 import io.ferry.execution.ExecutableProcess;
 import io.ferry.migration.MigrationResult;

@@ -133,12 +133,9 @@ public class MigrationSweep {
                         MigrationRecording.withMigrationEvent(migration, List.of()), command, now);
                 changes.add(new InstanceChange(row, events, true, moved.rows(row.id)));
                 applied.add(moved);
-            } else if (migration instanceof MigrationOnLoad.Blocked || migration instanceof MigrationOnLoad.NoPlan) {
-                try {
-                    MigrationRefusal.check(row, migration);
-                } catch (MigrationRefusal.Blocked blocked) {
-                    incidents.add(recording.incident(row.id, blocked));
-                }
+            } else {
+                MigrationRefusal.of(row, migration).filter(MigrationRefusal::opensIncident)
+                        .ifPresent(refusal -> incidents.add(recording.incident(row, refusal)));
             }
         }
         UUID last = rows.isEmpty() ? cursor : rows.get(rows.size() - 1).id;

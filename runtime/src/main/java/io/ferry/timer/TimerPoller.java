@@ -10,10 +10,11 @@ import io.ferry.due.ClaimLoop;
 import io.ferry.due.ClaimLoops;
 import io.ferry.due.DueWork;
 import io.ferry.execution.ExecutableProcess;
-import io.ferry.instance.Command;
-import io.ferry.instance.InstanceOperations;
+import io.ferry.operation.Causation;
+import io.ferry.operation.InstanceStarts;
+import io.ferry.operation.StaleTrigger;
+import io.ferry.operation.TimerFiring;
 import io.ferry.persistence.DueRows;
-import io.ferry.problem.StaleTrigger;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
@@ -54,7 +55,9 @@ public class TimerPoller {
     @Inject
     DueTimers timers;
     @Inject
-    InstanceOperations operations;
+    TimerFiring firing;
+    @Inject
+    InstanceStarts starts;
     @Inject
     FerryConfig config;
     @Inject
@@ -157,26 +160,33 @@ public class TimerPoller {
         Instant next = timer.type() == TimerDefinition.Type.CYCLE
                 ? timer.schedule().nextDue(due.dueAt(), due.fired() + 1).orElse(null) : null;
         String key = "timer-start:" + due.nodeId() + ":" + due.dueAt();
-        return operations.startByTimer(process.get(), due.nodeId(), key, Command.of(null, null))
-                .chain(() -> startTimers.fired(due, next))
-                .replaceWith(true)
+        return starts.startByTimer(process.get(), due.nodeId(), key, Causation.ofPod())
+                .chain(result -> result.fold(started -> startTimers.fired(due, next).replaceWith(true), refused -> {
+                    notStarted(due, refused.problem().detail());
+                    return Uni.createFrom().item(false);
+                }))
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf("Timer start event %s of process %s (due %s) could not start an instance; tried again when its "
-                            + "claim runs out: %s", due.nodeId(), due.processId(), due.dueAt(), failure.getMessage());
+                    notStarted(due, failure.getMessage());
                     return false;
                 });
     }
 
+    private static void notStarted(StartTimers.Due due, String why) {
+        LOG.warnf("Timer start event %s of process %s (due %s) could not start an instance; tried again when its "
+                + "claim runs out: %s", due.nodeId(), due.processId(), due.dueAt(), why);
+    }
+
     private Uni<Result> fire(DueRows.Claimed timer) {
-        return operations.fireTimer(timer.instanceId(), timer.id(), Command.of(null, null))
-                .replaceWith(Result.FIRED)
-                .onFailure().recoverWithUni(failure -> {
-                    if (StaleTrigger.refused(failure)) {
-                        return timers.forget(timer).replaceWith(Result.STALE);
-                    }
-                    LOG.warnf("Timer %s of instance %s (due %s) could not fire; tried again after %s: %s", timer.id(),
-                            timer.instanceId(), timer.dueAt(), timer.claimedUntil(), failure.getMessage());
-                    return Uni.createFrom().item(Result.FAILED);
-                });
+        return firing.fire(timer.instanceId(), timer.id())
+                .chain(result -> result.fold(stored -> Uni.createFrom().item(Result.FIRED), refused -> StaleTrigger.refused(refused)
+                        ? timers.forget(timer).replaceWith(Result.STALE)
+                        : Uni.createFrom().item(notFired(timer, refused.problem().detail()))))
+                .onFailure().recoverWithItem(failure -> notFired(timer, failure.getMessage()));
+    }
+
+    private static Result notFired(DueRows.Claimed timer, String why) {
+        LOG.warnf("Timer %s of instance %s (due %s) could not fire; tried again after %s: %s", timer.id(),
+                timer.instanceId(), timer.dueAt(), timer.claimedUntil(), why);
+        return Result.FAILED;
     }
 }

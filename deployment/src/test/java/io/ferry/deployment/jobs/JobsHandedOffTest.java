@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
 import io.ferry.deployment.timers.SettableClock;
-import io.ferry.instance.JobSlots;
+import io.ferry.operation.JobSlots;
 import io.ferry.service.ServiceTask;
 import io.ferry.service.ServiceTaskContext;
 import io.ferry.service.ServiceTaskHandler;

@@ -2,9 +2,9 @@ package io.ferry.deployment.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferry.instance.ClosedTasks;
-import io.ferry.instance.InstanceQueries;
 import io.ferry.job.IncidentQueries;
+import io.ferry.operation.InstanceQueries;
+import io.ferry.operation.TaskEndings;
 import io.ferry.persistence.DueRows;
 import io.ferry.persistence.InstanceStore;
 import io.ferry.persistence.MessageStore;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class EveryStatementPreparesAgainstTheSchemaTest {
 
-    private static final List<Class<?>> ISSUING_SQL = List.of(InstanceStore.class, InstanceQueries.class, ClosedTasks.class,
+    private static final List<Class<?>> ISSUING_SQL = List.of(InstanceStore.class, InstanceQueries.class, TaskEndings.class,
             RolloutPreview.class, DueRows.class, MessageStore.class, IncidentQueries.class,
             StartTimers.class);
     private static final Pattern STATEMENT = Pattern.compile("(?is)\\s*(select|with|insert|update|delete)\\s.*");
@@ -51,7 +51,7 @@ class EveryStatementPreparesAgainstTheSchemaTest {
     void everyStatementPrepares() throws Exception {
         Map<String, String> statements = statements();
         assertThat(statements).as("the statements found").containsKeys("InstanceStore.LOAD", "InstanceStore.WRITE",
-                "ClosedTasks.ENDING", "RolloutPreview.SHAPES", "DueRows.TIMER_CLAIM", "DueRows.JOB_CLAIM",
+                "TaskEndings.ENDING", "RolloutPreview.SHAPES", "DueRows.TIMER_CLAIM", "DueRows.JOB_CLAIM",
                 "MessageStore.WAITING", "IncidentQueries.OPEN", "InstanceQueries.list(processId, version, status, businessKey)");
         List<String> failures = new ArrayList<>();
         SqlConnection connection = pool.getConnection().await().atMost(Duration.ofSeconds(30));

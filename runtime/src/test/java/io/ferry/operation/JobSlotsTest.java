@@ -1,4 +1,4 @@
-package io.ferry.instance;
+package io.ferry.operation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

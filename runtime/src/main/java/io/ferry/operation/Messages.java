@@ -1,19 +1,15 @@
-package io.ferry.message;
+package io.ferry.operation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ferry.catalog.DeployedProcesses;
+import io.ferry.catalog.ShippedMigrations;
 import io.ferry.config.FerryConfig;
 import io.ferry.definition.Node;
 import io.ferry.execution.ExecutableProcess;
-import io.ferry.instance.Command;
-import io.ferry.instance.Conflicts;
-import io.ferry.instance.InstanceOperations;
 import io.ferry.persistence.MessageDelivery;
 import io.ferry.persistence.MessageStore;
 import io.ferry.problem.Problem;
 import io.ferry.problem.ProblemType;
-import io.ferry.problem.StaleTrigger;
-import io.ferry.rollout.ShippedMigrations;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -43,16 +39,18 @@ public class Messages {
     }
 
     /** What became of it. */
-    public enum Outcome { CORRELATED, STARTED, BUFFERED, DUPLICATE }
+    public enum Disposition { CORRELATED, STARTED, BUFFERED, DUPLICATE }
 
     /** What became of a message, and the instance it went to (none when buffered). */
-    public record Result(Outcome outcome, UUID instanceId, Instant expiresAt) {
+    public record Result(Disposition disposition, UUID instanceId, Instant expiresAt) {
     }
 
     @Inject
     MessageStore store;
     @Inject
-    InstanceOperations operations;
+    MessageCorrelation correlation;
+    @Inject
+    InstanceStarts starts;
     @Inject
     DeployedProcesses processes;
     @Inject
@@ -62,71 +60,77 @@ public class Messages {
     @Inject
     ShippedMigrations migrations;
 
-    public Uni<Result> publish(Message message, Command command) {
+    public Uni<OperationResult<Result>> publish(Message message, Causation causation) {
         if (message.messageId() == null) {
-            return deliver(message, command);
+            return deliver(message, causation);
         }
         return store.receipt(message.messageId()).chain(receipt -> receipt != null
-                ? Uni.createFrom().item(new Result(Outcome.DUPLICATE, receipt.instanceId(), null))
-                : deliver(message, command));
+                ? Uni.createFrom().item(OperationResult.done(new Result(Disposition.DUPLICATE, receipt.instanceId(), null)))
+                : deliver(message, causation));
     }
 
-    private Uni<Result> deliver(Message message, Command command) {
+    private Uni<OperationResult<Result>> deliver(Message message, Causation causation) {
         Uni<List<MessageStore.Subscriber>> subscribers = message.correlationKey() == null
                 ? Uni.createFrom().item(List.of())
                 : store.subscribers(migrations.messageNames(message.name()), message.correlationKey(), SUBSCRIBERS_TRIED);
-        return subscribers.chain(found -> correlate(message, found, 0, command))
-                .onItem().ifNull().switchTo(() -> start(message, command))
+        return subscribers.chain(found -> correlate(message, found, 0, causation))
+                .onItem().ifNull().switchTo(() -> start(message, causation))
                 .onItem().ifNull().switchTo(() -> buffer(message))
                 .onFailure(Conflicts::isDuplicateMessage).recoverWithUni(() -> store.receipt(message.messageId())
-                        .map(receipt -> new Result(Outcome.DUPLICATE, receipt == null ? null : receipt.instanceId(), null)));
+                        .map(receipt -> OperationResult.done(new Result(Disposition.DUPLICATE,
+                                receipt == null ? null : receipt.instanceId(), null))));
     }
 
     /** Delivers to the oldest subscriber whose subscription is still open; null when none is. */
-    private Uni<Result> correlate(Message message, List<MessageStore.Subscriber> subscribers, int index, Command command) {
+    private Uni<OperationResult<Result>> correlate(Message message, List<MessageStore.Subscriber> subscribers, int index,
+            Causation causation) {
         if (index >= subscribers.size()) {
             return Uni.createFrom().nullItem();
         }
         MessageStore.Subscriber subscriber = subscribers.get(index);
-        return operations.correlate(subscriber.instanceId(), subscriber.subscriptionId(), message.variables(),
-                        new MessageDelivery(message.messageId(), null), command)
-                .map(stored -> new Result(Outcome.CORRELATED, subscriber.instanceId(), null))
-                .onFailure(StaleTrigger::refused).recoverWithUni(() -> store.forget(subscriber)
-                        .chain(() -> correlate(message, subscribers, index + 1, command)));
+        return correlation.correlate(subscriber.instanceId(), subscriber.subscriptionId(), message.variables(),
+                        new MessageDelivery(message.messageId(), null), causation)
+                .chain(delivered -> delivered.fold(
+                        stored -> Uni.createFrom().item(OperationResult.done(new Result(Disposition.CORRELATED,
+                                subscriber.instanceId(), null))),
+                        refused -> StaleTrigger.refused(refused)
+                                ? store.forget(subscriber).chain(() -> correlate(message, subscribers, index + 1, causation))
+                                : Uni.createFrom().item(refused.as())));
     }
 
     /** Starts an instance of the first process that starts with a message of this name; null when none does. */
-    private Uni<Result> start(Message message, Command command) {
+    private Uni<OperationResult<Result>> start(Message message, Causation causation) {
         for (ExecutableProcess process : processes.all()) {
             Optional<Node> startEvent = process.messageStartEvent(message.name());
             if (startEvent.isPresent()) {
-                return operations.startByMessage(process, startEvent.get().id(), message.variables(), message.messageId(), command)
-                        .map(started -> new Result(Outcome.STARTED, started.instance().row().id, null));
+                return starts.startByMessage(process, startEvent.get().id(), message.variables(), message.messageId(), causation)
+                        .map(started -> started.map(instance -> new Result(Disposition.STARTED, instance.instance().row().id, null)));
             }
         }
         return Uni.createFrom().nullItem();
     }
 
     /** Keeps the message until a subscription opens, if it may wait; otherwise nobody waits for it: 404. */
-    private Uni<Result> buffer(Message message) {
+    private Uni<OperationResult<Result>> buffer(Message message) {
         if (message.timeToLive() == null) {
-            return Uni.createFrom().failure(Problem.of(ProblemType.NO_SUBSCRIBER, ("No instance waits for message '%s'%s and no "
+            return OperationResult.refusedNow(Problem.of(ProblemType.NO_SUBSCRIBER, ("No instance waits for message '%s'%s and no "
                     + "process starts with it. Send it with a timeToLive (e.g. \"PT1H\") to keep it until an instance "
                     + "waits for it.").formatted(message.name(), message.correlationKey() == null ? ""
-                    : " with correlation key '" + message.correlationKey() + "'")).with("messageName", message.name()).exception());
+                    : " with correlation key '" + message.correlationKey() + "'")).with("messageName", message.name()));
         }
         Instant now = clock.instant();
         long limit = config.messages().maxBuffered();
         Instant expiresAt = now.plus(message.timeToLive());
         return store.buffered(now).chain(buffered -> {
             if (buffered >= limit) {
-                return Uni.createFrom().failure(Problem.of(ProblemType.MESSAGE_BUFFER_FULL, buffered + " messages are buffered, "
-                        + "the most this server keeps (quarkus.ferry.messages.max-buffered=" + limit + "); message '"
+                return OperationResult.<Result>refusedNow(Problem.of(ProblemType.MESSAGE_BUFFER_FULL, buffered + " messages are "
+                        + "buffered, the most this server keeps (quarkus.ferry.messages.max-buffered=" + limit + "); message '"
                         + message.name() + "' was not kept. Retry after " + BUFFER_RETRY_AFTER_SECONDS + " seconds.")
-                        .with(Problem.RETRY_AFTER_SECONDS, BUFFER_RETRY_AFTER_SECONDS).exception());
+                        .with(Problem.RETRY_AFTER_SECONDS, BUFFER_RETRY_AFTER_SECONDS));
             }
             return store.buffer(message.name(), message.correlationKey(), message.variables(), message.messageId(), expiresAt, now)
-                    .map(kept -> kept ? new Result(Outcome.BUFFERED, null, expiresAt) : new Result(Outcome.DUPLICATE, null, null));
+                    .map(kept -> OperationResult.done(kept ? new Result(Disposition.BUFFERED, null, expiresAt)
+                            : new Result(Disposition.DUPLICATE, null, null)));
         });
     }
 }

@@ -1,4 +1,4 @@
-package io.ferry.instance;
+package io.ferry.operation;
 
 import io.ferry.config.FerryConfig;
 import io.quarkus.runtime.StartupEvent;

@@ -1,13 +1,29 @@
-package io.ferry.instance;
+package io.ferry.operation;
 
+import io.ferry.execution.Refusal;
 import io.ferry.problem.Problem;
 import io.ferry.problem.ProblemType;
+import java.util.List;
 import java.util.UUID;
 
-/** The problems an instance operation reports, worded in one place. */
-public final class Problems {
+/** The problems the operations on instances report, worded in one place. */
+public final class InstanceProblems {
 
-    private Problems() {
+    private InstanceProblems() {
+    }
+
+    /** The engine refused the command: the client sees its message, under the type its reason falls in. */
+    public static Problem refused(Refusal refusal, UUID instanceId) {
+        ProblemType type = switch (refusal.reason()) {
+            case TASK_NOT_FOUND -> ProblemType.UNKNOWN_TASK;
+            case TASK_AMBIGUOUS -> ProblemType.AMBIGUOUS_TASK;
+            case INSTANCE_NOT_ACTIVE -> ProblemType.INSTANCE_NOT_ACTIVE;
+            case JOB_NOT_FOUND, JOB_HAS_INCIDENT, JOB_HAS_NO_INCIDENT -> ProblemType.INCIDENT_CLOSED;
+            default -> ProblemType.UNPROCESSABLE;
+        };
+        return Problem.of(type, "Instance " + instanceId + ": " + refusal.message())
+                .with("instanceId", instanceId.toString())
+                .with("reason", refusal.reason().name());
     }
 
     public static Problem unknownProcess(String processId) {
@@ -64,7 +80,7 @@ public final class Problems {
                 .with(Problem.RETRY_AFTER_SECONDS, retryAfterSeconds);
     }
 
-    public static Problem startsByMessageOnly(String processId, java.util.List<String> messages) {
+    public static Problem startsByMessageOnly(String processId, List<String> messages) {
         String how = messages.isEmpty() ? "its instances start by its timer start events only."
                 : "an instance starts when a message " + messages + " is sent with POST /messages.";
         return Problem.of(ProblemType.STARTS_BY_MESSAGE, "Process '" + processId + "' has no none start event: " + how)

@@ -1,4 +1,4 @@
-package io.ferry.instance;
+package io.ferry.operation;
 
 import io.ferry.persistence.HistoryEventRecord;
 import io.ferry.persistence.InstanceStore;
@@ -62,8 +62,9 @@ public class InstanceQueries {
     Pool pool;
 
     /** The instance with what its view lists besides its state, in one statement. */
-    public Uni<StoredInstance> instance(UUID id) {
-        return store.load(id).onItem().ifNull().failWith(() -> Problems.unknownInstance(id).exception());
+    public Uni<OperationResult<StoredInstance>> instance(UUID id) {
+        return store.load(id).map(found -> found == null ? OperationResult.<StoredInstance>refused(InstanceProblems.unknownInstance(id))
+                : OperationResult.done(found));
     }
 
     public Uni<PageOf<ListedInstance>> instances(Filter filter, int page, int size) {
@@ -93,10 +94,10 @@ public class InstanceQueries {
         return new Statement(LIST.formatted(where), Tuple.from(parameters));
     }
 
-    public Uni<List<HistoryEventRecord>> history(UUID id) {
+    public Uni<OperationResult<List<HistoryEventRecord>>> history(UUID id) {
         return pool.preparedQuery(HISTORY).execute(Tuple.of(id)).map(rows -> {
             if (rows.size() == 0) {
-                throw Problems.unknownInstance(id).exception();
+                return OperationResult.<List<HistoryEventRecord>>refused(InstanceProblems.unknownInstance(id));
             }
             List<HistoryEventRecord> events = new ArrayList<>(rows.size());
             for (Row row : rows) {
@@ -104,7 +105,7 @@ public class InstanceQueries {
                     events.add(HistoryEventRecord.of(row));
                 }
             }
-            return events;
+            return OperationResult.done(events);
         });
     }
 

@@ -1,4 +1,4 @@
-package io.ferry.rollout;
+package io.ferry.catalog;
 
 import io.ferry.plan.MigrationPlan;
 import io.ferry.plan.VariableChange;

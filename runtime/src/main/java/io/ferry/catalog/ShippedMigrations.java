@@ -1,4 +1,4 @@
-package io.ferry.rollout;
+package io.ferry.catalog;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;

@@ -1,4 +1,4 @@
-package io.ferry.instance;
+package io.ferry.operation;
 
 import io.vertx.pgclient.PgException;
 

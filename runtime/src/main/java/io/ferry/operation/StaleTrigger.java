@@ -1,4 +1,4 @@
-package io.ferry.problem;
+package io.ferry.operation;
 
 import io.ferry.execution.RefusalReason;
 import java.util.EnumSet;
@@ -19,12 +19,8 @@ public final class StaleTrigger {
     private StaleTrigger() {
     }
 
-    /** Whether the failure is an operation's refusal because its trigger is stale. */
-    public static boolean refused(Throwable failure) {
-        if (!(failure instanceof ProblemException problem)) {
-            return false;
-        }
-        Object reason = problem.problem().extensionMembers().get("reason");
-        return STALE.stream().anyMatch(stale -> stale.name().equals(reason));
+    /** Whether the engine refused the operation because its trigger is stale. */
+    public static boolean refused(OperationResult.Refused<?> refusal) {
+        return refusal.reason() != null && STALE.contains(refusal.reason());
     }
 }

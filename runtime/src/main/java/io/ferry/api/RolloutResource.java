@@ -1,10 +1,13 @@
-package io.ferry.rollout;
+package io.ferry.api;
 
-import io.ferry.api.ClientInput;
+import io.ferry.catalog.PlanSummary;
+import io.ferry.catalog.ShippedMigrations;
 import io.ferry.input.InputLimits;
 import io.ferry.input.WholeNumber;
 import io.ferry.problem.Problem;
 import io.ferry.problem.ProblemType;
+import io.ferry.rollout.MigrationSweep;
+import io.ferry.rollout.RolloutPreview;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
