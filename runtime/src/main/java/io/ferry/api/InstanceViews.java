@@ -53,9 +53,8 @@ public class InstanceViews {
     public InstanceView of(StoredInstance stored, LoadedInstance loaded) {
         InstanceRecord instance = stored.row();
         InstanceState state = loaded.state();
-        ProcessDefinition definition = processes.find(state.processId())
+        ProcessDefinition definition = processes.at(state.processId(), state.version())
                 .map(ExecutableProcess::definition)
-                .filter(found -> found.version().equals(state.version()))
                 .orElse(null);
         return new InstanceView(instance.id, state.processId(), state.version(), instance.processVersion, state.version(),
                 state.status().name(),

@@ -46,6 +46,14 @@ public final class DeployedProcesses {
         return Optional.ofNullable(byId.get(processId));
     }
 
+    /**
+     * The process an instance stored at this version runs on here: the deployed one, if it is at that version. An
+     * instance of another version is migrated on load first, or refused.
+     */
+    public Optional<ExecutableProcess> at(String processId, String version) {
+        return find(processId).filter(process -> process.version().equals(version));
+    }
+
     public Collection<ExecutableProcess> all() {
         return byId.values();
     }

@@ -239,8 +239,7 @@ public class JobWorker {
         Optional<Token> token = state.tokens().stream()
                 .filter(waiting -> waiting.id().equals(job.id()) && waiting.job() != null && !waiting.job().incident())
                 .findFirst();
-        Optional<ExecutableProcess> process = processes.find(state.processId())
-                .filter(found -> found.version().equals(state.version()));
+        Optional<ExecutableProcess> process = processes.at(state.processId(), state.version());
         if (state.status() != InstanceStatus.ACTIVE || token.isEmpty()) {
             return forget(job);
         }

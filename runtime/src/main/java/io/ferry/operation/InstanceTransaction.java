@@ -168,19 +168,23 @@ public class InstanceTransaction {
             return recorded.replaceWith(OperationResult.refused(refusal.problem()));
         }
         InstanceState state = loaded.state();
-        Optional<ExecutableProcess> deployed = processes.find(state.processId());
-        if (deployed.isEmpty()) {
-            return OperationResult.refusedNow(InstanceProblems.processGone(instance.id, state.processId()));
+        Optional<ExecutableProcess> runsOn = processes.at(state.processId(), state.version());
+        if (runsOn.isEmpty()) {
+            return OperationResult.refusedNow(notDeployed(instance, state));
         }
-        ExecutableProcess process = deployed.get();
-        if (!process.definition().version().equals(state.version())) {
-            return OperationResult.refusedNow(InstanceProblems.versionNotDeployed(instance.id, state.processId(), state.version(),
-                    process.definition().version()));
-        }
+        ExecutableProcess process = runsOn.get();
         return Uni.createFrom().item(() -> engine.apply(process, state, step.command(), context(instance.id)))
                 .chain(outcome -> outcome instanceof Outcome.Advanced advanced
                         ? write(stored, loaded, advanced, step)
                         : refused(((Outcome.Refused) outcome).refusal(), new Read(stored, state, process), explanation));
+    }
+
+    /** Why the instance has no process here: its process is gone from this image, or is at another version. */
+    private Problem notDeployed(InstanceRecord instance, InstanceState state) {
+        return processes.find(state.processId())
+                .map(deployed -> InstanceProblems.versionNotDeployed(instance.id, state.processId(), state.version(),
+                        deployed.version()))
+                .orElseGet(() -> InstanceProblems.processGone(instance.id, state.processId()));
     }
 
     private static Uni<OperationResult<Stored>> refused(Refusal refusal, Read read, RefusalExplanation explanation) {
