@@ -6,6 +6,7 @@ import io.ferry.definition.ProcessDefinition;
 import io.ferry.execution.EngineEvent;
 import io.ferry.execution.Refusal;
 import io.ferry.execution.RefusalReason;
+import io.ferry.execution.lifecycle.Termination;
 import io.ferry.operation.InstanceTransaction.Read;
 import io.ferry.persistence.HistoryEventRecord;
 import io.ferry.problem.Problem;
@@ -16,10 +17,12 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -63,31 +66,6 @@ public class TaskEndings {
             order by h.token_id = $2 desc, c.sequence desc
             limit 1""".formatted(HistoryEventRecord.COLUMNS, EngineEvent.TASK_CREATED, EngineEvent.TASK_COMPLETED,
             EngineEvent.NODE_TERMINATED);
-
-    /** The causes {@code NodeTerminated} names in its data, as the engine writes them. */
-    enum Cause {
-        BOUNDARY_EVENT("boundaryEvent"), TERMINATE_END_EVENT("terminateEndEvent"), ERROR("error"), CANCEL("cancel"), OTHER("");
-
-        private final String recorded;
-
-        Cause(String recorded) {
-            this.recorded = recorded;
-        }
-
-        /** Before every end was recorded, only boundary events recorded one, without a cause. */
-        static Cause of(JsonNode data) {
-            JsonNode cause = data == null ? null : data.get("cause");
-            if (cause == null || cause.isNull()) {
-                return BOUNDARY_EVENT;
-            }
-            for (Cause known : values()) {
-                if (known.recorded.equals(cause.asText())) {
-                    return known;
-                }
-            }
-            return OTHER;
-        }
-    }
 
     @Inject
     Pool pool;
@@ -162,15 +140,7 @@ public class TaskEndings {
         String instanceId = ending.instanceId.toString();
         JsonNode byNode = ending.data == null ? null : ending.data.get("by");
         String by = byNode == null || byNode.isNull() ? null : byNode.asText();
-        String why = switch (Cause.of(ending.data)) {
-            case BOUNDARY_EVENT -> ENDED_BY_BOUNDARY_EVENT.formatted(by, ending.id, ending.sequence, ending.occurredAt);
-            case TERMINATE_END_EVENT -> ENDED_BY_TERMINATE_END_EVENT.formatted(by,
-                    by == null ? "" : definition.node(by).map(Node::scopeId).orElse(""), ending.id, ending.sequence, ending.occurredAt);
-            case ERROR -> ENDED_BY_ERROR.formatted(by, ending.id, ending.sequence, ending.occurredAt);
-            case CANCEL -> ENDED_BY_CANCEL.formatted(ending.id, ending.sequence, ending.occurredAt);
-            case OTHER -> ENDED_OTHERWISE.formatted(ending.data.path("cause").asText(), ending.id, ending.sequence,
-                    ending.occurredAt);
-        };
+        String why = why(ending, by, definition);
         Problem problem = Problem.of(ProblemType.TASK_NO_LONGER_OPEN,
                         NO_LONGER_OPEN.formatted(ending.tokenId, taskNode, instanceId, why, instanceId))
                 .with("instanceId", instanceId)
@@ -182,5 +152,33 @@ public class TaskEndings {
         return problem.with("eventId", ending.id.toString())
                 .with("eventSequence", ending.sequence)
                 .with("endedAt", ending.occurredAt.toString());
+    }
+
+    /** What ended the task, in words. */
+    private static String why(HistoryEventRecord ending, String by, ProcessDefinition definition) {
+        Optional<Termination.Cause> cause = causeOf(ending.data);
+        if (cause.isEmpty()) {
+            return ENDED_OTHERWISE.formatted(ending.data.path("cause").asText(), ending.id, ending.sequence, ending.occurredAt);
+        }
+        return switch (cause.get()) {
+            case BOUNDARY_EVENT -> ENDED_BY_BOUNDARY_EVENT.formatted(by, ending.id, ending.sequence, ending.occurredAt);
+            case TERMINATE_END_EVENT -> ENDED_BY_TERMINATE_END_EVENT.formatted(by,
+                    by == null ? "" : definition.node(by).map(Node::scopeId).orElse(""), ending.id, ending.sequence,
+                    ending.occurredAt);
+            case ERROR -> ENDED_BY_ERROR.formatted(by, ending.id, ending.sequence, ending.occurredAt);
+            case CANCEL -> ENDED_BY_CANCEL.formatted(ending.id, ending.sequence, ending.occurredAt);
+        };
+    }
+
+    /**
+     * The cause {@code NodeTerminated} records. None recorded is a boundary event's: before every ending was recorded,
+     * only boundary events recorded one, without a cause. A cause this pod does not know (a newer one wrote it) is none.
+     */
+    static Optional<Termination.Cause> causeOf(JsonNode data) {
+        JsonNode cause = data == null ? null : data.get("cause");
+        if (cause == null || cause.isNull()) {
+            return Optional.of(Termination.Cause.BOUNDARY_EVENT);
+        }
+        return Arrays.stream(Termination.Cause.values()).filter(known -> known.recorded().equals(cause.asText())).findFirst();
     }
 }
