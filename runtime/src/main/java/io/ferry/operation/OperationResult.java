@@ -60,9 +60,4 @@ public sealed interface OperationResult<T> permits OperationResult.Done, Operati
     default <R> OperationResult<R> map(Function<? super T, ? extends R> mapper) {
         return fold(value -> done(mapper.apply(value)), Refused::as);
     }
-
-    /** Goes on with what the operation did; a refusal is passed on as it is. */
-    default <R> Uni<OperationResult<R>> then(Function<? super T, Uni<OperationResult<R>>> next) {
-        return fold(next, refusal -> Uni.createFrom().item(refusal.as()));
-    }
 }
