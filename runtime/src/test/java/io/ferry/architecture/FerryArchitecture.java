@@ -16,9 +16,9 @@ import com.tngtech.archunit.library.dependencies.SliceIdentifier;
  * <table>
  * <caption>The layers, each allowed to use the layers below it and nothing above</caption>
  * <tr><th>Layer</th><th>Packages</th><th>What is there</th></tr>
- * <tr><td>Resources and drivers</td><td>{@code api}, {@code http}, {@code job}, {@code timer}, {@code message}</td>
- *     <td>REST resources, and what acts without a request: the job worker, the timer poller, the message buffer
- *     sweep; they call operations</td></tr>
+ * <tr><td>Resources and drivers</td><td>{@code api}, {@code http}, {@code job}, {@code timer}, {@code message},
+ *     {@code due}</td><td>REST resources, and what acts without a request: the job worker and the timer poller (on
+ *     the one claim loop of {@code due}), the message buffer sweep; they call operations</td></tr>
  * <tr><td>Operations</td><td>{@code operation}</td><td>one transaction per operation on an instance
  *     ({@code InstanceTransaction}) and the operations grouped by what they serve; they answer with a value,
  *     done or refused</td></tr>
@@ -54,7 +54,7 @@ final class FerryArchitecture {
     /** Every arrow points down the layers: a layer is used only by the layers above it. */
     static ArchRule arrowsPointDown(String root) {
         return layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer(RESOURCES).definedBy(packages(root, "api", "http", "job", "timer", "message"))
+                .layer(RESOURCES).definedBy(packages(root, "api", "http", "job", "timer", "message", "due"))
                 .layer(OPERATIONS).definedBy(packages(root, "operation"))
                 .layer(ROLLOUT).definedBy(packages(root, "rollout"))
                 .layer(PERSISTENCE).definedBy(packages(root, "persistence"))
