@@ -12,23 +12,29 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the README's shell blocks as a newcomer pastes them: each in a fresh bash, in order, in a
- * copy of the repository inside a directory only its owner may enter (as a clone under /root is),
- * with the application this build packaged. A block fails the build when one of its commands fails
- * (other than {@code wait} for an engine it stopped, which reports the signal), or when its output
- * lacks what its {@code # → …} lines say it prints ({@code …} stands for anything). A block preceded by
+ * Runs the shell blocks of the README, of every page under {@code docs/} (by file name) and of
+ * {@code plans/README.md}, in that order, as a newcomer pastes them: each in a fresh bash, in order, in
+ * one copy of the repository inside a directory only its owner may enter (as a clone under /root is),
+ * with the application and the analysts' tool this build packaged. A block ({@code ```shell},
+ * {@code ```bash} or {@code ```sh}) fails the build when one of its commands fails (other than
+ * {@code wait} for an engine it stopped, which reports the signal), or when its output lacks what its
+ * {@code # → …} lines say it prints ({@code …} stands for anything). A block preceded by
  * {@code <!-- not run by ReadmeCommandsIT: why -->} is skipped.
  */
 class ReadmeCommandsIT {
 
     static final String SKIP_MARK = "not run by ReadmeCommandsIT";
+    static final Set<String> SHELL_FENCES = Set.of("```shell", "```bash", "```sh");
     private static final Pattern EXPECTATION = Pattern.compile("^\\s*# → (.*?)(\\s{2,}.*)?$");
     private static final Duration BLOCK_TIMEOUT = Duration.ofMinutes(10);
     private static final int README_PORT = 8080;
@@ -42,12 +48,30 @@ class ReadmeCommandsIT {
 
     @Test
     void everyShellBlockRunsAsWritten() throws Exception {
-        List<String> blocks = shellBlocks(Files.readString(root.resolve("README.md")));
-        assertThat(blocks).as("shell blocks of the README that the test runs").hasSizeGreaterThanOrEqualTo(2);
-        Path copy = repositoryCopy();
-        for (int index = 0; index < blocks.size(); index++) {
-            run(index, blocks.get(index), copy);
+        List<Path> pages = pages();
+        Map<Path, List<String>> blocks = new LinkedHashMap<>();
+        for (Path page : pages) {
+            blocks.put(page, shellBlocks(Files.readString(root.resolve(page))));
         }
+        assertThat(blocks.get(Path.of("README.md"))).as("shell blocks of the README that the test runs").isNotEmpty();
+        assertThat(blocks.get(Path.of("plans/README.md"))).as("shell blocks of the analysts' session that the test runs")
+                .hasSizeGreaterThanOrEqualTo(5);
+        Path copy = repositoryCopy();
+        for (Map.Entry<Path, List<String>> page : blocks.entrySet()) {
+            for (int index = 0; index < page.getValue().size(); index++) {
+                run(page.getKey(), index, page.getValue().get(index), copy);
+            }
+        }
+    }
+
+    /** The README first, then docs/ by file name, then the analysts' guide, whose session changes the sources and puts them back. */
+    private List<Path> pages() throws IOException {
+        List<Path> pages = new ArrayList<>(List.of(Path.of("README.md")));
+        try (Stream<Path> docs = Files.list(root.resolve("docs"))) {
+            docs.filter(path -> path.getFileName().toString().endsWith(".md")).map(root::relativize).sorted().forEach(pages::add);
+        }
+        pages.add(Path.of("plans/README.md"));
+        return pages;
     }
 
     static List<String> shellBlocks(String markdown) {
@@ -55,7 +79,7 @@ class ReadmeCommandsIT {
         String[] lines = markdown.split("\n", -1);
         String previous = "";
         for (int index = 0; index < lines.length; index++) {
-            if (lines[index].strip().equals("```shell")) {
+            if (SHELL_FENCES.contains(lines[index].strip())) {
                 int end = index + 1;
                 while (!lines[end].strip().equals("```")) {
                     end++;
@@ -72,11 +96,14 @@ class ReadmeCommandsIT {
         return blocks;
     }
 
-    private void run(int index, String block, Path copy) throws Exception {
-        assertThat(portIsFree()).as("port %d is in use; the README's commands need it", README_PORT).isTrue();
-        Path script = copy.resolve("readme-block-" + index + ".sh");
+    private void run(Path page, int index, String block, Path copy) throws Exception {
+        String name = page + " shell block " + (index + 1);
+        assertThat(portIsFree()).as("port %d is in use; %s needs it", README_PORT, name).isTrue();
+        String slug = page.toString().replace('/', '-').replace(".md", "") + "-" + (index + 1);
+        Path script = copy.resolveSibling("blocks").resolve(slug + ".sh");
+        Files.createDirectories(script.getParent());
         Files.writeString(script, PROLOGUE + block);
-        Path output = copy.resolve("readme-block-" + index + ".out");
+        Path output = script.resolveSibling(slug + ".out");
         ProcessBuilder bash = new ProcessBuilder("bash", script.toString())
                 .directory(copy.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
         // The nested builds use this build's local repository, offline: they need nothing it lacks.
@@ -87,12 +114,12 @@ class ReadmeCommandsIT {
             process.destroyForcibly();
         }
         String printed = Files.readString(output, StandardCharsets.UTF_8);
-        String name = "README shell block " + (index + 1) + " (output in " + output + "):\n" + block + "\nprinted:\n" + printed;
-        assertThat(process.isAlive()).as("still running after %s: %s", BLOCK_TIMEOUT, name).isFalse();
+        String described = name + " (output in " + output + "):\n" + block + "\nprinted:\n" + printed;
+        assertThat(process.isAlive()).as("still running after %s: %s", BLOCK_TIMEOUT, described).isFalse();
         assertThat(FAILURE.matcher(printed).results().map(failure -> failure.group(0)).toList())
-                .as("failed commands of %s", name).isEmpty();
-        assertThat(printed).as(name).doesNotContain("curl: (");
-        assertPrints(block, printed, name);
+                .as("failed commands of %s", described).isEmpty();
+        assertThat(printed).as(described).doesNotContain("curl: (");
+        assertPrints(block, printed, described);
     }
 
     /** Each {@code # → text} line in order; {@code …} in the text matches anything. */
@@ -127,6 +154,9 @@ class ReadmeCommandsIT {
             }
         }
         copyTree(root.resolve("target/quarkus-app"), copy.resolve("target/quarkus-app"));
+        Path tool = Path.of("migration-plan/target/ferry-plan.jar");
+        Files.createDirectories(copy.resolve(tool).getParent());
+        Files.copy(root.resolve(tool), copy.resolve(tool), StandardCopyOption.COPY_ATTRIBUTES);
         git(copy, "init", "-q");
         git(copy, "add", "-A");
         git(copy, "-c", "user.name=ReadmeCommandsIT", "-c", "user.email=readme@ferry.invalid", "commit", "-q", "-m", "copy");
