@@ -39,9 +39,10 @@ class ReadmeCommandsIT {
     private static final Duration BLOCK_TIMEOUT = Duration.ofMinutes(10);
     private static final int README_PORT = 8080;
     private static final String FAILED = "README-COMMAND-FAILED";
-    // Reports each failing command, and stops what a block left running when it failed half-way.
+    // Reports each failing command, and stops what a block left running when it failed half-way (a bare kill
+    // with no job would itself fail, and be reported against the block's last command).
     private static final String PROLOGUE = "trap 'echo \"" + FAILED + " ($?): $BASH_COMMAND\"' ERR\n"
-            + "trap 'kill $(jobs -p) 2>/dev/null' EXIT\n";
+            + "trap '[ -z \"$(jobs -p)\" ] || kill $(jobs -p) 2>/dev/null || true' EXIT\n";
     private static final Pattern FAILURE = Pattern.compile(FAILED + " \\((\\d+)\\): (?!wait )(.*)");
 
     private final Path root = Path.of("").toAbsolutePath();
