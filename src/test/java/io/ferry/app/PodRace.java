@@ -31,7 +31,7 @@ import java.util.stream.Stream;
  */
 final class PodRace {
 
-    /** What the reference process needs to complete "approveOrder" (README: Drive the reference process). */
+    /** What the reference process needs to complete "approveOrder" (the README's drive of the reference process). */
     static final String COMPLETE_BODY = "{\"variables\":{\"approved\":true}}";
     /** The issue saw a sweep call take over 30 s; a request is given up only well after that. */
     private static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(2);

@@ -39,7 +39,7 @@ class TwoPodsRaceIT {
     private static final String SWEEP = "/admin/migrations/sweep?batchSize=" + BATCH_SIZE + "&maxBatches=" + MAX_BATCHES;
     /** Each pod alone would need BACKLOG / 500 calls; far more means the sweep never reports finished. */
     private static final int SWEEP_CALLS_AT_MOST = 2 * BACKLOG / (BATCH_SIZE * MAX_BATCHES) + 10;
-    /** The refusals a completion may meet in this race (README, REST API): done already, or overtaken. */
+    /** The refusals a completion may meet in this race (docs/rest-api.md): done already, or overtaken. */
     private static final Set<String> RACE_REFUSALS = Set.of(problem(ProblemType.TASK_ALREADY_COMPLETED),
             problem(ProblemType.VERSION_CONFLICT));
     private static final List<String> FORBIDDEN_IN_LOGS = List.of("deadlock", "non-threadsafe");
