@@ -73,13 +73,13 @@ class FerryProcessor {
     }
 
     @BuildStep
-    void readProcesses(List<BpmnFileBuildItem> files, BuildProducer<ProcessDefinitionsBuildItem> definitions,
+    void readProcesses(List<BpmnFileBuildItem> files, FerryBuildTimeConfig config, BuildProducer<ProcessDefinitionsBuildItem> definitions,
             BuildProducer<HandlerCallsBuildItem> handlerCalls) {
         // The analysts' tool runs the same check (ferry-plan validate); only the handler beans need the build.
         ProcessFilesCheck.Result read = ProcessFilesCheck.check(
                 files.stream().map(file -> new ReleaseFile(file.resource(), file.content())).toList());
         if (!read.problems().isEmpty()) {
-            throw new FerryBuildException(ProcessFilesCheck.SUBJECT, read.problems());
+            throw FerryBuildException.reported(ProcessFilesCheck.SUBJECT, read.problems(), ReleaseSources.of(config).validate());
         }
         definitions.produce(new ProcessDefinitionsBuildItem(read.definitions()));
         handlerCalls.produce(new HandlerCallsBuildItem(read.handlerCalls()));

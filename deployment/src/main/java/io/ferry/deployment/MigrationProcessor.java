@@ -68,13 +68,15 @@ class MigrationProcessor {
     }
 
     @BuildStep
-    MigrationChainsBuildItem checkAndCompose(List<PlanFileBuildItem> files, ProcessDefinitionsBuildItem definitions) {
+    MigrationChainsBuildItem checkAndCompose(List<PlanFileBuildItem> files, ProcessDefinitionsBuildItem definitions,
+            FerryBuildTimeConfig config) {
         // The analysts' tool runs the same check (ferry-plan validate), so both print the same messages.
         PlanFilesCheck.Result checked = PlanFilesCheck.check(files.stream()
                 .map(file -> new ReleaseFile(file.name(), file.content().getBytes(StandardCharsets.UTF_8))).toList(),
                 definitions.definitions());
         if (!checked.problems().isEmpty()) {
-            throw new FerryBuildException(PlanFilesCheck.SUBJECT, checked.problems().stream().map(PlanProblem::toString).toList());
+            throw FerryBuildException.reported(PlanFilesCheck.SUBJECT, checked.problems().stream().map(PlanProblem::toString).toList(),
+                    ReleaseSources.of(config).validate());
         }
         return new MigrationChainsBuildItem(checked.plans(), checked.chains());
     }
@@ -93,12 +95,13 @@ class MigrationProcessor {
         }
         watched.produce(new HotDeploymentWatchedFileBuildItem(file.toString(), true));
         String name = config.plansLocation() + "/" + DefinitionLock.FILE_NAME;
-        DefinitionLock.Read read = DefinitionLock.read(name, read(file).getBytes(StandardCharsets.UTF_8));
+        ReleaseSources sources = ReleaseSources.of(config);
+        DefinitionLock.Read read = DefinitionLock.read(name, read(file).getBytes(StandardCharsets.UTF_8), sources.relock());
         List<String> problems = read instanceof DefinitionLock.Read.Locked locked
-                ? locked.lock().problems(definitions.definitions(), name)
+                ? locked.lock().problems(definitions.definitions(), name, sources.relock())
                 : List.of(((DefinitionLock.Read.Malformed) read).problem());
         if (!problems.isEmpty()) {
-            throw new FerryBuildException(DefinitionLock.SUBJECT, problems);
+            throw FerryBuildException.reported(DefinitionLock.SUBJECT, problems, sources.checkLock());
         }
     }
 

@@ -44,8 +44,8 @@ public record DefinitionLock(@JsonProperty("comment") String comment, @JsonPrope
             + "The build fails when this changes but the version does not. Commit it with the BPMN.";
     public static final String CHANGED_WITHOUT_VERSION =
             "%s: process '%s' is still version %s, but what its running instances depend on changed since %s recorded it (%s): "
-            + "bump the version and add a plan from version %s; if no instance of version %s runs anywhere yet, run ferry-plan lock --force";
-    public static final String MALFORMED = "%s:%d:%d: not a lock file ferry-plan lock writes: %s; write it again with ferry-plan lock --force";
+            + "bump the version and add a plan from version %s; if no instance of version %s runs anywhere yet, run %s";
+    public static final String MALFORMED = "%s:%d:%d: not a lock file ferry-plan lock writes: %s; write it again with %s";
 
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -111,19 +111,20 @@ public record DefinitionLock(@JsonProperty("comment") String comment, @JsonPrope
         }
     }
 
-    public static Read read(String fileName, byte[] content) {
+    /** @param relock the command that writes the file again, for the message */
+    public static Read read(String fileName, byte[] content, String relock) {
         try {
             DefinitionLock lock = JSON.readValue(content, DefinitionLock.class);
             if (lock == null || lock.processes() == null) {
-                return new Read.Malformed(MALFORMED.formatted(fileName, 1, 1, "it has no processes"));
+                return new Read.Malformed(MALFORMED.formatted(fileName, 1, 1, "it has no processes", relock));
             }
             return new Read.Locked(lock);
         } catch (JsonProcessingException e) {
             JsonLocation location = e.getLocation();
             return new Read.Malformed(MALFORMED.formatted(fileName, location == null ? 1 : location.getLineNr(),
-                    location == null ? 1 : location.getColumnNr(), e.getOriginalMessage()));
+                    location == null ? 1 : location.getColumnNr(), e.getOriginalMessage(), relock));
         } catch (java.io.IOException e) {
-            return new Read.Malformed(MALFORMED.formatted(fileName, 1, 1, e.getMessage()));
+            return new Read.Malformed(MALFORMED.formatted(fileName, 1, 1, e.getMessage(), relock));
         }
     }
 
@@ -139,8 +140,9 @@ public record DefinitionLock(@JsonProperty("comment") String comment, @JsonPrope
      * Every definition whose version is the locked one but whose wait states are not: the build's check.
      *
      * @param lockFile how messages name the lock file
+     * @param relock the command that records a changed definition under its version ({@link ToolCommand#lock})
      */
-    public List<String> problems(List<ProcessDefinition> definitions, String lockFile) {
+    public List<String> problems(List<ProcessDefinition> definitions, String lockFile, String relock) {
         Map<String, Entry> locked = processes.stream()
                 .collect(Collectors.toMap(Entry::process, Function.identity(), (first, second) -> first));
         List<String> problems = new ArrayList<>();
@@ -149,7 +151,7 @@ public record DefinitionLock(@JsonProperty("comment") String comment, @JsonPrope
             Entry now = entry(definition);
             if (before != null && before.version().equals(now.version()) && !now.hash().equals(before.hash())) {
                 problems.add(CHANGED_WITHOUT_VERSION.formatted(definition.resource(), definition.id(), now.version(), lockFile,
-                        difference(before, now), now.version(), now.version()));
+                        difference(before, now), now.version(), now.version(), relock));
             }
         }
         return problems;

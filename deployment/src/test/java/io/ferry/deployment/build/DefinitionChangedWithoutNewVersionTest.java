@@ -51,7 +51,8 @@ class DefinitionChangedWithoutNewVersionTest {
                       - processes/order.bpmn: process 'order' is still version 1, but what its running instances \
                     depend on changed since target/lock-check-plans/ferry-plan.lock recorded it (gone: review userTask; \
                     new: approve userTask): bump the version and add a plan from version 1; if no instance of version 1 \
-                    runs anywhere yet, run ferry-plan lock --force"""));
+                    runs anywhere yet, run migration-plan/ferry-plan lock --force --definitions src/main/resources/processes \
+                    --lock-file target/lock-check-plans/ferry-plan.lock"""));
 
     /** The lock file lives in the project directory, beside the plans; the build reads it from there. */
     private static QuarkusUnitTest withLockFile() {

@@ -3,6 +3,7 @@ package io.ferry.plan.cli;
 import io.ferry.bpmn.BpmnReadResult;
 import io.ferry.bpmn.BpmnReader;
 import io.ferry.definition.ProcessDefinition;
+import io.ferry.release.ToolCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ final class DraftCommand implements Callable<Integer> {
     static final String SAME_VERSION = "%s and %s are both version %s of process '%s': raise the version on the new one's process element";
     static final String EXISTS = "%s already exists: choose another file, or add --force to replace it";
     static final String WRITTEN = "wrote %s: %d node(s) to map, %d proposed, %d TODO to decide%s";
-    static final String NEXT = "; then: ferry-plan validate %s --definitions %s";
+    static final String NEXT = "; then: %s";
 
     @Parameters(index = "0", paramLabel = "OLD.bpmn", description = "The BPMN of the version running instances have.")
     Path olderFile;
@@ -67,7 +68,8 @@ final class DraftCommand implements Callable<Integer> {
             throw CommandFailure.problem(SAME_VERSION.formatted(olderFile, newerFile, older.version(), older.id()));
         }
         PlanDraft draft = PlanDraft.between(older, newer);
-        String yaml = draft.yaml(olderFile.toString(), newerFile.toString());
+        String validate = ToolCommand.validate(output == null ? PlanDraft.THIS_FILE : output.toString(), List.of(newerFile.toString()));
+        String yaml = draft.yaml(olderFile.toString(), newerFile.toString(), validate);
         long mapped = draft.decisions().size();
         long undecided = draft.undecided();
         if (output == null) {
@@ -77,7 +79,7 @@ final class DraftCommand implements Callable<Integer> {
             Files.writeString(output, yaml, StandardCharsets.UTF_8);
         }
         String where = output == null ? "the plan above" : output.toString();
-        String next = output == null ? "" : NEXT.formatted(output, newerFile);
+        String next = output == null ? "" : NEXT.formatted(validate);
         err.println(mapped == 0 ? PlanDraft.NOTHING_TO_MIGRATE.formatted(newer.version(), older.version())
                 : WRITTEN.formatted(where, mapped, mapped - undecided, undecided, next));
         err.flush();

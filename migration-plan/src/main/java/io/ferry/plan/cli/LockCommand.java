@@ -3,6 +3,7 @@ package io.ferry.plan.cli;
 import io.ferry.release.DefinitionLock;
 import io.ferry.release.ProcessFilesCheck;
 import io.ferry.release.ReleaseProblems;
+import io.ferry.release.ToolCommand;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
                 "The build fails when a definition changed in a way that matters to running instances but kept its version."})
 final class LockCommand implements Callable<Integer> {
 
-    static final String OUT_OF_DATE = "%s is out of date (%s): run ferry-plan lock";
+    static final String OUT_OF_DATE = "%s is out of date (%s): run %s";
     static final String UP_TO_DATE = "%s is up to date";
     static final String WROTE = "wrote %s: %s";
 
@@ -32,7 +33,7 @@ final class LockCommand implements Callable<Integer> {
             description = "The BPMN files of the current versions, or folders to search for them.")
     List<Path> definitions = new ArrayList<>();
 
-    @Option(names = "--lock-file", paramLabel = "FILE", defaultValue = "plans/" + DefinitionLock.FILE_NAME,
+    @Option(names = "--lock-file", paramLabel = "FILE", defaultValue = ToolCommand.DEFAULT_LOCK_FILE,
             description = "The lock file (default ${DEFAULT-VALUE}).")
     Path lockFile;
 
@@ -56,7 +57,7 @@ final class LockCommand implements Callable<Integer> {
         }
         DefinitionLock now = DefinitionLock.of(processes.definitions());
         Optional<DefinitionLock> before = existing();
-        List<String> problems = before.map(lock -> lock.problems(processes.definitions(), lockFile.toString())).orElse(List.of());
+        List<String> problems = before.map(lock -> lock.problems(processes.definitions(), lockFile.toString(), relock(true))).orElse(List.of());
         if (!problems.isEmpty() && (check || !force)) {
             List<String> lines = new ArrayList<>(problems);
             lines.add(ReleaseProblems.heading(problems.size(), DefinitionLock.SUBJECT));
@@ -65,7 +66,8 @@ final class LockCommand implements Callable<Integer> {
         if (check) {
             if (before.isEmpty() || !before.get().write().equals(now.write())) {
                 String what = before.map(lock -> String.join(", ", lock.outOfDate(processes.definitions()))).orElse("it does not exist");
-                throw CommandFailure.problem(OUT_OF_DATE.formatted(lockFile, what.isEmpty() ? "names or files changed" : what));
+                throw CommandFailure.problem(OUT_OF_DATE.formatted(lockFile, what.isEmpty() ? "names or files changed" : what,
+                        relock(false)));
             }
             out.println(UP_TO_DATE.formatted(lockFile));
         } else {
@@ -80,11 +82,16 @@ final class LockCommand implements Callable<Integer> {
         return PlanCli.OK;
     }
 
+    /** This command again, writing: what the person runs to bring the lock file up to date. */
+    private String relock(boolean forced) {
+        return ToolCommand.lock(forced ? "--force" : "", definitions.stream().map(Path::toString).toList(), lockFile.toString());
+    }
+
     private Optional<DefinitionLock> existing() {
         if (!Files.exists(lockFile)) {
             return Optional.empty();
         }
-        DefinitionLock.Read read = DefinitionLock.read(lockFile.toString(), InputFiles.bytes(lockFile));
+        DefinitionLock.Read read = DefinitionLock.read(lockFile.toString(), InputFiles.bytes(lockFile), relock(true));
         if (read instanceof DefinitionLock.Read.Locked locked) {
             return Optional.of(locked.lock());
         }

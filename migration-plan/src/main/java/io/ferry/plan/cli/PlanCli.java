@@ -1,6 +1,8 @@
 package io.ferry.plan.cli;
 
+import io.ferry.release.ToolCommand;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,6 +28,8 @@ public final class PlanCli implements Runnable {
     public static final int PROBLEMS_FOUND = 1;
     public static final int USAGE = 2;
     static final String UNEXPECTED = "ferry-plan stopped on an unexpected error (%s); please report it with the command you ran";
+    static final String DID_YOU_MEAN = "Did you mean: %s?";
+    static final String TRY = "Try: %s --help";
 
     @Spec
     CommandSpec spec;
@@ -36,7 +40,8 @@ public final class PlanCli implements Runnable {
 
     /** The command, ready to execute; tests set its output streams. */
     public static CommandLine commandLine() {
-        CommandLine command = new CommandLine(new PlanCli());
+        // Named as the person started it, so usage and hints are commands they can paste.
+        CommandLine command = new CommandLine(new PlanCli()).setCommandName(ToolCommand.launcher());
         command.setExecutionExceptionHandler(PlanCli::failed);
         command.setParameterExceptionHandler(PlanCli::misused);
         return command;
@@ -63,8 +68,15 @@ public final class PlanCli implements Runnable {
     private static int misused(CommandLine.ParameterException exception, String[] args) {
         CommandLine command = exception.getCommandLine();
         PrintWriter err = command.getErr();
+        String qualifiedName = command.getCommandSpec().qualifiedName();
         err.println(exception.getMessage());
-        err.println("Try: " + command.getCommandSpec().qualifiedName() + " --help");
+        if (exception instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+            // picocli finds the near names; a mistyped command gets the whole command line, an option just its name.
+            List<String> suggestions = unmatched.getSuggestions().stream()
+                    .map(suggestion -> unmatched.isUnknownOption() ? suggestion : qualifiedName + " " + suggestion).toList();
+            err.println(DID_YOU_MEAN.formatted(String.join(" or ", suggestions)));
+        }
+        err.println(TRY.formatted(qualifiedName));
         err.flush();
         return USAGE;
     }

@@ -33,6 +33,8 @@ import java.util.stream.Collectors;
  */
 final class PlanDraft {
 
+    /** How the drafted plan's own comment names it when it is printed rather than written to a file. */
+    static final String THIS_FILE = "THIS_FILE.yaml";
     static final String NOTHING_TO_MIGRATE = "version %s keeps every node where an instance of version %s can wait, "
             + "under the same id and kind: instances move without any node mapping";
     private static final double PROPOSE_AT = 0.35;
@@ -69,13 +71,16 @@ final class PlanDraft {
         return decisions.stream().filter(decision -> decision.target().isEmpty()).count();
     }
 
-    /** The plan as YAML, its comments saying why each line is there. */
-    String yaml(String olderFile, String newerFile) {
+    /**
+     * The plan as YAML, its comments saying why each line is there.
+     *
+     * @param validate the command that checks the plan, for the comment that says what to do next
+     */
+    String yaml(String olderFile, String newerFile, String validate) {
         StringBuilder yaml = new StringBuilder();
         yaml.append("# Drafted by ferry-plan from ").append(olderFile).append(" (version ").append(older.version())
                 .append(") and ").append(newerFile).append(" (version ").append(newer.version()).append(").\n");
-        yaml.append("# Check each proposal, decide each TODO, then: ferry-plan validate THIS_FILE --definitions ")
-                .append(newerFile).append('\n');
+        yaml.append("# Check each proposal, decide each TODO, then: ").append(validate).append('\n');
         yaml.append("process: ").append(scalar(older.id())).append('\n');
         yaml.append("from: ").append(quoted(older.version())).append('\n');
         yaml.append("to: ").append(quoted(newer.version())).append('\n');

@@ -35,7 +35,7 @@ class DraftFromCorpusProcessTest {
 
         assertThat(draft.exitCode()).isZero();
         assertThat(draft.errLines()).containsExactly("wrote " + plan + ": 2 node(s) to map, 1 proposed, 1 TODO to decide; "
-                + "then: ferry-plan validate " + plan + " --definitions " + v2);
+                + "then: migration-plan/ferry-plan validate " + plan + " --definitions " + v2);
         String drafted = Files.readString(plan);
         assertThat(drafted).contains("""
                 process: ProcessInstanceAssert-isWaitingForJoinAt3

@@ -35,13 +35,14 @@ class LockCommandTest {
         assertThat(changed.errLines()).containsExactly(processes.resolve("order.bpmn") + ": process 'order' is still version 2, "
                         + "but what its running instances depend on changed since " + lock + " recorded it (gone: packParcels userTask; "
                         + "new: packItems userTask): bump the version and add a plan from version 2; if no instance of version 2 runs "
-                        + "anywhere yet, run ferry-plan lock --force",
+                        + "anywhere yet, run migration-plan/ferry-plan lock --force --definitions " + processes + " --lock-file " + lock,
                 "Ferry found 1 problem in the definition lock");
 
         write(processes, "order.bpmn", process("order", "3", "approveOrder", "packItems"));
         CommandRun bumped = CommandRun.of("lock", "--check", "--definitions", processes.toString(), "--lock-file", lock.toString());
         assertThat(bumped.exitCode()).isEqualTo(1);
-        assertThat(bumped.errLines()).containsExactly(lock + " is out of date (order version 3): run ferry-plan lock");
+        assertThat(bumped.errLines()).containsExactly(lock + " is out of date (order version 3): run "
+                + "migration-plan/ferry-plan lock --definitions " + processes + " --lock-file " + lock);
         assertThat(CommandRun.of("lock", "--definitions", processes.toString(), "--lock-file", lock.toString()).exitCode()).isZero();
     }
 

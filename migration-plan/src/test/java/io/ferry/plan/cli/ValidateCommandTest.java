@@ -125,7 +125,7 @@ class ValidateCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.errLines()).containsExactly("Missing required option: '--definitions=BPMN_OR_DIR'",
-                "Try: ferry-plan validate --help");
+                "Try: migration-plan/ferry-plan validate --help");
     }
 
     @Test
@@ -133,7 +133,7 @@ class ValidateCommandTest {
         for (String command : new String[] {"validate", "draft", "explain", "preview", "lock"}) {
             CommandRun run = CommandRun.of(command, "--help");
             assertThat(run.exitCode()).as(command).isZero();
-            assertThat(run.out()).as(command).startsWith("Usage: ferry-plan " + command);
+            assertThat(run.out()).as(command).startsWith("Usage: migration-plan/ferry-plan " + command);
         }
     }
 }
