@@ -1,5 +1,6 @@
 package io.ferry.embedded;
 
+import io.ferry.release.ToolCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -44,6 +46,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
             + "Last lines of its log %s:\n%s\n"
             + "If a server left running there is not Ferry's, stop it (kill the process named on the first"
             + " line of %s) and start again.";
+
+    /** One line at start with what a tool needs to log in; the reference application's folders in the command. */
+    static final String FOR_TOOLS = "The embedded PostgreSQL is %s, user %s, password in %s; preview a release against it"
+            + " with: %s";
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgres.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
@@ -161,6 +167,8 @@ public final class EmbeddedPostgres implements AutoCloseable {
                 int port = adoptOrStart(cluster, users);
                 EmbeddedPostgres server = new EmbeddedPostgres(directory, cluster, users, port, password);
                 server.createDatabaseUnlessPresent();
+                LOG.infof(FOR_TOOLS, server.jdbcUrl(), server.username(), asTyped(directory.resolve(PASSWORD_FILE)),
+                        ToolCommand.previewEmbedded("plans", List.of("src/main/resources/processes"), asTyped(directory)));
                 return server;
             } catch (IOException | RuntimeException e) {
                 try {
@@ -174,6 +182,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
             throw new EmbeddedPostgresException("Could not prepare the embedded PostgreSQL in " + directory + ": " + e
                     + ". Check that the directory is writable, or choose another one.", e);
         }
+    }
+
+    /** The path from the working directory when the file is below it, as a person would type it there. */
+    private static String asTyped(Path path) {
+        Path here = Path.of("").toAbsolutePath();
+        return path.startsWith(here) && !path.equals(here) ? here.relativize(path).toString() : path.toString();
     }
 
     private static String create(PostgresCluster cluster, ServerAccount account) throws IOException {

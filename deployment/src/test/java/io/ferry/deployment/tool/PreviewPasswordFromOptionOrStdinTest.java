@@ -89,6 +89,18 @@ class PreviewPasswordFromOptionOrStdinTest {
     }
 
     @Test
+    void noPasswordAtAllIsNotAnUnreachableDatabase() throws Exception {
+        assumeTrue(System.getenv("FERRY_DB_PASSWORD") == null, "the password would come from the environment");
+        Run tool = preview("");
+
+        assertThat(tool.exitCode()).isEqualTo(PlanCli.USAGE);
+        assertThat(tool.err().lines().toList()).containsExactly("the database at " + Datasource.url() + " asks for a password "
+                + "and none was given (The server requested SCRAM-based authentication, but no password was provided.): set "
+                + "FERRY_DB_PASSWORD, give --password (alone, it asks), or for the engine's embedded PostgreSQL give --data "
+                + "ferry-data instead of --db");
+    }
+
+    @Test
     void anEmptyStdinIsOneLineSayingWhereThePasswordComesFrom() throws Exception {
         Run tool = preview("", "--password");
 

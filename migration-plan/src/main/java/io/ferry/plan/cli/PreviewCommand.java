@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,6 +42,7 @@ final class PreviewCommand implements Callable<Integer> {
     static final String TOTAL = "%d instance(s) would move, %d would not";
     static final String NOTHING = "no active instance of an older version: nothing to migrate";
     static final String PASSWORD_VARIABLE = "FERRY_DB_PASSWORD";
+    static final String DATA_HAS_LOGIN = "--data finds the user and password in the engine's data folder: leave out --user and --password";
     static final String PROMPT = "Password for %s: ";
     static final String NO_PASSWORD_ON_STDIN = "--password without a value reads the password from stdin, which ended "
             + "before a line: pipe it in, give --password=..., or set " + PASSWORD_VARIABLE;
@@ -56,11 +58,22 @@ final class PreviewCommand implements Callable<Integer> {
             description = "The BPMN files of the current versions (what the release ships), or folders to search for them.")
     List<Path> definitions = new ArrayList<>();
 
-    @Option(names = "--db", required = true, paramLabel = "JDBC_URL",
-            description = "The engine's database, e.g. jdbc:postgresql://db:5432/ferry. Only read, in a read-only transaction.")
-    String url;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Database database;
 
-    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "The database user (or put it in the URL).")
+    /** One of the two ways to the engine's database. */
+    static final class Database {
+        @Option(names = "--db", required = true, paramLabel = "JDBC_URL",
+                description = "The engine's database, e.g. jdbc:postgresql://db:5432/ferry. Only read, in a read-only transaction.")
+        String url;
+
+        @Option(names = "--data", required = true, paramLabel = "DIR",
+                description = "Instead of --db, --user and the password: the data folder of the engine's embedded PostgreSQL "
+                        + "(ferry-data where the engine was started), which holds its port, user and password.")
+        Path embedded;
+    }
+
+    @Option(names = {"-u", "--user"}, paramLabel = "USER", description = "The database user with --db (or put it in the URL).")
     String user;
 
     // Not picocli's interactive option: without a terminal, picocli 4.7 prints its prompt on stdout, into the JSON
@@ -88,9 +101,13 @@ final class PreviewCommand implements Callable<Integer> {
         Routes routes = Routes.of(release.chains(), release.definitions());
         Map<String, ProcessDefinition> deployed = release.definitions().stream()
                 .collect(Collectors.toMap(ProcessDefinition::id, Function.identity(), (first, second) -> first));
-        String secret = password();
+        if (database.embedded != null && (user != null || password != null)) {
+            throw CommandFailure.usage(DATA_HAS_LOGIN);
+        }
+        DatabaseLogin login = database.embedded != null ? DatabaseLogin.embedded(database.embedded)
+                : DatabaseLogin.given(database.url, user, password());
         Progress progress = new Progress(spec.commandLine().getErr(), System.console() != null && format == Format.text);
-        List<MigrationPreview.Shape> shapes = new StoredShapes(url, user, secret, batchSize).read(progress);
+        List<MigrationPreview.Shape> shapes = new StoredShapes(login, batchSize).read(progress);
         MigrationPreview.Preview preview = MigrationPreview.of(shapes, processId -> Optional.ofNullable(deployed.get(processId)),
                 (state, target) -> routes.apply(state, target, null));
         PrintWriter out = spec.commandLine().getOut();
@@ -113,7 +130,7 @@ final class PreviewCommand implements Callable<Integer> {
         }
         Console console = System.console();
         if (console != null) {
-            char[] typed = console.readPassword(PROMPT, url);
+            char[] typed = console.readPassword(PROMPT, database.url);
             return typed == null ? "" : new String(typed);
         }
         // No terminal: nobody reads a prompt, and on stdout it would end up in the output.

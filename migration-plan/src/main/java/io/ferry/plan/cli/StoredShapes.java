@@ -18,23 +18,28 @@ import java.util.Properties;
 final class StoredShapes {
 
     static final String NOT_POSTGRESQL = "--db must be a PostgreSQL JDBC URL, like jdbc:postgresql://localhost:5432/ferry; got %s";
-    static final String UNREACHABLE = "cannot reach the database at %s (%s): check --db and that PostgreSQL runs there";
+    static final String UNREACHABLE = "cannot reach the database at %s (%s): %s";
+    static final String NO_PASSWORD = "the database at %s asks for a password and none was given (%s): set FERRY_DB_PASSWORD, "
+            + "give --password (alone, it asks), or for the engine's embedded PostgreSQL give --data ferry-data instead of --db";
     static final String REFUSED = "the database at %s refused the login (%s): check --user and the password (FERRY_DB_PASSWORD or --password)";
     static final String NO_DATABASE = "the database at %s does not exist (%s): check the database name in --db";
     static final String NO_TABLES = "the database at %s has no Ferry tables (%s): point --db at the engine's database";
+    static final String NOT_ALLOWED = "%s may not read Ferry's tables at %s (%s): grant it SELECT on ferry_instance, "
+            + "or log in as a user that may";
+    static final String NOT_READY = "the database at %s is starting up or shutting down (%s): run this again in a moment";
+    static final String NO_CONNECTION_LEFT = "the database at %s has no connection left (%s): run this again when fewer clients "
+            + "are connected, or raise its max_connections";
     static final String FAILED = "the database at %s answered: %s (SQLState %s)";
     private static final String TOTAL = "select count(*) from ferry_instance where status = 'ACTIVE'";
     private static final String BEFORE_EVERY_ID = "00000000-0000-0000-0000-000000000000";
 
+    private final DatabaseLogin login;
     private final String url;
-    private final String user;
-    private final String password;
     private final int batchSize;
 
-    StoredShapes(String url, String user, String password, int batchSize) {
-        this.url = url;
-        this.user = user;
-        this.password = password;
+    StoredShapes(DatabaseLogin login, int batchSize) {
+        this.login = login;
+        this.url = login.url();
         this.batchSize = batchSize;
     }
 
@@ -42,16 +47,16 @@ final class StoredShapes {
         if (!url.startsWith("jdbc:postgresql:")) {
             throw CommandFailure.usage(NOT_POSTGRESQL.formatted(url));
         }
-        Properties login = new Properties();
-        if (user != null) {
-            login.setProperty("user", user);
+        Properties properties = new Properties();
+        if (login.user() != null) {
+            properties.setProperty("user", login.user());
         }
-        if (password != null) {
-            login.setProperty("password", password);
+        if (login.password() != null) {
+            properties.setProperty("password", login.password());
         }
-        login.setProperty("connectTimeout", "10");
-        login.setProperty("ApplicationName", "ferry-plan preview");
-        try (Connection connection = DriverManager.getConnection(url, login)) {
+        properties.setProperty("connectTimeout", "10");
+        properties.setProperty("ApplicationName", "ferry-plan preview");
+        try (Connection connection = DriverManager.getConnection(url, properties)) {
             connection.setAutoCommit(false);
             connection.setReadOnly(true);
             try (Statement readOnly = connection.createStatement()) {
@@ -113,23 +118,30 @@ final class StoredShapes {
         }
     }
 
-    /** One line saying what went wrong and what to check; PostgreSQL's SQLState tells which. */
+    /**
+     * One line saying what went wrong and what to check; PostgreSQL's SQLState tells which. The driver says
+     * 08004 when the server asks for a password it was not given: the database was reached.
+     */
     private CommandFailure failure(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         String reason = firstLine(e.getMessage());
-        if (state.startsWith("08") || reason.contains("No suitable driver")) {
-            return CommandFailure.usage(UNREACHABLE.formatted(url, reason));
+        if (state.equals("08004") && login.password() == null) {
+            return CommandFailure.usage(NO_PASSWORD.formatted(url, reason));
         }
-        if (state.startsWith("28")) {
+        if (state.startsWith("28") || state.equals("08004")) {
             return CommandFailure.usage(REFUSED.formatted(url, reason));
         }
-        if (state.equals("3D000")) {
-            return CommandFailure.usage(NO_DATABASE.formatted(url, reason));
+        if (state.startsWith("08") || reason.contains("No suitable driver")) {
+            return CommandFailure.usage(UNREACHABLE.formatted(url, reason, login.whatToCheck()));
         }
-        if (state.equals("42P01")) {
-            return CommandFailure.usage(NO_TABLES.formatted(url, reason));
-        }
-        return CommandFailure.usage(FAILED.formatted(url, reason, state));
+        return CommandFailure.usage(switch (state) {
+            case "3D000" -> NO_DATABASE.formatted(url, reason);
+            case "42P01" -> NO_TABLES.formatted(url, reason);
+            case "42501" -> NOT_ALLOWED.formatted(login.user() == null ? "the database user" : "the user " + login.user(), url, reason);
+            case "57P03" -> NOT_READY.formatted(url, reason);
+            case "53300" -> NO_CONNECTION_LEFT.formatted(url, reason);
+            default -> FAILED.formatted(url, reason, state);
+        });
     }
 
     private static String firstLine(String message) {
