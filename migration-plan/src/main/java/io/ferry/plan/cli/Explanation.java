@@ -1,5 +1,6 @@
 package io.ferry.plan.cli;
 
+import io.ferry.definition.ProcessDefinition;
 import io.ferry.plan.CompiledChain;
 import io.ferry.plan.MigrationChains;
 import io.ferry.plan.MigrationPlan;
@@ -35,9 +36,15 @@ final class Explanation {
                     .map(name -> "'" + name + "' (" + chain.processId() + ")").orElse("process " + chain.processId());
             String steps = String.join(", then ", chain.planFiles());
             line(text, "", HEADING.formatted(process, chain.fromVersion(), chain.toVersion(), steps));
-            chain.nodeMap().forEach((oldId, newId) -> line(text, "  - ", MOVE.formatted(
-                    NodeLabel.of(oldId, definitions.node(chain.processId(), chain.fromVersion(), oldId)),
-                    NodeLabel.of(newId, definitions.node(chain.processId(), chain.toVersion(), newId)))));
+            List<MigrationPlan> path = chain.planFiles().stream()
+                    .flatMap(file -> plans.stream().filter(plan -> plan.file().equals(file)).limit(1)).toList();
+            chain.nodeMap().forEach((oldId, newId) -> {
+                if (existsIn(chain, oldId, path, definitions)) {
+                    line(text, "  - ", MOVE.formatted(
+                            NodeLabel.of(oldId, definitions.node(chain.processId(), chain.fromVersion(), oldId)),
+                            NodeLabel.of(newId, definitions.node(chain.processId(), chain.toVersion(), newId))));
+                }
+            });
             line(text, "  - ", chain.nodeMap().isEmpty() ? NOTHING_MAPPED : REST);
             chain.variableChanges().forEach(change -> line(text, "  - ", variable(change)));
             chain.timers().forEach((nodeId, rule) -> line(text, "  - ", TIMER.formatted(
@@ -46,6 +53,31 @@ final class Explanation {
                     .forEach(plan -> why(plan).ifPresent(why -> line(text, "  ", why)));
         }
         return text.toString();
+    }
+
+    /**
+     * Whether instances of the chain's first version can wait at {@code nodeId}. The chain also lists the ids
+     * a later plan maps, for old nodes that kept their id; an id an earlier plan renamed a node to is new in
+     * that plan's version (packItems → packParcels), so the first version never had it. The old BPMN, when
+     * given, says for sure.
+     */
+    private static boolean existsIn(CompiledChain chain, String nodeId, List<MigrationPlan> path, KnownDefinitions definitions) {
+        if (path.isEmpty() || path.get(0).nodes().containsKey(nodeId)) {
+            return true;
+        }
+        Optional<ProcessDefinition> first = definitions.find(chain.processId(), chain.fromVersion());
+        if (first.isPresent()) {
+            return first.get().node(nodeId).isPresent();
+        }
+        for (MigrationPlan plan : path) {
+            if (plan.nodes().containsKey(nodeId)) {
+                return true;
+            }
+            if (plan.nodes().containsValue(nodeId)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Optional<String> why(MigrationPlan plan) {
