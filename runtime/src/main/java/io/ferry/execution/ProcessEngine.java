@@ -231,31 +231,31 @@ public final class ProcessEngine {
 
         @Override
         public Outcome completeJob(EngineCommand.CompleteJob command) {
-            return job(command.jobId(), false, new Trigger.JobCompleted(command.output(), false));
+            return job(command.jobId(), false, new Trigger.JobReport.Completed(command.output(), false));
         }
 
         @Override
         public Outcome failJob(EngineCommand.FailJob command) {
-            return job(command.jobId(), false, new Trigger.JobFailed(command.error()));
+            return job(command.jobId(), false, new Trigger.JobReport.Failed(command.error()));
         }
 
         @Override
         public Outcome throwError(EngineCommand.ThrowError command) {
-            return job(command.jobId(), false, new Trigger.JobErrored(command.errorCode(), command.message()));
+            return job(command.jobId(), false, new Trigger.JobReport.Errored(command.errorCode(), command.message()));
         }
 
         @Override
         public Outcome retryJob(EngineCommand.RetryJob command) {
-            return job(command.jobId(), true, new Trigger.JobRetried(command.attempts()));
+            return job(command.jobId(), true, new Trigger.JobReport.Retried(command.attempts()));
         }
 
         @Override
         public Outcome resolveIncident(EngineCommand.ResolveIncident command) {
-            return job(command.jobId(), true, new Trigger.JobCompleted(command.output(), true));
+            return job(command.jobId(), true, new Trigger.JobReport.Completed(command.output(), true));
         }
 
         /** A worker's report needs a job that is running (no incident), an operator's one with an incident. */
-        private Outcome job(String jobId, boolean incident, Trigger trigger) {
+        private Outcome job(String jobId, boolean incident, Trigger.JobReport report) {
             Optional<Token> holder = run.jobHolder(jobId);
             if (holder.isEmpty()) {
                 return new Outcome.Refused(Refusal.jobNotFound(run.instanceId(), jobId));
@@ -264,7 +264,7 @@ public final class ProcessEngine {
                 return new Outcome.Refused(incident ? Refusal.jobHasNoIncident(run.instanceId(), jobId)
                         : Refusal.jobHasIncident(run.instanceId(), jobId));
             }
-            return trigger(holder.get(), holder.get().nodeId(), trigger);
+            return trigger(holder.get(), holder.get().nodeId(), report);
         }
 
         private Outcome trigger(Token token, String nodeId, Trigger trigger) {

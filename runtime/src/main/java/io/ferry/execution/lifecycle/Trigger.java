@@ -24,38 +24,65 @@ public sealed interface Trigger {
     }
 
     /**
-     * A job's handler returned this output, or an operator resolved its incident with it.
-     *
-     * @param byOperator true when an operator resolved an incident ({@code IncidentResolved}), false for the handler
+     * A report on a service task's job: from the worker that ran its handler, or from an operator
+     * acting on its incident. Only a service task waits for these; {@link JobReport.Visitor} tells its
+     * kinds apart, exhaustively too.
      */
-    record JobCompleted(ObjectNode output, boolean byOperator) implements Trigger {
-        @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.jobCompleted(this);
-        }
-    }
+    sealed interface JobReport extends Trigger {
 
-    /** A job's handler failed with this error. */
-    record JobFailed(String error) implements Trigger {
-        @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.jobFailed(this);
-        }
-    }
+        <R> R accept(JobReport.Visitor<R> visitor);
 
-    /** A job's handler raised a BPMN error. */
-    record JobErrored(String errorCode, String message) implements Trigger {
         @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.jobErrored(this);
+        default <R> R accept(Trigger.Visitor<R> visitor) {
+            return visitor.jobReport(this);
         }
-    }
 
-    /** An operator retried a job that has an incident, with this many more attempts. */
-    record JobRetried(int attempts) implements Trigger {
-        @Override
-        public <R> R accept(Visitor<R> visitor) {
-            return visitor.jobRetried(this);
+        /**
+         * The handler returned this output, or an operator resolved the incident with it.
+         *
+         * @param byOperator true when an operator resolved an incident ({@code IncidentResolved}), false for the handler
+         */
+        record Completed(ObjectNode output, boolean byOperator) implements JobReport {
+            @Override
+            public <R> R accept(JobReport.Visitor<R> visitor) {
+                return visitor.completed(this);
+            }
+        }
+
+        /** The handler failed with this error. */
+        record Failed(String error) implements JobReport {
+            @Override
+            public <R> R accept(JobReport.Visitor<R> visitor) {
+                return visitor.failed(this);
+            }
+        }
+
+        /** The handler raised a BPMN error. */
+        record Errored(String errorCode, String message) implements JobReport {
+            @Override
+            public <R> R accept(JobReport.Visitor<R> visitor) {
+                return visitor.errored(this);
+            }
+        }
+
+        /** An operator retried a job that has an incident, with this many more attempts. */
+        record Retried(int attempts) implements JobReport {
+            @Override
+            public <R> R accept(JobReport.Visitor<R> visitor) {
+                return visitor.retried(this);
+            }
+        }
+
+        /** One method a kind of report. */
+        interface Visitor<R> {
+
+            R completed(Completed report);
+
+            R failed(Failed report);
+
+            R errored(Errored report);
+
+            R retried(Retried report);
         }
     }
 
@@ -80,13 +107,7 @@ public sealed interface Trigger {
 
         R taskCompleted(TaskCompleted trigger);
 
-        R jobCompleted(JobCompleted trigger);
-
-        R jobFailed(JobFailed trigger);
-
-        R jobErrored(JobErrored trigger);
-
-        R jobRetried(JobRetried trigger);
+        R jobReport(JobReport trigger);
 
         R messageCorrelated(MessageCorrelated trigger);
 

@@ -58,35 +58,8 @@ public final class ServiceTaskProcessor implements ElementProcessor {
             }
 
             @Override
-            public Optional<Refusal> jobCompleted(Trigger.JobCompleted completed) {
-                MovingToken token = run.wake(waiting);
-                run.mergeVariables(completed.output());
-                run.record(completed.byOperator() ? EngineEvent.INCIDENT_RESOLVED : EngineEvent.SERVICE_TASK_COMPLETED,
-                        node.id(), token.id(), completed.output().deepCopy());
-                return run.leaveActivity(node, token);
-            }
-
-            @Override
-            public Optional<Refusal> jobFailed(Trigger.JobFailed failed) {
-                jobs.fail(waiting, failed.error(), run);
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Refusal> jobErrored(Trigger.JobErrored error) {
-                String message = error.message() == null ? "" : error.message();
-                run.record(EngineEvent.ERROR_THROWN, node.id(), waiting.id(), ErrorBehaviour.thrown(error.errorCode(), message));
-                if (!errors.throwFrom(waiting, error.errorCode(), run)) {
-                    // Retrying would raise it again: an operator must decide.
-                    jobs.incident(waiting, "BPMN error '" + error.errorCode() + "' (" + message + ") is caught by no error boundary event", run);
-                }
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Refusal> jobRetried(Trigger.JobRetried retried) {
-                jobs.retry(waiting, retried.attempts(), run);
-                return Optional.empty();
+            public Optional<Refusal> jobReport(Trigger.JobReport report) {
+                return report.accept(new Reports(node, waiting, run));
             }
 
             @Override
@@ -99,5 +72,52 @@ public final class ServiceTaskProcessor implements ElementProcessor {
                 throw Trigger.unexpected(node, unexpected);
             }
         });
+    }
+
+    /** What each report on the job does to the token waiting with it. */
+    private final class Reports implements Trigger.JobReport.Visitor<Optional<Refusal>> {
+
+        private final Node node;
+        private final Token waiting;
+        private final Run run;
+
+        Reports(Node node, Token waiting, Run run) {
+            this.node = node;
+            this.waiting = waiting;
+            this.run = run;
+        }
+
+        /** The output is merged and the task is left. */
+        @Override
+        public Optional<Refusal> completed(Trigger.JobReport.Completed completed) {
+            MovingToken token = run.wake(waiting);
+            run.mergeVariables(completed.output());
+            run.record(completed.byOperator() ? EngineEvent.INCIDENT_RESOLVED : EngineEvent.SERVICE_TASK_COMPLETED,
+                    node.id(), token.id(), completed.output().deepCopy());
+            return run.leaveActivity(node, token);
+        }
+
+        @Override
+        public Optional<Refusal> failed(Trigger.JobReport.Failed failed) {
+            jobs.fail(waiting, failed.error(), run);
+            return Optional.empty();
+        }
+
+        /** The error boundary event that catches it takes over; else an incident, as a retry would raise it again. */
+        @Override
+        public Optional<Refusal> errored(Trigger.JobReport.Errored error) {
+            String message = error.message() == null ? "" : error.message();
+            run.record(EngineEvent.ERROR_THROWN, node.id(), waiting.id(), ErrorBehaviour.thrown(error.errorCode(), message));
+            if (!errors.throwFrom(waiting, error.errorCode(), run)) {
+                jobs.incident(waiting, "BPMN error '" + error.errorCode() + "' (" + message + ") is caught by no error boundary event", run);
+            }
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Refusal> retried(Trigger.JobReport.Retried retried) {
+            jobs.retry(waiting, retried.attempts(), run);
+            return Optional.empty();
+        }
     }
 }

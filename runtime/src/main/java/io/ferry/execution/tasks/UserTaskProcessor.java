@@ -47,22 +47,7 @@ public final class UserTaskProcessor implements ElementProcessor {
             }
 
             @Override
-            public Optional<Refusal> jobCompleted(Trigger.JobCompleted unexpected) {
-                throw Trigger.unexpected(node, unexpected);
-            }
-
-            @Override
-            public Optional<Refusal> jobFailed(Trigger.JobFailed unexpected) {
-                throw Trigger.unexpected(node, unexpected);
-            }
-
-            @Override
-            public Optional<Refusal> jobErrored(Trigger.JobErrored unexpected) {
-                throw Trigger.unexpected(node, unexpected);
-            }
-
-            @Override
-            public Optional<Refusal> jobRetried(Trigger.JobRetried unexpected) {
+            public Optional<Refusal> jobReport(Trigger.JobReport unexpected) {
                 throw Trigger.unexpected(node, unexpected);
             }
 
